@@ -1,0 +1,83 @@
+"""One admin on every host; its header names the tenant being worked on."""
+
+from django.contrib import admin, messages
+from django.http import HttpRequest, HttpResponseRedirect
+from django.urls import path
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from tenants.access import visible_tenant_ids
+from tenants.admin_scoping import WORKING_TENANT_SESSION_KEY, working_tenant_id
+from tenants.models import Tenant
+
+
+class PortalAdminSite(admin.AdminSite):
+    site_title = gettext_lazy("Quản trị cổng thông tin")
+    site_header = gettext_lazy("Quản trị cổng thông tin")
+    index_title = gettext_lazy("Bảng điều khiển")
+
+    def has_permission(self, request: HttpRequest) -> bool:
+        return request.user.is_active and request.user.is_staff
+
+    def switchable_tenants(self, request: HttpRequest):
+        user = request.user
+        if not user.is_authenticated:
+            return Tenant.objects.none()
+        queryset = Tenant.objects.filter(is_active=True)
+        if not user.is_superuser:
+            queryset = queryset.filter(pk__in=visible_tenant_ids(user))
+        return queryset.order_by("tree_id", "lft")
+
+    def each_context(self, request: HttpRequest) -> dict:
+        context = super().each_context(request)
+        if not request.user.is_authenticated:
+            return context
+        tenants = list(self.switchable_tenants(request))
+        by_id = {tenant.pk: tenant for tenant in tenants}
+        working = by_id.get(working_tenant_id(request))
+        host_tenant = getattr(request, "tenant", None)
+        # The header names what the user works on: the chosen tenant, else this
+        # host's site when it is theirs, else their only site.
+        current = working or by_id.get(getattr(host_tenant, "pk", None))
+        if current is None and len(tenants) == 1:
+            current = tenants[0]
+        if current is not None:
+            context["site_header"] = _("Quản trị — %(name)s") % {"name": current.name}
+        context["working_tenant"] = working
+        context["switchable_tenants"] = tenants if len(tenants) > 1 else []
+        return context
+
+    def get_urls(self):
+        return [
+            path(
+                "working-tenant/",
+                self.admin_view(require_POST(self.switch_working_tenant)),
+                name="switch_working_tenant",
+            ),
+            *super().get_urls(),
+        ]
+
+    def switch_working_tenant(self, request: HttpRequest):
+        raw = request.POST.get("tenant", "")
+        next_url = request.POST.get("next", "")
+        if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+            next_url = "../"
+        if raw == "":
+            request.session.pop(WORKING_TENANT_SESSION_KEY, None)
+            messages.info(request, _("Đang làm việc trên tất cả đơn vị của bạn."))
+            return HttpResponseRedirect(next_url)
+        try:
+            tenant_id = int(raw)
+        except ValueError:
+            tenant_id = None
+        allowed = tenant_id is not None and (
+            request.user.is_superuser or tenant_id in visible_tenant_ids(request.user)
+        )
+        if not allowed:
+            messages.error(request, _("Bạn không có quyền làm việc trên đơn vị này."))
+            return HttpResponseRedirect(next_url)
+        request.session[WORKING_TENANT_SESSION_KEY] = tenant_id
+        messages.success(request, _("Đã chuyển đơn vị làm việc."))
+        return HttpResponseRedirect(next_url)

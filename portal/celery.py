@@ -1,0 +1,21 @@
+"""Celery app; beat entries come from each app's `schedule.SCHEDULE` (see portal.hooks)."""
+
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+
+app = Celery("portal")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+
+
+@app.on_after_finalize.connect
+def collect_beat_schedule(sender: Celery, **kwargs) -> None:
+    from .hooks import app_modules
+
+    schedule: dict = {}
+    for module in app_modules("schedule"):
+        schedule.update(getattr(module, "SCHEDULE", {}))
+    sender.conf.beat_schedule = schedule

@@ -1,0 +1,40 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.views.static import serve
+
+from . import views
+
+# The admin, robots.txt and the theme stylesheet have no language; every public
+# page lives at / in Vietnamese and under /en/ in English, with the same paths.
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("theme.css", views.theme_css, name="theme_css"),
+    path("sitemap.xml", views.sitemap_xml, name="sitemap"),
+]
+
+if settings.SERVE_MEDIA:
+    urlpatterns += [
+        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    ]
+
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    path("tim-kiem/", views.search_placeholder, name="search"),
+    path("", include("tenants.urls")),
+    path("", include("content.urls")),
+    path("", include("documents.urls")),
+    path("", include("procedures.urls")),
+    path("", include("disclosure.urls")),
+    path("", include("dialogue.urls")),
+    path("", include("surveys.urls")),
+    path("", include("compliance.urls")),
+    prefix_default_language=False,
+)
+
+handler400 = "portal.errors.bad_request_page"
+handler403 = "portal.errors.permission_denied"
+handler404 = "portal.errors.page_not_found"
+handler500 = "portal.errors.server_error"

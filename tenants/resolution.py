@@ -1,0 +1,87 @@
+"""Host header → Tenant, cached; the tree version key invalidates every cached view of it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.cache import cache
+
+from .domains import normalize_hostname
+from .models import Domain, Tenant
+
+VERSION_KEY = "tenants:tree-version"
+_MISSING = "missing"
+_TIMEOUT = 600
+
+
+@dataclass(frozen=True)
+class Resolution:
+    tenant: Tenant
+    redirect_host: str | None = None  # set when the domain 301s to the primary one
+
+
+def tree_version() -> int:
+    """A number that changes whenever a tenant or domain changes."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = 1
+        cache.add(VERSION_KEY, version, None)
+    return version
+
+
+def bump_tree_version() -> None:
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2, None)
+
+
+def host_without_port(host: str) -> str:
+    """'Commune.Example.gov.vn:8000' -> 'commune.example.gov.vn'; '[::1]:8000' -> '[::1]'."""
+    host = host.strip()
+    if host.startswith("["):
+        end = host.find("]")
+        return normalize_hostname(host[: end + 1]) if end != -1 else ""
+    return normalize_hostname(host.rsplit(":", 1)[0] if host.count(":") == 1 else host)
+
+
+def port_suffix(host: str) -> str:
+    """':8000' of 'example.gov.vn:8000' or '[::1]:8000'; '' when the host names no port."""
+    tail = host[host.find("]") + 1 :] if host.startswith("[") else host
+    return f":{tail.rsplit(':', 1)[1]}" if tail.count(":") == 1 else ""
+
+
+def resolve_host(hostname: str) -> Resolution | None:
+    """Find the tenant serving `hostname` (already without its port).
+
+    Order: the exact hostname, lower-cased, trailing dot dropped, in `Domain`.
+    Nothing else: an unknown host resolves to None and is answered 404 — never
+    with the provincial portal. An inactive tenant resolves to None too.
+    """
+    hostname = normalize_hostname(hostname)
+    if not hostname:
+        return None
+    key = f"tenants:v{tree_version()}:host:{hostname}"
+    cached = cache.get(key)
+    if cached == _MISSING:
+        return None
+    if cached is not None:
+        return cached
+    domain = (
+        Domain.objects.select_related("tenant")
+        .filter(hostname=hostname, tenant__is_active=True)
+        .first()
+    )
+    if domain is None:
+        cache.set(key, _MISSING, _TIMEOUT)
+        return None
+    redirect_host = None
+    if domain.redirect_to_primary and not domain.is_primary:
+        redirect_host = (
+            Domain.objects.filter(tenant_id=domain.tenant_id, is_primary=True)
+            .values_list("hostname", flat=True)
+            .first()
+        )
+    resolution = Resolution(tenant=domain.tenant, redirect_host=redirect_host)
+    cache.set(key, resolution, _TIMEOUT)
+    return resolution

@@ -1,0 +1,80 @@
+"""What every page shows of its site: parent portal, component sites, their addresses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.db.models import Q
+from django.utils.translation import get_language
+
+from .models import Domain, Tenant
+from .resolution import tree_version
+
+
+@dataclass(frozen=True)
+class SiteLink:
+    name: str
+    hostname: str | None
+    kind: str
+    depth: int = 0
+
+
+@dataclass(frozen=True)
+class SiteTree:
+    parent: SiteLink | None
+    root: SiteLink | None
+    children: list[SiteLink] = field(default_factory=list)
+    descendants: list[SiteLink] = field(default_factory=list)
+
+
+def primary_hostnames(tenant_ids: list[int]) -> dict[int, str]:
+    """Primary hostname per tenant id (falls back to any hostname of the tenant)."""
+    hostnames: dict[int, str] = {}
+    for tenant_id, hostname, is_primary in Domain.objects.filter(
+        tenant_id__in=tenant_ids, redirect_to_primary=False
+    ).values_list("tenant_id", "hostname", "is_primary"):
+        if is_primary or tenant_id not in hostnames:
+            hostnames[tenant_id] = hostname
+    return hostnames
+
+
+def site_tree(tenant: Tenant) -> SiteTree:
+    """The tenant's neighbours in the tree, cached per tenant, language and tree version.
+
+    Two queries on a miss (tenants, then their hostnames), none on a hit; the
+    number does not grow with the number of tenants.
+    """
+    language = get_language() or "vi"
+    key = f"tenants:v{tree_version()}:site-tree:{tenant.pk}:{language}"
+    tree = cache.get(key)
+    if tree is not None:
+        return tree
+    related = list(
+        Tenant.objects.filter(tree_id=tenant.tree_id, is_active=True).filter(
+            _neighbours_filter(tenant)
+        )
+    )
+    hostnames = primary_hostnames([t.pk for t in related])
+
+    def link(t: Tenant) -> SiteLink:
+        return SiteLink(
+            name=t.name, hostname=hostnames.get(t.pk), kind=t.kind, depth=t.level - tenant.level
+        )
+
+    by_id = {t.pk: t for t in related}
+    descendants = sorted(
+        (t for t in related if t.lft > tenant.lft and t.rght < tenant.rght), key=lambda t: t.lft
+    )
+    tree = SiteTree(
+        parent=link(by_id[tenant.parent_id]) if tenant.parent_id in by_id else None,
+        root=next((link(t) for t in related if t.level == 0), None),
+        children=[link(t) for t in descendants if t.parent_id == tenant.pk],
+        descendants=[link(t) for t in descendants],
+    )
+    cache.set(key, tree, 600)
+    return tree
+
+
+def _neighbours_filter(tenant: Tenant) -> Q:
+    return Q(pk=tenant.parent_id) | Q(level=0) | Q(lft__gt=tenant.lft, rght__lt=tenant.rght)

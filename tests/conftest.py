@@ -1,0 +1,124 @@
+"""Shared fixtures: a small province tree with one site per branch, users per role,
+and clients bound to a site's hostname."""
+
+import os
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from tenants.models import Role, TenantKind
+from tests.tenants.factories import MembershipFactory, TenantFactory, UserFactory
+
+
+def pytest_configure(config):
+    from django.conf import settings
+
+    engine = settings.DATABASES["default"]["ENGINE"]
+    if "postgresql" not in engine:
+        raise pytest.UsageError(
+            "The suite runs on PostgreSQL only: set DATABASE_URL (make test does). "
+            f"Got {engine}."
+        )
+    if os.environ.get("CI") and not os.environ.get("REDIS_URL"):
+        raise pytest.UsageError("CI runs against Redis: set REDIS_URL (make test does).")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def province(db):
+    return TenantFactory(
+        kind=TenantKind.PROVINCE, slug="tinh", name_vi="Tỉnh Thử Nghiệm", name_en="Test Province",
+        hostname="portal.test",
+    )
+
+
+@pytest.fixture
+def department(province):
+    return TenantFactory(
+        parent=province, kind=TenantKind.DEPARTMENT, slug="sotaichinh",
+        name_vi="Sở Tài chính", name_en="Department of Finance",
+    )
+
+
+@pytest.fixture
+def commune(province):
+    return TenantFactory(parent=province, slug="xaa", name_vi="Xã An Bình", name_en="An Binh Commune")
+
+
+@pytest.fixture
+def other_commune(province):
+    return TenantFactory(parent=province, slug="xab", name_vi="Xã Bình Minh", name_en="Binh Minh Commune")
+
+
+@pytest.fixture
+def district(province):
+    return TenantFactory(
+        parent=province, kind=TenantKind.DISTRICT, slug="huyencu",
+        name_vi="Huyện Cũ", name_en="Former District", is_archived=True,
+    )
+
+
+@pytest.fixture
+def district_commune(district):
+    return TenantFactory(parent=district, slug="xacu", name_vi="Xã Cũ", name_en="Old Commune")
+
+
+def _member(tenant, role, descendants=False):
+    return MembershipFactory(tenant=tenant, role=role, include_descendants=descendants).user
+
+
+@pytest.fixture
+def commune_editor(commune):
+    return _member(commune, Role.EDITOR)
+
+
+@pytest.fixture
+def commune_approver(commune):
+    return _member(commune, Role.APPROVER)
+
+
+@pytest.fixture
+def commune_site_admin(commune):
+    return _member(commune, Role.SITE_ADMIN)
+
+
+@pytest.fixture
+def other_commune_editor(other_commune):
+    return _member(other_commune, Role.EDITOR)
+
+
+@pytest.fixture
+def board_member(province):
+    """The provincial editorial board (Ban Biên tập): approver over the whole tree."""
+    return _member(province, Role.APPROVER, descendants=True)
+
+
+@pytest.fixture
+def auditor(province):
+    return _member(province, Role.AUDITOR, descendants=True)
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(is_superuser=True)
+
+
+@pytest.fixture
+def site_client():
+    """site_client(tenant, user=None) -> a test Client whose requests carry the site's Host."""
+
+    def make(tenant, user=None):
+        hostname = tenant.domains.get(is_primary=True).hostname
+        client = Client(HTTP_HOST=hostname)
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return make
