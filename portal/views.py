@@ -57,4 +57,3 @@ def sitemap_xml(request: HttpRequest) -> HttpResponse:
     for function in hook_functions("sitemaps", "sitemaps"):
         sections.update(function(request.tenant))
     return django_sitemap(request, sitemaps=sections)
-

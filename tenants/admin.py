@@ -28,7 +28,10 @@ class TenantAdmin(TenantScopedAdmin, TranslationAdmin, MPTTModelAdmin):
     search_fields = ("name", "slug")
     inlines = [DomainInline]
     fieldsets = (
-        (None, {"fields": ("parent", "kind", "slug", "name", "short_name", "introduction", "order")}),
+        (
+            None,
+            {"fields": ("parent", "kind", "slug", "name", "short_name", "introduction", "order")},
+        ),
         (gettext_lazy("Trạng thái"), {"fields": ("is_active", "is_archived")}),
         (
             gettext_lazy("Chân trang (Nghị định 42/224)"),

@@ -67,7 +67,11 @@ class TenantScopedAdmin(admin.ModelAdmin):
     def get_object(self, request: HttpRequest, object_id: str, from_field: str | None = None):
         obj = super().get_object(request, object_id, from_field)
         if obj is None:
-            field = self.model._meta.pk if from_field is None else self.model._meta.get_field(from_field)
+            field = (
+                self.model._meta.pk
+                if from_field is None
+                else self.model._meta.get_field(from_field)
+            )
             try:
                 key = field.to_python(object_id)
             except Exception:  # noqa: BLE001 - a malformed id is simply "not found"
@@ -189,7 +193,11 @@ class TenantScopedInline:
         return self._inline_allowed(request, obj, ids)
 
     def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
-        ids = frozenset() if request.user.is_superuser else tenant_ids_for(request.user, self.edit_roles)
+        ids = (
+            frozenset()
+            if request.user.is_superuser
+            else tenant_ids_for(request.user, self.edit_roles)
+        )
         return self._inline_allowed(request, obj, ids)
 
     def has_change_permission(self, request: HttpRequest, obj=None) -> bool:

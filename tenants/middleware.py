@@ -8,7 +8,6 @@ from portal.errors import bad_request_page, unknown_host_page
 
 from .resolution import host_without_port, port_suffix, resolve_host
 
-
 HEALTH_PATH = "/healthz"
 
 

@@ -52,7 +52,9 @@ class Tenant(MPTTModel):
     # Footer information required by Decree 42/224 (REQUIREMENTS A5).
     governing_body = models.CharField(_("cơ quan chủ quản"), max_length=255, blank=True)
     responsible_person = models.CharField(_("người chịu trách nhiệm"), max_length=255, blank=True)
-    responsible_title = models.CharField(_("chức vụ người chịu trách nhiệm"), max_length=255, blank=True)
+    responsible_title = models.CharField(
+        _("chức vụ người chịu trách nhiệm"), max_length=255, blank=True
+    )
     address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
     phone = models.CharField(_("điện thoại"), max_length=50, blank=True)
     email = models.EmailField(_("thư điện tử"), blank=True)
@@ -115,19 +117,21 @@ class Domain(models.Model):
         verbose_name_plural = _("tên miền")
         constraints = [
             models.UniqueConstraint(
-                fields=["tenant"], condition=Q(is_primary=True), name="one_primary_domain_per_tenant"
+                fields=["tenant"],
+                condition=Q(is_primary=True),
+                name="one_primary_domain_per_tenant",
             )
         ]
 
     def __str__(self) -> str:
         return self.hostname
 
-    def clean(self) -> None:
-        self.hostname = normalize_hostname(self.hostname)
-
     def save(self, *args, **kwargs) -> None:
         self.hostname = normalize_hostname(self.hostname)
         super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        self.hostname = normalize_hostname(self.hostname)
 
 
 class TenantQuerySet(models.QuerySet):

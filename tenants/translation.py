@@ -5,4 +5,11 @@ from .models import Tenant
 
 @register(Tenant)
 class TenantTranslationOptions(TranslationOptions):
-    fields = ("name", "short_name", "introduction", "governing_body", "address", "responsible_title")
+    fields = (
+        "name",
+        "short_name",
+        "introduction",
+        "governing_body",
+        "address",
+        "responsible_title",
+    )

@@ -17,11 +17,22 @@ def pytest_configure(config):
     engine = settings.DATABASES["default"]["ENGINE"]
     if "postgresql" not in engine:
         raise pytest.UsageError(
-            "The suite runs on PostgreSQL only: set DATABASE_URL (make test does). "
-            f"Got {engine}."
+            f"The suite runs on PostgreSQL only: set DATABASE_URL (make test does). Got {engine}."
         )
     if os.environ.get("CI") and not os.environ.get("REDIS_URL"):
         raise pytest.UsageError("CI runs against Redis: set REDIS_URL (make test does).")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Add the table of the test-only publishable model (tests/portal/workflow_models.py)."""
+    from django.db import connection
+
+    from tests.portal.workflow_models import Notice
+
+    with django_db_blocker.unblock(), connection.schema_editor() as editor:
+        editor.create_model(Notice)
+    yield
 
 
 @pytest.fixture(autouse=True)
@@ -34,7 +45,10 @@ def _fresh_cache():
 @pytest.fixture
 def province(db):
     return TenantFactory(
-        kind=TenantKind.PROVINCE, slug="tinh", name_vi="Tỉnh Thử Nghiệm", name_en="Test Province",
+        kind=TenantKind.PROVINCE,
+        slug="tinh",
+        name_vi="Tỉnh Thử Nghiệm",
+        name_en="Test Province",
         hostname="portal.test",
     )
 
@@ -42,26 +56,37 @@ def province(db):
 @pytest.fixture
 def department(province):
     return TenantFactory(
-        parent=province, kind=TenantKind.DEPARTMENT, slug="sotaichinh",
-        name_vi="Sở Tài chính", name_en="Department of Finance",
+        parent=province,
+        kind=TenantKind.DEPARTMENT,
+        slug="sotaichinh",
+        name_vi="Sở Tài chính",
+        name_en="Department of Finance",
     )
 
 
 @pytest.fixture
 def commune(province):
-    return TenantFactory(parent=province, slug="xaa", name_vi="Xã An Bình", name_en="An Binh Commune")
+    return TenantFactory(
+        parent=province, slug="xaa", name_vi="Xã An Bình", name_en="An Binh Commune"
+    )
 
 
 @pytest.fixture
 def other_commune(province):
-    return TenantFactory(parent=province, slug="xab", name_vi="Xã Bình Minh", name_en="Binh Minh Commune")
+    return TenantFactory(
+        parent=province, slug="xab", name_vi="Xã Bình Minh", name_en="Binh Minh Commune"
+    )
 
 
 @pytest.fixture
 def district(province):
     return TenantFactory(
-        parent=province, kind=TenantKind.DISTRICT, slug="huyencu",
-        name_vi="Huyện Cũ", name_en="Former District", is_archived=True,
+        parent=province,
+        kind=TenantKind.DISTRICT,
+        slug="huyencu",
+        name_vi="Huyện Cũ",
+        name_en="Former District",
+        is_archived=True,
     )
 
 

@@ -22,9 +22,7 @@ def _admin_url(model, name, *args):
 
 
 @pytest.mark.parametrize("case", PUBLIC_CASES, ids=str)
-def test_public_urls_show_an_object_only_on_its_own_site(
-    case, commune, other_commune, site_client
-):
+def test_public_urls_show_an_object_only_on_its_own_site(case, commune, other_commune, site_client):
     marker = _marker()
     obj = case.make(commune, marker)
     own, other = site_client(commune), site_client(other_commune)

@@ -37,7 +37,14 @@ def test_footer_carries_the_decree_information(commune, site_client):
     commune.hotline = "1900 0000"
     commune.save()
     text = site_client(commune).get("/").content.decode()
-    for expected in ("Cơ quan chủ quản", "Trần Thị B", "Thôn 1", "1900 0000", "xaa@example.gov.vn", "©"):
+    for expected in (
+        "Cơ quan chủ quản",
+        "Trần Thị B",
+        "Thôn 1",
+        "1900 0000",
+        "xaa@example.gov.vn",
+        "©",
+    ):
         assert expected in text
 
 
@@ -60,8 +67,13 @@ def test_hsts_only_over_https(commune):
 
 @pytest.mark.parametrize(
     "path,status",
-    [("/khong-co/", 404), ("/fr/", 404), ("/xx/gioi-thieu/", 404), ("/" + "a" * 5000, 404),
-     ("/en/khong-co/", 404)],
+    [
+        ("/khong-co/", 404),
+        ("/fr/", 404),
+        ("/xx/gioi-thieu/", 404),
+        ("/" + "a" * 5000, 404),
+        ("/en/khong-co/", 404),
+    ],
 )
 def test_bad_paths_get_branded_pages_not_500(commune, site_client, path, status):
     response = site_client(commune).get(path)
@@ -78,7 +90,7 @@ def test_404_in_english_under_en(commune, site_client):
 def test_forged_admin_post_without_csrf_is_403(commune, commune_editor):
     client = Client(HTTP_HOST="xaa.portal.test", enforce_csrf_checks=True)
     client.force_login(commune_editor)
-    response = client.post("/admin/tenants/tenant/%d/change/" % commune.pk, {"name_vi": "X"})
+    response = client.post(f"/admin/tenants/tenant/{commune.pk}/change/", {"name_vi": "X"})
     assert response.status_code == 403
     commune.refresh_from_db()
     assert commune.name_vi == "Xã An Bình"

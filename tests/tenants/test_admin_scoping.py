@@ -32,10 +32,14 @@ def test_admin_header_names_the_tenant(client, commune, commune_editor):
     assert "Quản trị — Xã An Bình" in page.content.decode()
 
 
-def test_commune_site_admin_cannot_edit_province_record(client, province, commune, commune_site_admin):
+def test_commune_site_admin_cannot_edit_province_record(
+    client, province, commune, commune_site_admin
+):
     client.force_login(commune_site_admin)
     assert client.get(tenant_change_url(province), HTTP_HOST="portal.test").status_code == 403
-    response = client.post(tenant_change_url(province), {"name_vi": "Hacked"}, HTTP_HOST="portal.test")
+    response = client.post(
+        tenant_change_url(province), {"name_vi": "Hacked"}, HTTP_HOST="portal.test"
+    )
     assert response.status_code == 403
     province.refresh_from_db()
     assert province.name_vi == "Tỉnh Thử Nghiệm"
@@ -51,7 +55,10 @@ def test_forged_post_cannot_move_a_domain_to_another_site(
         url, {"tenant": other_commune.pk, "hostname": "extra.portal.test"}, HTTP_HOST="portal.test"
     )
     assert response.status_code == 200  # the form answers with an error, nothing saved
-    assert "Select a valid choice" in response.content.decode() or "Hãy chọn" in response.content.decode()
+    assert (
+        "Select a valid choice" in response.content.decode()
+        or "Hãy chọn" in response.content.decode()
+    )
     domain.refresh_from_db()
     assert domain.tenant == commune
 
@@ -80,7 +87,9 @@ def test_editor_cannot_administer_domains_or_memberships(client, commune, commun
 
 def test_board_member_sees_the_whole_tree(client, board_member, commune, other_commune, department):
     client.force_login(board_member)
-    text = client.get(reverse("admin:tenants_tenant_changelist"), HTTP_HOST="portal.test").content.decode()
+    text = client.get(
+        reverse("admin:tenants_tenant_changelist"), HTTP_HOST="portal.test"
+    ).content.decode()
     for name in ("Tỉnh Thử Nghiệm", "Sở Tài chính", "Xã An Bình", "Xã Bình Minh"):
         assert name in text
 
@@ -90,7 +99,9 @@ def test_auditor_reads_everything_but_cannot_change(client, auditor, commune):
     page = client.get(tenant_change_url(commune), HTTP_HOST="portal.test")
     assert page.status_code == 200
     assert b'name="_save"' not in page.content
-    response = client.post(tenant_change_url(commune), {"name_vi": "Changed"}, HTTP_HOST="portal.test")
+    response = client.post(
+        tenant_change_url(commune), {"name_vi": "Changed"}, HTTP_HOST="portal.test"
+    )
     assert response.status_code == 403
     commune.refresh_from_db()
     assert commune.name_vi == "Xã An Bình"
@@ -106,7 +117,9 @@ def test_archived_district_is_read_only_even_for_its_site_admin(client, district
     assert response.status_code == 403
 
 
-def test_site_admin_cannot_grant_rights_wider_than_their_own(client, commune, province, commune_site_admin):
+def test_site_admin_cannot_grant_rights_wider_than_their_own(
+    client, commune, province, commune_site_admin
+):
     client.force_login(commune_site_admin)
     target = UserFactory()
     response = client.post(
@@ -124,7 +137,9 @@ def test_multi_site_user_switches_the_working_tenant(client, board_member, commu
     response = client.post(url, {"tenant": commune.pk, "next": "/admin/"}, HTTP_HOST="portal.test")
     assert response.status_code == 302
     assert client.session[WORKING_TENANT_SESSION_KEY] == commune.pk
-    text = client.get(reverse("admin:tenants_domain_changelist"), HTTP_HOST="portal.test").content.decode()
+    text = client.get(
+        reverse("admin:tenants_domain_changelist"), HTTP_HOST="portal.test"
+    ).content.decode()
     assert "xaa.portal.test" in text and "xab.portal.test" not in text
     assert "Quản trị — Xã An Bình" in text
 
@@ -155,5 +170,7 @@ def test_tenant_changes_are_audit_logged(client, superuser, commune):
 def test_superuser_gets_every_tenant(client, superuser, commune, other_commune):
     client.force_login(superuser)
     assert Tenant.objects.count() >= 3
-    text = client.get(reverse("admin:tenants_tenant_changelist"), HTTP_HOST="portal.test").content.decode()
+    text = client.get(
+        reverse("admin:tenants_tenant_changelist"), HTTP_HOST="portal.test"
+    ).content.decode()
     assert "Xã An Bình" in text and "Xã Bình Minh" in text

@@ -11,14 +11,25 @@ def test_slugs_fold_vietnamese_diacritics_and_d_with_stroke():
     assert vn_slugify("ĐĂNG KÝ KINH DOANH!") == "dang-ky-kinh-doanh"
 
 
-@pytest.mark.parametrize("host", ["sonlam.gov.vn", "xa-hoa-binh.sonlam.gov.vn", "localhost",
-                                  "127.0.0.1", "[::1]", "[2001:db8::1]"])
+@pytest.mark.parametrize(
+    "host",
+    [
+        "sonlam.gov.vn",
+        "xa-hoa-binh.sonlam.gov.vn",
+        "localhost",
+        "127.0.0.1",
+        "[::1]",
+        "[2001:db8::1]",
+    ],
+)
 def test_valid_hostnames(host):
     validate_hostname(host)
 
 
-@pytest.mark.parametrize("host", ["", "bad host", "-start.gov.vn", "xã.gov.vn", "a_b.gov.vn",
-                                  "[::zz]", "x" * 64 + ".gov.vn"])
+@pytest.mark.parametrize(
+    "host",
+    ["", "bad host", "-start.gov.vn", "xã.gov.vn", "a_b.gov.vn", "[::zz]", "x" * 64 + ".gov.vn"],
+)
 def test_invalid_hostnames_are_refused_with_a_message(host):
     with pytest.raises(ValidationError):
         validate_hostname(host)

@@ -61,7 +61,9 @@ def parse_po(text: str) -> dict[str, str]:
         entry[key] = [ast.literal_eval(rest)]
     flush()
     if "charset=" not in messages.get("", ""):
-        messages[""] = "Content-Type: text/plain; charset=UTF-8\nPlural-Forms: nplurals=2; plural=(n != 1);\n"
+        messages[""] = (
+            "Content-Type: text/plain; charset=UTF-8\nPlural-Forms: nplurals=2; plural=(n != 1);\n"
+        )
     return messages
 
 

@@ -40,7 +40,7 @@ class Command(BaseCommand):
                     "name_en": name_en,
                     "is_archived": archived,
                     "order": {"department": 10, "district": 90}.get(kind, 20),
-                    "governing_body_vi": f"Ủy ban nhân dân tỉnh Sơn Lâm"
+                    "governing_body_vi": "Ủy ban nhân dân tỉnh Sơn Lâm"
                     if kind == "department"
                     else f"Ủy ban nhân dân {name_vi[0].lower()}{name_vi[1:]}",
                     "governing_body_en": "People's Committee of Son Lam Province"
@@ -96,13 +96,19 @@ class Command(BaseCommand):
 
     def report(self, tenants: dict[str, Tenant], port: str) -> None:
         write = self.stdout.write
-        write(self.style.SUCCESS("\nDemo province ready. Sites (Vietnamese at /, English at /en/):"))
+        write(
+            self.style.SUCCESS("\nDemo province ready. Sites (Vietnamese at /, English at /en/):")
+        )
         for tenant in Tenant.objects.order_by("tree_id", "lft"):
             host = tenant.domains.filter(is_primary=True).values_list("hostname", flat=True).first()
             indent = "  " * tenant.level
             write(f"  {indent}http://{host}:{port}/  {tenant.name}")
-        write(self.style.SUCCESS(f"\nAdmin: http://localhost:{port}/admin/  password for all demo "
-                                 f"accounts: {demo_data.DEMO_PASSWORD}"))
+        write(
+            self.style.SUCCESS(
+                f"\nAdmin: http://localhost:{port}/admin/  password for all demo "
+                f"accounts: {demo_data.DEMO_PASSWORD}"
+            )
+        )
         write(f"  {demo_data.SUPERUSER[0]:<22} {demo_data.SUPERUSER[1]}")
         for username, _role, _slug, _desc, label in demo_data.ACCOUNTS:
             write(f"  {username:<22} {label}")
