@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "disclosure",
     "dialogue",
     "surveys",
+    "search",
     "compliance",
 ]
 

@@ -22,7 +22,7 @@ if settings.SERVE_MEDIA:
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
-    path("tim-kiem/", views.search_placeholder, name="search"),
+    path("", include("search.urls")),
     path("", include("tenants.urls")),
     path("", include("content.urls")),
     path("", include("documents.urls")),

@@ -1,4 +1,4 @@
-"""Pages every site has: home, robots.txt, theme stylesheet, sitemap, search box target."""
+"""Pages every site has: home, robots.txt, theme stylesheet, sitemap."""
 
 import re
 
@@ -18,12 +18,6 @@ _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 def home(request: HttpRequest) -> HttpResponse:
     sections = collect_sections(request, "home_sections")
     return render(request, "portal/home.html", {"sections": sections})
-
-
-@require_safe
-def search_placeholder(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "")[:200]
-    return render(request, "portal/search_placeholder.html", {"query": query})
 
 
 @require_safe
