@@ -5,3 +5,15 @@ from django.utils.translation import gettext_lazy as _
 class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = _("Cổng thông tin")
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
+        from .models import CalendarDay
+        from .workdays import forget_calendar
+
+        def calendar_changed(sender, instance: CalendarDay, **kwargs) -> None:
+            forget_calendar(instance.date.year)
+
+        post_save.connect(calendar_changed, sender=CalendarDay, weak=False)
+        post_delete.connect(calendar_changed, sender=CalendarDay, weak=False)
