@@ -3,10 +3,11 @@
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
 from tenants.site import site_tree
 
-from .hooks import collect_menu
+from .hooks import collect_menu, collect_sections
 
 
 def request_origin_suffix(request) -> str:
@@ -32,4 +33,10 @@ def site(request) -> dict:
         "port_suffix": request_origin_suffix(request),
         "language_urls": {code: translate_url(path, code) for code, _name in settings.LANGUAGES},
         "current_year": timezone.localdate().year,
+        # Blocks other apps add to every page (rating widget, visit counter...):
+        # lazy, so a page that does not render them pays nothing.
+        "page_end_sections": SimpleLazyObject(
+            lambda: collect_sections(request, "page_end_sections")
+        ),
+        "footer_sections": SimpleLazyObject(lambda: collect_sections(request, "footer_sections")),
     }
