@@ -111,7 +111,7 @@ def facets(tenant: Tenant, filters: Filters) -> Facets:
     cached = cache.get(key)
     if cached is not None:
         return cached
-    base = catalogue(tenant)
+    base = catalogue(tenant).order_by()  # no default ordering in GROUP BY
     by_field = (
         apply_filters(base, filters, skip="field")
         .values("field_id", "field__name_vi", "field__name_en")

@@ -41,7 +41,7 @@ def online_share(tenant: Tenant, subtree: bool) -> OnlineShare:
     cached = cache.get(key)
     if cached is not None:
         return cached
-    queryset = Procedure.objects.active()
+    queryset = Procedure.objects.active().order_by()
     queryset = queryset.implemented_in(tenant) if subtree else queryset.implemented_by(tenant)
     counts = queryset.aggregate(
         total=Count("pk"),
