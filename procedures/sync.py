@@ -8,6 +8,7 @@ the last good data.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from .models import Assignment, DossierItem, Field, Procedure, Status, SyncRun, 
 Progress = Callable[[int, int], None]
 CATALOGUE_VERSION_KEY = "procedures:catalogue-version"
 _BATCH = 500
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -88,6 +90,10 @@ def sync_source(
     except fetch.FetchError as exc:
         run.outcome = SyncRun.Outcome.FAILED
         run.errors = [str(exc)]
+    except Exception as exc:  # noqa: BLE001 - recorded; the rolled-back catalogue keeps serving
+        logger.exception("Procedure sync of source %s failed", source.pk)
+        run.outcome = SyncRun.Outcome.FAILED
+        run.errors = [_("Lỗi khi ghi dữ liệu: %(error)s") % {"error": exc}]
     run.finished_at = timezone.now()
     run.seconds = round(time.monotonic() - started, 3)
     run.save()
