@@ -16,6 +16,7 @@ from .models import Field, Level, OnlineLevel, Procedure
 from .sync import catalogue_version
 
 PAGE_SIZE = 20
+_PARAMS = ("q", "linh_vuc", "co_quan", "cap", "truc_tuyen")
 MAX_QUERY_WORDS = 8
 
 
@@ -31,6 +32,7 @@ class Filters:
 
     @classmethod
     def from_query(cls, params) -> Filters:
+        params = {k: params.get(k, "").replace("\x00", "") for k in _PARAMS}
         field_id = params.get("linh_vuc", "")
         level = params.get("cap", "")
         online = params.get("truc_tuyen", "")

@@ -67,7 +67,9 @@ def catalogue(request: HttpRequest) -> HttpResponse:
 
 
 def _load(request: HttpRequest, code: str) -> Procedure:
-    procedure = selectors.procedure_for_page(request.tenant, code[:50])
+    if len(code) > 50 or "\x00" in code:
+        raise Http404
+    procedure = selectors.procedure_for_page(request.tenant, code)
     if procedure is None:
         raise Http404
     return procedure

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import factory
+from django.test import TestCase
 
 from procedures import sync
 from procedures.models import SyncRun, SyncSource
@@ -83,6 +84,8 @@ def generate_records(n: int, tenants: list[str]) -> list[dict]:
 
 
 def import_records(source: SyncSource, *records, **kwargs) -> SyncRun:
-    run = sync.sync_source(source, data=export(*records), filename="export.json", **kwargs)
+    """Sync these records as one export, running the after-commit work as a real commit would."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        run = sync.sync_source(source, data=export(*records), filename="export.json", **kwargs)
     assert run.outcome == SyncRun.Outcome.OK, run.errors
     return run

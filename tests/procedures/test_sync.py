@@ -13,13 +13,22 @@ def codes(status=Status.ACTIVE):
     return set(Procedure.objects.filter(status=status).values_list("code", flat=True))
 
 
-def test_first_sync_creates_procedures_with_dossier_fields_and_assignments(source, commune, department):
+def test_first_sync_creates_procedures_with_dossier_fields_and_assignments(
+    source, commune, department
+):
     run = import_records(
         source,
         record("1.1", tenants=["xaa"]),
-        record("2.1", name="Đăng ký thành lập công ty cổ phần", level="province",
-               field_code="DN", field_name="Thành lập và hoạt động doanh nghiệp",
-               agency_name="Sở Tài chính", agency_tenant="sotaichinh", tenants=["sotaichinh"]),
+        record(
+            "2.1",
+            name="Đăng ký thành lập công ty cổ phần",
+            level="province",
+            field_code="DN",
+            field_name="Thành lập và hoạt động doanh nghiệp",
+            agency_name="Sở Tài chính",
+            agency_tenant="sotaichinh",
+            tenants=["sotaichinh"],
+        ),
     )
     assert (run.created, run.updated, run.withdrawn, run.unchanged) == (2, 0, 0, 0)
     company = Procedure.objects.get(code="2.1")
@@ -43,7 +52,9 @@ def test_a_second_run_of_the_same_file_reports_no_change(source, commune):
     assert list(Procedure.objects.values_list("pk", "synced_at")) == before
 
 
-def test_changed_record_is_updated_in_place_with_its_dossier_replaced(source, commune, other_commune):
+def test_changed_record_is_updated_in_place_with_its_dossier_replaced(
+    source, commune, other_commune
+):
     import_records(source, record("1.1"))
     pk = Procedure.objects.get().pk
     run = import_records(
@@ -55,7 +66,10 @@ def test_changed_record_is_updated_in_place_with_its_dossier_replaced(source, co
     assert procedure.pk == pk and procedure.fees == "8.000 đồng"
     assert [d.name for d in procedure.dossier.all()] == ["Tờ khai mới"]
     assert DossierItem.objects.count() == 1
-    assert set(procedure.assignments.values_list("tenant", flat=True)) == {commune.pk, other_commune.pk}
+    assert set(procedure.assignments.values_list("tenant", flat=True)) == {
+        commune.pk,
+        other_commune.pk,
+    }
 
 
 def test_missing_procedure_is_withdrawn_not_deleted_and_returns_when_back(source, commune):
@@ -87,10 +101,13 @@ def test_dry_run_reports_the_plan_and_writes_nothing(source, commune):
 
 
 def test_csv_export_with_multi_line_cells_imports_like_json(source, commune, other_commune):
-    header = "code,name,field_code,field_name,level,agency_name,implementing_tenants,online_level,partial_reason,submission_url,dossier,legal_basis\n"
+    header = (
+        "code,name,field_code,field_name,level,agency_name,implementing_tenants,online_level,"
+        "partial_reason,submission_url,dossier,legal_basis\n"
+    )
     row = (
-        '1.5,Chứng thực chữ ký,CT,Chứng thực,commune,UBND cấp xã,xaa;xab,partial,'
-        'Phải ký trước mặt người chứng thực.,https://dvc.example.vn/1.5,'
+        "1.5,Chứng thực chữ ký,CT,Chứng thực,commune,UBND cấp xã,xaa;xab,partial,"
+        "Phải ký trước mặt người chứng thực.,https://dvc.example.vn/1.5,"
         '"Giấy tờ cần chứng thực | 01 bản\nGiấy tờ tùy thân | 01 bản sao | Mẫu 01 | https://dvc.example.vn/m.docx",'
         '"23/2015/NĐ-CP | Nghị định về chứng thực"\n'
     )
@@ -102,7 +119,9 @@ def test_csv_export_with_multi_line_cells_imports_like_json(source, commune, oth
         ("Giấy tờ cần chứng thực", ""),
         ("Giấy tờ tùy thân", "https://dvc.example.vn/m.docx"),
     ]
-    assert procedure.legal_basis == [{"number": "23/2015/NĐ-CP", "title": "Nghị định về chứng thực"}]
+    assert procedure.legal_basis == [
+        {"number": "23/2015/NĐ-CP", "title": "Nghị định về chứng thực"}
+    ]
     assert Assignment.objects.filter(procedure=procedure).count() == 2
 
 
@@ -114,13 +133,22 @@ def test_field_renamed_at_the_source_is_renamed_here(source, commune):
 
 MALFORMED = {
     "bad JSON": (b'{"procedures": [{"code": "1.1",}]}', "JSON không hợp lệ ở dòng 1"),
-    "missing required field": (export(record("1.1", name="")), "Bản ghi 1 (mã 1.1), trường “name”: bắt buộc"),
+    "missing required field": (
+        export(record("1.1", name="")),
+        "Bản ghi 1 (mã 1.1), trường “name”: bắt buộc",
+    ),
     "duplicate code": (
         export(record("1.1"), record("1.1", name="Khác")),
         "Bản ghi 2 (mã 1.1), trường “code”: mã trùng với bản ghi 1",
     ),
-    "unknown level": (export(record("1.1", level="huyen_moi")), "trường “level”: “huyen_moi” không phải cấp"),
-    "over-long field": (export(record("1.1", name="x" * 601)), "trường “name”: dài 601 ký tự, tối đa 600"),
+    "unknown level": (
+        export(record("1.1", level="huyen_moi")),
+        "trường “level”: “huyen_moi” không phải cấp",
+    ),
+    "over-long field": (
+        export(record("1.1", name="x" * 601)),
+        "trường “name”: dài 601 ký tự, tối đa 600",
+    ),
     "non-UTF-8 CSV": (b"code,name\n1.1,\xd0\xe3ng k\xfd khai sinh\n", "Tệp không phải UTF-8"),
     "partial without a reason": (
         export(record("1.1", online_level="partial")),
@@ -140,7 +168,9 @@ MALFORMED = {
 
 
 @pytest.mark.parametrize("case", MALFORMED, ids=list(MALFORMED))
-def test_malformed_export_is_reported_by_record_and_field_and_changes_nothing(case, source, commune):
+def test_malformed_export_is_reported_by_record_and_field_and_changes_nothing(
+    case, source, commune
+):
     import_records(source, record("1.1", fees="Cũ"), record("1.2", name="Đăng ký kết hôn"))
     snapshot = list(Procedure.objects.values_list("code", "status", "fees"))
     data, expected = MALFORMED[case]
