@@ -13,9 +13,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from tenants.models import Tenant
@@ -79,7 +80,9 @@ def sync_source(
         with transaction.atomic():
             plan = make_plan(source, checked)
             if not dry_run:
-                apply_plan(source, plan, known, progress=progress)
+                # Translated fields are written per language: pin the default one.
+                with translation.override(settings.LANGUAGE_CODE):
+                    apply_plan(source, plan, known, progress=progress)
         _fill_counts(run, plan)
         run.outcome = SyncRun.Outcome.OK
     except records.InvalidExport as exc:
@@ -178,7 +181,7 @@ def apply_plan(
 
 
 _UPDATE_FIELDS = [
-    "code", "name", "name_vi", "name_en", "field", "agency_tenant", "agency_name", "agency_slug",
+    "code", "name_vi", "name_en", "field", "agency_tenant", "agency_name", "agency_slug",
     "level", "processing_time", "fees", "steps", "method", "requirements", "result",
     "online_level", "partial_reason", "submission_url", "legal_basis", "status", "search_text",
     "sort_name", "content_hash", "synced_at", "withdrawn_at",
@@ -191,7 +194,7 @@ def _build(
     v = record.values
     field_obj = fields[v["field_code"]]
     obj.code = record.code
-    obj.name_vi = obj.name = v["name"]
+    obj.name_vi = v["name"]
     obj.name_en = v.get("name_en", "")
     obj.field = field_obj
     obj.agency_tenant_id = tenant_ids.get(v["agency_tenant"]) if v.get("agency_tenant") else None

@@ -221,3 +221,8 @@ def test_no_result_says_so(catalogue, commune, site_client):
         "Không tìm thấy thủ tục phù hợp"
         in site_client(commune).get(CATALOGUE, {"q": "zzz"}).content.decode()
     )
+
+
+def test_the_sitemap_lists_the_sites_procedures(catalogue, commune, site_client):
+    body = site_client(commune).get("/sitemap.xml").content.decode()
+    assert "/thu-tuc-hanh-chinh/1.1/" in body and "/thu-tuc-hanh-chinh/1.3/" not in body
