@@ -72,6 +72,7 @@ def generate_records(n: int, tenants: list[str]) -> list[dict]:
                 name=f"Thủ tục thử nghiệm số {i} về cấp giấy phép hoạt động",
                 field_code=f"F{i % 25}",
                 field_name=f"Lĩnh vực {i % 25}",
+                field_name_en=f"Field {i % 25}",
                 level=levels[i % 3],
                 agency_name=f"Cơ quan {i % 10}",
                 tenants=[tenants[i % len(tenants)]],
