@@ -14,8 +14,9 @@ from django.utils.translation import gettext_lazy
 
 from tenants.access import ADMIN_ROLES
 from tenants.admin_scoping import TenantScopedAdmin, TenantScopedInline
+from tenants.text import fold_vietnamese
 
-from . import fetch, sync
+from . import fetch, sync, tasks
 from .models import DossierItem, Procedure, SyncRun, SyncSource
 
 
@@ -96,12 +97,20 @@ class SyncSourceAdmin(TenantScopedAdmin):
         return TemplateResponse(request, "procedures/admin/import.html", context)
 
     def _run_action(self, request, queryset, dry_run: bool) -> None:
+        """Fetching a URL may take minutes (retries, backoff): it runs in a Celery task."""
         for source in queryset.select_related("tenant"):
             if not self.has_change_permission(request, source):
                 raise PermissionDenied
-            report_run(
+            if not source.url:
+                messages.error(
+                    request, _("%(name)s: chưa có địa chỉ tải dữ liệu.") % {"name": source}
+                )
+                continue
+            tasks.sync_source.delay(source.pk, dry_run=dry_run, trigger=f"admin:{request.user.pk}")
+            messages.info(
                 request,
-                sync.sync_source(source, dry_run=dry_run, trigger=f"admin:{request.user.pk}"),
+                _("%(name)s: đã đưa vào hàng đợi; kết quả ghi ở mục Lượt đồng bộ.")
+                % {"name": source},
             )
 
     @admin.action(description=gettext_lazy("Chạy thử đồng bộ từ URL"))
@@ -140,6 +149,10 @@ class ProcedureAdmin(ReadOnlyMixin, TenantScopedAdmin):
     list_select_related = ("field",)
     inlines = [DossierInline]
     exclude = ("search_text", "sort_name", "content_hash")
+
+    def get_search_results(self, request, queryset, search_term):
+        # search_text is folded: fold the term too, so "Kết hôn" finds it.
+        return super().get_search_results(request, queryset, fold_vietnamese(search_term).lower())
 
 
 @admin.register(SyncRun)

@@ -78,6 +78,8 @@ def sync_source(
         known = _tenant_ids_by_slug(source.tenant)
         checked = records.validate(raw, set(known))
         with transaction.atomic():
+            # One sync per source at a time (nightly task and an admin import may meet).
+            SyncSource.objects.select_for_update().filter(pk=source.pk).first()
             plan = make_plan(source, checked)
             if not dry_run:
                 # Translated fields are written per language: pin the default one.

@@ -110,3 +110,30 @@ def test_command_creates_a_source_for_a_tenant(province, commune, tmp_path):
     path.write_text(json.dumps([record("1.1")]), "utf-8")
     call_command("sync_procedures", source="moi", tenant="tinh", file=str(path))
     assert Procedure.objects.get().source.slug == "moi"
+
+
+def test_url_actions_queue_the_sync_task_and_record_the_run(
+    settings, source, commune, province_admin, site_client, province
+):
+    settings.PROCEDURES_SYNC_RETRIES = 0
+    source.url = "http://127.0.0.1:9/unreachable.json"  # nothing listens on the discard port
+    source.save()
+    client = site_client(province, province_admin)
+    changelist = reverse("admin:procedures_syncsource_changelist")
+    response = client.post(
+        changelist, {"action": "dry_run_from_url", "_selected_action": [source.pk]}, follow=True
+    )
+    assert "đã đưa vào hàng đợi" in response.content.decode()
+    run = SyncRun.objects.get()  # eager Celery in the tests: the task already ran
+    assert run.dry_run and run.outcome == SyncRun.Outcome.FAILED
+
+
+def test_admin_search_finds_procedures_typed_with_diacritics(
+    source, commune, superuser, site_client, province
+):
+    import_records(source, record("1.1"), record("1.2", name="Đăng ký kết hôn"))
+    client = site_client(province, superuser)
+    page = client.get(
+        reverse("admin:procedures_procedure_changelist"), {"q": "Kết hôn"}
+    ).content.decode()
+    assert "Đăng ký kết hôn" in page and "Đăng ký khai sinh" not in page
