@@ -16,7 +16,9 @@ def procedures(e2e_sites):
         record("1.1", tenants=["xaa"]),
         record("1.2", name="Chứng thực chữ ký trong các giấy tờ, văn bản", field_code="CT",
                field_name="Chứng thực", online_level="partial",
-               partial_reason="Phải ký trước mặt người thực hiện chứng thực.", tenants=["xaa"]),
+               partial_reason="Phải ký trước mặt người thực hiện chứng thực.", tenants=["xaa"],
+               agency_name="Trung tâm Phục vụ hành chính công tỉnh và Bộ phận Một cửa các xã, "
+               "phường, đặc khu thuộc tỉnh (tiếp nhận và trả kết quả)"),
     )  # fmt: skip
     return e2e_sites
 
@@ -26,6 +28,10 @@ def test_catalogue_is_accessible_and_searchable_without_diacritics(
     page, procedures, site_url, assert_accessible, site
 ):
     page.goto(site_url(procedures[site], "/"))
+    assert page.get_by_role(
+        "heading", name="Thủ tục hành chính và dịch vụ công trực tuyến"
+    ).is_visible()
+    assert_accessible(page)
     page.get_by_role("link", name="Thủ tục hành chính", exact=True).first.click()
     assert page.locator("h1").inner_text() == "Thủ tục hành chính"
     assert_accessible(page)
