@@ -10,6 +10,7 @@ import csv
 import hashlib
 import io
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,6 +49,7 @@ DOSSIER_KEYS = {"name": None, "quantity": 100, "form_name": 255, "form_url": 500
 LEGAL_KEYS = {"number": 100, "title": 1000}
 MAX_LIST_ITEMS = 200
 _url = URLValidator(schemes=["http", "https"])
+_CODE = re.compile(r"[A-Za-z0-9._-]+")
 
 
 @dataclass(frozen=True)
@@ -268,6 +270,11 @@ def _check(position: int, item: Any, tenants: set[str], problems: list[Problem])
     for name in REQUIRED:
         if name in values and not values[name]:
             bad(name, _("bắt buộc, đang để trống."))
+    if code and not _CODE.fullmatch(code):
+        bad(
+            "code",
+            _("chỉ gồm chữ cái không dấu, chữ số và các dấu . - _ (mã nằm trong địa chỉ trang)."),
+        )
     if values.get("level") and values["level"] not in Level.values:
         bad(
             "level",

@@ -163,6 +163,7 @@ MALFORMED = {
     "not a list": (b'{"procedures": {"code": "1.1"}}', "JSON phải là một danh sách"),
     "record not an object": (b'["1.1"]', "Bản ghi 1 (mã ?)"),
     "wrong type": (export(record("1.1", fees=5000)), "trường “fees”: phải là chuỗi ký tự"),
+    "code unusable in an address": (export(record("1.1/x")), "trường “code”: chỉ gồm chữ cái"),
     "empty export": (export(), "Tệp không có thủ tục nào"),
 }
 
