@@ -274,13 +274,12 @@ def _after_commit(
     from search.indexing import request_reindex
 
     bump_catalogue_version()
-    ids = set(changed_ids) | set(
-        Procedure.objects.filter(source=source, code__in=[r.code for r in created]).values_list(
-            "pk", flat=True
-        )
-    )
-    for procedure in Procedure.objects.filter(pk__in=ids).iterator(chunk_size=1000):
-        request_reindex(procedure)
+    created_ids = Procedure.objects.filter(
+        source=source, code__in=[r.code for r in created]
+    ).values_list("pk", flat=True)
+    # The index only needs the model and the id; it loads what it shows itself.
+    for pk in sorted(set(changed_ids) | set(created_ids)):
+        request_reindex(Procedure(pk=pk))
 
 
 def bump_catalogue_version() -> None:
