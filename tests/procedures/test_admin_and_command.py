@@ -137,3 +137,23 @@ def test_admin_search_finds_procedures_typed_with_diacritics(
         reverse("admin:procedures_procedure_changelist"), {"q": "Kết hôn"}
     ).content.decode()
     assert "Đăng ký kết hôn" in page and "Đăng ký khai sinh" not in page
+
+
+def test_command_refuses_a_100_mb_file_before_reading_it(source, commune, tmp_path):
+    path = tmp_path / "export.json"
+    with open(path, "wb") as handle:
+        handle.truncate(100 * 1024 * 1024)
+    with pytest.raises(CommandError, match="Tệp quá lớn"):
+        call_command("sync_procedures", source=source.slug, file=str(path))
+    assert not SyncRun.objects.exists()
+
+
+def test_admin_refuses_an_oversized_upload(
+    source, commune, province_admin, site_client, province, settings
+):
+    settings.PROCEDURES_SYNC_MAX_BYTES = 100
+    client = site_client(province, province_admin)
+    url = reverse("admin:procedures_syncsource_import", args=[source.pk])
+    response = client.post(url, {"file": upload(export(record("1.1")))})
+    assert response.status_code == 200 and "Tệp quá lớn" in response.content.decode()
+    assert not Procedure.objects.exists()

@@ -233,3 +233,13 @@ def test_the_sync_is_one_transaction(source, commune, monkeypatch):
 def test_json_document_may_be_a_bare_list(source, commune):
     run = sync.sync_source(source, data=json.dumps([record("1.1")]).encode())
     assert run.outcome == SyncRun.Outcome.OK and run.created == 1
+
+
+def test_csv_saved_by_a_spreadsheet_with_a_byte_order_mark_is_read(source, commune):
+    data = (
+        "\ufeffcode,name,field_code,field_name,level,agency_name,implementing_tenants,online_level\n"
+        "1.7,Đăng ký khai tử,HT,Hộ tịch,commune,UBND cấp xã,xaa,none\n"
+    ).encode()
+    run = sync.sync_source(source, data=data, filename="export.csv")
+    assert run.outcome == SyncRun.Outcome.OK, run.errors
+    assert Procedure.objects.get().name == "Đăng ký khai tử"
