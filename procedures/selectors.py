@@ -68,7 +68,7 @@ def catalogue(tenant: Tenant) -> QuerySet[Procedure]:
     """Active procedures implemented on this site or below it, as the public sees them."""
     queryset = Procedure.objects.active().implemented_in(tenant)
     if get_language() == "en":
-        queryset = queryset.exclude(name_en="")
+        queryset = queryset.exclude(name_en="").exclude(name_en__isnull=True)
     return queryset
 
 
