@@ -1,0 +1,53 @@
+"""Share of procedures offered fully online, per site and across its tree.
+
+Public for the compliance module: `online_share(tenant, subtree=...)`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db.models import Count, Q
+
+from tenants.models import Tenant
+
+from .models import OnlineLevel, Procedure
+from .sync import catalogue_version
+
+
+@dataclass(frozen=True)
+class OnlineShare:
+    total: int
+    full: int
+    partial: int
+
+    @property
+    def full_percent(self) -> float:
+        """Percentage fully online (toàn trình), one decimal; 0 when there are none."""
+        return round(100 * self.full / self.total, 1) if self.total else 0.0
+
+    @property
+    def partial_percent(self) -> float:
+        return round(100 * self.partial / self.total, 1) if self.total else 0.0
+
+
+def online_share(tenant: Tenant, subtree: bool) -> OnlineShare:
+    """Active procedures implemented by `tenant` (and, with subtree, by sites below it).
+
+    One aggregate query, cached until the next sync changes the catalogue.
+    """
+    key = f"procedures:v{catalogue_version()}:share:{tenant.pk}:{int(subtree)}"
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+    queryset = Procedure.objects.active().order_by()
+    queryset = queryset.implemented_in(tenant) if subtree else queryset.implemented_by(tenant)
+    counts = queryset.aggregate(
+        total=Count("pk"),
+        full=Count("pk", filter=Q(online_level=OnlineLevel.FULL)),
+        partial=Count("pk", filter=Q(online_level=OnlineLevel.PARTIAL)),
+    )
+    share = OnlineShare(**counts)
+    cache.set(key, share, 3600)
+    return share
