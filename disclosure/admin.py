@@ -45,8 +45,13 @@ def _extension_inline(model_class, fields=None):
     return type(
         f"{model_class.__name__}Inline",
         (TenantScopedInline, admin.StackedInline),
-        {"model": model_class, "min_num": 1, "max_num": 1, "can_delete": False,
-         **({"fields": fields} if fields else {})},  # fmt: skip
+        {
+            "model": model_class,
+            "min_num": 1,
+            "max_num": 1,
+            "can_delete": False,
+            **({"fields": fields} if fields else {}),
+        },  # fmt: skip
     )
 
 
@@ -79,8 +84,16 @@ class SectionRecordAdmin(PublishableAdmin):
         (
             gettext_lazy("Phân loại, thời gian"),
             {
-                "fields": ("field", "record_status", "fact_date", "year", "period_start",
-                           "period_end", "location", "timeliness_note")  # fmt: skip
+                "fields": (
+                    "field",
+                    "record_status",
+                    "fact_date",
+                    "year",
+                    "period_start",
+                    "period_end",
+                    "location",
+                    "timeliness_note",
+                )  # fmt: skip
             },
         ),
         (
@@ -140,7 +153,7 @@ class SectionRecordAdmin(PublishableAdmin):
             path(
                 "<int:object_id>/bang-so-lieu/",
                 self.admin_site.admin_view(self.table_view),
-                name="%s_%s_table" % info,
+                name="{}_{}_table".format(*info),
             ),
             *super().get_urls(),
         ]
@@ -164,8 +177,9 @@ class SectionRecordAdmin(PublishableAdmin):
                 messages.success(
                     request, _("Đã lưu %(count)d dòng số liệu.") % {"count": len(data["rows"])}
                 )
-                info = obj._meta.app_label, obj._meta.model_name
-                return HttpResponseRedirect(reverse("admin:%s_%s_change" % info, args=[obj.pk]))
+                opts = obj._meta
+                change = f"admin:{opts.app_label}_{opts.model_name}_change"
+                return HttpResponseRedirect(reverse(change, args=[obj.pk]))
         elif request.method == "POST":
             form = UploadForm(request.POST, request.FILES)
             if form.is_valid():

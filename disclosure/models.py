@@ -126,9 +126,7 @@ class Record(Publishable):
 
     def clean(self) -> None:
         if self.period_start and self.period_end and self.period_end < self.period_start:
-            raise ValidationError(
-                {"period_end": _("Ngày kết thúc không được trước ngày bắt đầu.")}
-            )
+            raise ValidationError({"period_end": _("Ngày kết thúc không được trước ngày bắt đầu.")})
 
     def save(self, *args, **kwargs) -> None:
         if not self.slug:
@@ -224,7 +222,17 @@ class TableRow(models.Model):
         return self.label
 
 
-class PlanDetails(models.Model):
+class Extension(models.Model):
+    """Typed fields of one record (one-to-one): shown as part of the record."""
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return str(self._meta.verbose_name)
+
+
+class PlanDetails(Extension):
     class Kind(models.TextChoices):
         MASTER_PLAN = "master_plan", _("Quy hoạch")
         LAND_USE = "land_use", _("Quy hoạch, kế hoạch sử dụng đất")
@@ -241,7 +249,7 @@ class PlanDetails(models.Model):
         verbose_name_plural = verbose_name
 
 
-class ProjectDetails(models.Model):
+class ProjectDetails(Extension):
     record = models.OneToOneField(Record, on_delete=models.CASCADE, related_name="project")
     code = models.CharField(_("mã dự án"), max_length=40, blank=True)
     capital_source = models.CharField(_("nguồn vốn"), max_length=120)
@@ -274,11 +282,14 @@ class ProjectDetails(models.Model):
         ]
 
     def clean(self) -> None:
-        if self.total_investment is not None and self.disbursed is not None:
-            if self.disbursed > self.total_investment:
-                raise ValidationError(
-                    {"disbursed": _("Vốn đã giải ngân không được lớn hơn tổng mức đầu tư.")}
-                )
+        if (
+            self.total_investment is not None
+            and self.disbursed is not None
+            and self.disbursed > self.total_investment
+        ):
+            raise ValidationError(
+                {"disbursed": _("Vốn đã giải ngân không được lớn hơn tổng mức đầu tư.")}
+            )
 
     @property
     def disbursement_rate(self) -> float:
@@ -287,7 +298,7 @@ class ProjectDetails(models.Model):
         return float(self.disbursed / self.total_investment * 100)
 
 
-class BudgetDetails(models.Model):
+class BudgetDetails(Extension):
     record = models.OneToOneField(Record, on_delete=models.CASCADE, related_name="budget")
     fiscal_year = models.PositiveSmallIntegerField(
         _("năm ngân sách"), validators=[MinValueValidator(1990), MaxValueValidator(2100)]
@@ -307,7 +318,7 @@ class BudgetDetails(models.Model):
             raise ValidationError({"quarter": _("Báo cáo quý phải ghi rõ quý.")})
 
 
-class DatasetDetails(models.Model):
+class DatasetDetails(Extension):
     record = models.OneToOneField(Record, on_delete=models.CASCADE, related_name="dataset")
     period_label = models.CharField(_("kỳ số liệu"), max_length=80)
     unit = models.CharField(_("đơn vị tính chung"), max_length=40, blank=True)
@@ -318,7 +329,7 @@ class DatasetDetails(models.Model):
         verbose_name_plural = verbose_name
 
 
-class RecruitmentDetails(models.Model):
+class RecruitmentDetails(Extension):
     record = models.OneToOneField(Record, on_delete=models.CASCADE, related_name="recruitment")
     positions = models.TextField(_("vị trí tuyển dụng"))
     quota = models.PositiveSmallIntegerField(_("chỉ tiêu"), validators=[MinValueValidator(1)])
@@ -337,9 +348,7 @@ class DeadlineRule(models.Model):
         WORKING = "working", _("ngày làm việc")
         CALENDAR = "calendar", _("ngày (theo lịch)")
 
-    section = models.CharField(
-        _("chuyên mục"), max_length=20, choices=Section.choices, blank=True
-    )
+    section = models.CharField(_("chuyên mục"), max_length=20, choices=Section.choices, blank=True)
     budget_stage = models.CharField(
         _("giai đoạn ngân sách"), max_length=12, choices=BudgetStage.choices, blank=True
     )

@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 from django.db.models import Q, QuerySet, Sum
-from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -115,9 +114,7 @@ def paginate(queryset: QuerySet[Record], cursor: str | None) -> Page:
             queryset = queryset.filter(
                 Q(published_at__lt=moment) | Q(published_at=moment, id__lt=pk)
             )
-    records = list(
-        queryset.select_related("tenant", "location", *EXTENSIONS)[: PAGE_SIZE + 1]
-    )
+    records = list(queryset.select_related("tenant", "location", *EXTENSIONS)[: PAGE_SIZE + 1])
     more = len(records) > PAGE_SIZE
     records = records[:PAGE_SIZE]
     return Page(records, _cursor(records[-1]) if more else None, not cursor)
@@ -144,9 +141,7 @@ def budget_trend(tenant: Tenant, years: int = 3) -> tuple[Chart, list[tuple[str,
     if not estimates:
         return None
     estimates.reverse()
-    rows = TableRow.objects.filter(record_id__in=[pk for pk, _y in estimates]).order_by(
-        "position"
-    )
+    rows = TableRow.objects.filter(record_id__in=[pk for pk, _y in estimates]).order_by("position")
     labels: list[str] = []
     by_year: dict[int, dict[str, Decimal | None]] = {pk: {} for pk, _y in estimates}
     for row in rows:

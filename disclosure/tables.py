@@ -225,9 +225,7 @@ def parse_table(upload, *, allow_negative: bool = True) -> ParsedTable:
     if not size:
         raise TableError([_("Tệp rỗng, vui lòng chọn tệp khác.")])
     if size > MAX_BYTES:
-        raise TableError(
-            [_("Tệp quá lớn: tối đa %(limit)d MB.") % {"limit": MAX_BYTES // MB}]
-        )
+        raise TableError([_("Tệp quá lớn: tối đa %(limit)d MB.") % {"limit": MAX_BYTES // MB}])
     kind = extension_of(getattr(upload, "name", ""))
     if kind == "csv":
         upload.seek(0)
@@ -261,7 +259,8 @@ def _validate(raw: list[list[object]], allow_negative: bool) -> ParsedTable:
             errors.append(_("%(where)s: thiếu tên cột.") % {"where": _where(1, col)})
         elif _fold(name) in seen:
             errors.append(
-                _("%(where)s: tên cột “%(name)s” bị trùng.") % {"where": _where(1, col), "name": name}
+                _("%(where)s: tên cột “%(name)s” bị trùng.")
+                % {"where": _where(1, col), "name": name}
             )
         seen.add(_fold(name))
         _check_text(name, 1, col, errors)
@@ -274,9 +273,7 @@ def _validate(raw: list[list[object]], allow_negative: bool) -> ParsedTable:
         cells = list(cells) + [None] * (len(header) - len(cells))
         extra = [c for c in cells[len(header) :] if _cell_text(c)]
         if extra:
-            errors.append(
-                _("Dòng %(row)d: có dữ liệu ngoài các cột có tiêu đề.") % {"row": offset}
-            )
+            errors.append(_("Dòng %(row)d: có dữ liệu ngoài các cột có tiêu đề.") % {"row": offset})
         label = _check_text(_cell_text(cells[0]), offset, 0, errors)
         if not label:
             errors.append(_("%(where)s: thiếu tên chỉ tiêu.") % {"where": _where(offset, 0)})

@@ -28,7 +28,9 @@ INTROS = {
     Section.RECRUITMENT: _("Thông báo tuyển dụng công chức, viên chức: chỉ tiêu, hạn, kết quả."),
     Section.ANTICORRUPTION: _("Thông tin công khai về phòng, chống tham nhũng, tiêu cực."),
     Section.SCIENCE: _("Chương trình, đề tài, dự án khoa học và công nghệ cùng kết quả."),
-    Section.LAND: _("Bảng giá đất, quyết định thu hồi đất, phương án bồi thường, hỗ trợ, tái định cư."),
+    Section.LAND: _(
+        "Bảng giá đất, quyết định thu hồi đất, phương án bồi thường, hỗ trợ, tái định cư."
+    ),
 }
 
 
