@@ -78,7 +78,7 @@ def format_vn_number(value: Decimal | str | None) -> str:
     """Decimal('1234567.5') → '1.234.567,5' (the inverse of parse_vn_number)."""
     if value is None or value == "":
         return ""
-    number = Decimal(value)
+    number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
     sign = "-" if number < 0 else ""
     integer, _dot, fraction = f"{abs(number):f}".partition(".")
     fraction = fraction.rstrip("0")
