@@ -123,12 +123,11 @@ def _read_csv(data: bytes) -> list[list[object]]:
         ) from exc
     if "\x00" in text:
         raise TableError([_("Tệp CSV chứa ký tự nhị phân: đây không phải tệp văn bản.")])
+    # The header row decides the separator: Excel in a Vietnamese locale writes ";".
+    first_line = text.split("\n", 1)[0]
+    delimiter = max(";,\t", key=first_line.count)
     try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    try:
-        return [row for row in csv.reader(io.StringIO(text), dialect)]
+        return list(csv.reader(io.StringIO(text), delimiter=delimiter))
     except csv.Error as exc:
         raise TableError([_("Tệp CSV sai cấu trúc: %(error)s") % {"error": exc}]) from exc
 
