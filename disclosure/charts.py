@@ -28,13 +28,17 @@ class Chart:
         return any(v for _name, values in self.series for v in values)
 
 
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _rounded(value: Decimal) -> str:
     return format_vn_number(round(Decimal(value), 1))
 
 
 def render_svg(chart: Chart, chart_id: str) -> SafeString:
     """Horizontal grouped bars; one group per category, one bar per series."""
-    label_width, bar_area, bar_height, gap = 200, 360, 14, 10
+    label_width, bar_area, bar_height, gap = 230, 340, 14, 10
     series_count = max(len(chart.series), 1)
     group_height = series_count * bar_height + gap
     legend_height = 20 * ((series_count + 2) // 3) if series_count > 1 else 0
@@ -57,14 +61,14 @@ def render_svg(chart: Chart, chart_id: str) -> SafeString:
             parts.append(
                 f'<rect x="{x}" y="{row_y - 10}" width="12" height="12" fill="{colour}"/>'
                 f'<text x="{x + 18}" y="{row_y}" font-size="12" fill="#1a1a1a">'
-                f"{escape(name[:30])}</text>"
+                f"{escape(_short(name, 30))}</text>"
             )
         y += legend_height
     for c_index, category in enumerate(chart.categories):
         group_y = y + c_index * group_height
         parts.append(
             f'<text x="{label_width - 6}" y="{group_y + group_height / 2}" font-size="12" '
-            f'text-anchor="end" fill="#1a1a1a">{escape(category[:32])}</text>'
+            f'text-anchor="end" fill="#1a1a1a">{escape(_short(category, 34))}</text>'
         )
         for s_index, (_name, series_values) in enumerate(chart.series):
             value = series_values[c_index] if c_index < len(series_values) else None
