@@ -37,8 +37,17 @@ TABLE_SESSION_KEY = "disclosure-table-preview-{pk}"
 class AttachmentInline(TenantScopedInline, admin.StackedInline):
     model = Attachment
     extra = 0
-    fields = ("role", "title_vi", "title_en", "file", "url", "alt_text_vi", "alt_text_en", "date",
-              "position")  # fmt: skip
+    fields = (
+        "role",
+        "title_vi",
+        "title_en",
+        "file",
+        "url",
+        "alt_text_vi",
+        "alt_text_en",
+        "date",
+        "position",
+    )
 
 
 def _extension_inline(model_class, fields=None):
@@ -51,7 +60,7 @@ def _extension_inline(model_class, fields=None):
             "max_num": 1,
             "can_delete": False,
             **({"fields": fields} if fields else {}),
-        },  # fmt: skip
+        },
     )
 
 
@@ -93,7 +102,7 @@ class SectionRecordAdmin(PublishableAdmin):
                     "period_end",
                     "location",
                     "timeliness_note",
-                )  # fmt: skip
+                )
             },
         ),
         (

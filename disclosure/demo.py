@@ -74,8 +74,11 @@ def _map_png() -> bytes:
 
     image = Image.new("RGB", (640, 420), "#f4f1e8")
     draw = ImageDraw.Draw(image)
-    draw.polygon([(60, 80), (300, 40), (560, 120), (590, 330), (340, 390), (90, 320)],
-                 outline="#1f4e79", width=6)  # fmt: skip
+    draw.polygon(
+        [(60, 80), (300, 40), (560, 120), (590, 330), (340, 390), (90, 320)],
+        outline="#1f4e79",
+        width=6,
+    )
     draw.line([(300, 40), (340, 390)], fill="#9c4a00", width=4)
     draw.rectangle([(380, 180), (470, 250)], fill="#2e6b30")
     out = io.BytesIO()
@@ -99,26 +102,70 @@ def seed(tenants, out) -> None:
 
 def _plans(province, commune, admin) -> None:
     plans = [
-        (province, "quy-hoach-tinh-2021-2030", "Quy hoạch tỉnh Sơn Lâm thời kỳ 2021–2030, tầm "
-         "nhìn đến năm 2050", PlanDetails.Kind.MASTER_PLAN, "Cấp tỉnh", "approved",
-         date(2021, 1, 1), date(2030, 12, 31), date(2024, 3, 12), "125/QĐ-TTg"),
-        (province, "ke-hoach-su-dung-dat-2026", "Kế hoạch sử dụng đất năm 2026 tỉnh Sơn Lâm",
-         PlanDetails.Kind.LAND_USE, "Cấp tỉnh", "approved", date(2026, 1, 1),
-         date(2026, 12, 31), date(2026, 1, 15), "45/QĐ-UBND"),
-        (province, "du-thao-chuong-trinh-chuyen-doi-so", "Dự thảo Chương trình chuyển đổi số "
-         "tỉnh Sơn Lâm giai đoạn 2026–2030", PlanDetails.Kind.PROGRAMME, "Cấp tỉnh",
-         "consultation", date(2026, 1, 1), date(2030, 12, 31), date(2026, 10, 5), ""),
-        (commune, "ke-hoach-phat-trien-kt-xh-2026", "Kế hoạch phát triển kinh tế – xã hội "
-         "năm 2026 xã Hòa Bình", PlanDetails.Kind.ANNUAL_PLAN, "Cấp xã", "approved",
-         date(2026, 1, 1), date(2026, 12, 31), date(2025, 12, 20), "210/QĐ-UBND"),
-    ]  # fmt: skip
+        (
+            province,
+            "quy-hoach-tinh-2021-2030",
+            "Quy hoạch tỉnh Sơn Lâm thời kỳ 2021–2030, tầm nhìn đến năm 2050",
+            PlanDetails.Kind.MASTER_PLAN,
+            "Cấp tỉnh",
+            "approved",
+            date(2021, 1, 1),
+            date(2030, 12, 31),
+            date(2024, 3, 12),
+            "125/QĐ-TTg",
+        ),
+        (
+            province,
+            "ke-hoach-su-dung-dat-2026",
+            "Kế hoạch sử dụng đất năm 2026 tỉnh Sơn Lâm",
+            PlanDetails.Kind.LAND_USE,
+            "Cấp tỉnh",
+            "approved",
+            date(2026, 1, 1),
+            date(2026, 12, 31),
+            date(2026, 1, 15),
+            "45/QĐ-UBND",
+        ),
+        (
+            province,
+            "du-thao-chuong-trinh-chuyen-doi-so",
+            "Dự thảo Chương trình chuyển đổi số tỉnh Sơn Lâm giai đoạn 2026–2030",
+            PlanDetails.Kind.PROGRAMME,
+            "Cấp tỉnh",
+            "consultation",
+            date(2026, 1, 1),
+            date(2030, 12, 31),
+            date(2026, 10, 5),
+            "",
+        ),
+        (
+            commune,
+            "ke-hoach-phat-trien-kt-xh-2026",
+            "Kế hoạch phát triển kinh tế – xã hội năm 2026 xã Hòa Bình",
+            PlanDetails.Kind.ANNUAL_PLAN,
+            "Cấp xã",
+            "approved",
+            date(2026, 1, 1),
+            date(2026, 12, 31),
+            date(2025, 12, 20),
+            "210/QĐ-UBND",
+        ),
+    ]
     for tenant, slug, title, kind, level, state, start, end, signed, number in plans:
         record, created = _record(
-            tenant, slug, section=Section.PLANNING, title_vi=title, field="Quy hoạch",
-            record_status=state, fact_date=signed, year=start.year, period_start=start,
-            period_end=end, reference_number=number,
+            tenant,
+            slug,
+            section=Section.PLANNING,
+            title_vi=title,
+            field="Quy hoạch",
+            record_status=state,
+            fact_date=signed,
+            year=start.year,
+            period_start=start,
+            period_end=end,
+            reference_number=number,
             summary_vi=f"{title}: mục tiêu, định hướng phát triển và danh mục nhiệm vụ trọng tâm.",
-        )  # fmt: skip
+        )
         if not created:
             continue
         PlanDetails.objects.create(record=record, kind=kind, level=level)
@@ -126,11 +173,13 @@ def _plans(province, commune, admin) -> None:
             data = _map_png()
             check_upload(SimpleUploadedFile("ban-do.png", data), {"png"}, 5 * MB)
             attachment = Attachment(
-                record=record, role=Attachment.Role.MAP, title_vi="Bản đồ ranh giới quy hoạch",
+                record=record,
+                role=Attachment.Role.MAP,
+                title_vi="Bản đồ ranh giới quy hoạch",
                 alt_text_vi="Bản đồ ranh giới tỉnh Sơn Lâm: đường viền xanh bao quanh toàn "
                 "tỉnh, trục giao thông chính màu cam chạy bắc–nam, khu công nghiệp màu xanh lá "
                 "ở phía đông.",
-            )  # fmt: skip
+            )
             attachment.file.save("ban-do-ranh-gioi.png", ContentFile(data), save=False)
             attachment.full_clean()
             attachment.save()
@@ -142,8 +191,11 @@ def _budgets(tenant, scale: int, admin) -> None:
         approval = date(year - 1, 12, 10)
         base = 4200 * scale * (1 + (year - 2024) * 0.07)
         stages = [(BudgetStage.ESTIMATE, None, approval)]
-        stages.append((BudgetStage.QUARTER, 3, None) if year == 2026 else
-                      (BudgetStage.FINAL, None, date(year + 1, 7, 15)))  # fmt: skip
+        stages.append(
+            (BudgetStage.QUARTER, 3, None)
+            if year == 2026
+            else (BudgetStage.FINAL, None, date(year + 1, 7, 15))
+        )
         for stage, quarter, approved in stages:
             if stage == BudgetStage.FINAL and approved > timezone.localdate():
                 continue
@@ -154,22 +206,36 @@ def _budgets(tenant, scale: int, admin) -> None:
                 BudgetStage.FINAL: f"Công khai quyết toán ngân sách năm {year}",
             }[stage]
             record, created = _record(
-                tenant, f"ngan-sach-{year}-{stage}", section=Section.BUDGET,
-                title_vi=f"{label} — {tenant.name}", title_en=f"Budget {year} ({stage}) — "
-                f"{tenant.name_en}", field="Tài chính – ngân sách", fact_date=fact, year=year,
+                tenant,
+                f"ngan-sach-{year}-{stage}",
+                section=Section.BUDGET,
+                title_vi=f"{label} — {tenant.name}",
+                title_en=f"Budget {year} ({stage}) — {tenant.name_en}",
+                field="Tài chính – ngân sách",
+                fact_date=fact,
+                year=year,
                 reference_number=f"{100 + year % 100}/NQ-HĐND" if approved else "",
-            )  # fmt: skip
+            )
             if not created:
                 continue
             BudgetDetails.objects.create(
-                record=record, fiscal_year=year, stage=stage, quarter=quarter,
+                record=record,
+                fiscal_year=year,
+                stage=stage,
+                quarter=quarter,
                 approval_date=approved,
-            )  # fmt: skip
+            )
             factor = {BudgetStage.QUARTER: 0.72}.get(stage, 1.0)
             header = ["Chỉ tiêu", "Đơn vị tính", f"Năm {year}", f"Năm {year - 1}"]
-            rows = [[label_, "triệu đồng", tables.format_vn_number(round(base * share * factor, 1)),
-                     tables.format_vn_number(round(base * share / 1.07, 1))]
-                    for label_, share in BUDGET_ROWS]  # fmt: skip
+            rows = [
+                [
+                    label_,
+                    "triệu đồng",
+                    tables.format_vn_number(round(base * share * factor, 1)),
+                    tables.format_vn_number(round(base * share / 1.07, 1)),
+                ]
+                for label_, share in BUDGET_ROWS
+            ]
             _table(record, header, rows, allow_negative=False)
             late = tenant.slug == "xahoabinh" and stage == BudgetStage.QUARTER
             # One late publication for the compliance report: 40 days after Q3 closed.
@@ -187,56 +253,96 @@ def _projects(province, communes, admin) -> None:
         disbursed = Decimal(str(round(total * (0.15 + (index % 7) * 0.12), 1)))
         state = ["preparing", "ongoing", "ongoing", "completed"][index % 4]
         record, created = _record(
-            publisher, f"du-an-{index + 1:02d}", section=Section.INVESTMENT,
+            publisher,
+            f"du-an-{index + 1:02d}",
+            section=Section.INVESTMENT,
             title_vi=f"Dự án {field.lower()} số {index + 1} tại {commune.name}",
             title_en=f"{field} project no. {index + 1} in {commune.name_en}",
-            field=field, record_status=state, location=commune, year=2025 + index % 2,
+            field=field,
+            record_status=state,
+            location=commune,
+            year=2025 + index % 2,
             fact_date=date(2025 + index % 2, 1 + index % 9, 10),
-            period_start=date(2025 + index % 2, 3, 1), period_end=date(2027, 12, 31),
+            period_start=date(2025 + index % 2, 3, 1),
+            period_end=date(2027, 12, 31),
             reference_number=f"{300 + index}/QĐ-UBND",
             summary_vi=f"Đầu tư xây dựng công trình {field.lower()} phục vụ người dân "
             f"{commune.name}.",
-        )  # fmt: skip
+        )
         if not created:
             continue
         project = ProjectDetails(
-            record=record, code=f"DA-{2025 + index % 2}-{index + 1:03d}",
-            capital_source=sources[index % 4], total_investment=total,
-            disbursed=min(disbursed, total), progress=min(100, 10 + (index % 7) * 15),
+            record=record,
+            code=f"DA-{2025 + index % 2}-{index + 1:03d}",
+            capital_source=sources[index % 4],
+            total_investment=total,
+            disbursed=min(disbursed, total),
+            progress=min(100, 10 + (index % 7) * 15),
             investor=f"Ban Quản lý dự án {publisher.name}",
-        )  # fmt: skip
+        )
         project.full_clean()
         project.save()
         Attachment.objects.create(
-            record=record, role=Attachment.Role.PROCUREMENT_NOTICE,
+            record=record,
+            role=Attachment.Role.PROCUREMENT_NOTICE,
             title_vi=f"Thông báo mời thầu gói thầu xây lắp dự án số {index + 1}",
-            url="https://muasamcong.mpi.gov.vn/", date=record.fact_date + timedelta(days=20),
-        )  # fmt: skip
+            url="https://muasamcong.mpi.gov.vn/",
+            date=record.fact_date + timedelta(days=20),
+        )
         _publish(record, admin, add_working_days(record.fact_date, 2))
 
 
 def _datasets(province, admin) -> None:
     datasets = [
-        ("dan-so-lao-dong-2025", "Dân số và lao động năm 2025", "Dân số – lao động", "Năm 2025",
-         ["Chỉ tiêu", "Đơn vị tính", "Năm 2024", "Năm 2025"],
-         [["Dân số trung bình", "người", "1.254.300", "1.268.950"],
-          ["Lực lượng lao động", "người", "702.410", "711.025"],
-          ["Tỷ lệ thất nghiệp", "%", "2,31", "2,14"]]),
-        ("san-xuat-nong-nghiep-2025", "Diện tích, sản lượng cây trồng chính 2025",
-         "Nông nghiệp", "Năm 2025", ["Chỉ tiêu", "Đơn vị tính", "Diện tích", "Sản lượng"],
-         [["Lúa", "ha", "98.450,5", "612.300"], ["Ngô", "ha", "21.300", "104.800"],
-          ["Chè", "ha", "8.920,3", "92.150"]]),
-        ("giao-duc-2025", "Trường lớp và học sinh năm học 2025–2026", "Giáo dục",
-         "Năm học 2025–2026", ["Chỉ tiêu", "Đơn vị tính", "Công lập", "Ngoài công lập"],
-         [["Trường mầm non", "trường", "412", "38"], ["Trường tiểu học", "trường", "356", "4"],
-          ["Học sinh phổ thông", "học sinh", "243.118", "6.205"]]),
-    ]  # fmt: skip
+        (
+            "dan-so-lao-dong-2025",
+            "Dân số và lao động năm 2025",
+            "Dân số – lao động",
+            "Năm 2025",
+            ["Chỉ tiêu", "Đơn vị tính", "Năm 2024", "Năm 2025"],
+            [
+                ["Dân số trung bình", "người", "1.254.300", "1.268.950"],
+                ["Lực lượng lao động", "người", "702.410", "711.025"],
+                ["Tỷ lệ thất nghiệp", "%", "2,31", "2,14"],
+            ],
+        ),
+        (
+            "san-xuat-nong-nghiep-2025",
+            "Diện tích, sản lượng cây trồng chính 2025",
+            "Nông nghiệp",
+            "Năm 2025",
+            ["Chỉ tiêu", "Đơn vị tính", "Diện tích", "Sản lượng"],
+            [
+                ["Lúa", "ha", "98.450,5", "612.300"],
+                ["Ngô", "ha", "21.300", "104.800"],
+                ["Chè", "ha", "8.920,3", "92.150"],
+            ],
+        ),
+        (
+            "giao-duc-2025",
+            "Trường lớp và học sinh năm học 2025–2026",
+            "Giáo dục",
+            "Năm học 2025–2026",
+            ["Chỉ tiêu", "Đơn vị tính", "Công lập", "Ngoài công lập"],
+            [
+                ["Trường mầm non", "trường", "412", "38"],
+                ["Trường tiểu học", "trường", "356", "4"],
+                ["Học sinh phổ thông", "học sinh", "243.118", "6.205"],
+            ],
+        ),
+    ]
     for slug, title, field, period, header, rows in datasets:
         record, created = _record(
-            province, slug, section=Section.STATISTICS, title_vi=title, title_en=title,
-            field=field, fact_date=date(2026, 3, 31), year=2025,
+            province,
+            slug,
+            section=Section.STATISTICS,
+            title_vi=title,
+            title_en=title,
+            field=field,
+            fact_date=date(2026, 3, 31),
+            year=2025,
             summary_vi=f"Số liệu {field.lower()} do Thống kê tỉnh tổng hợp.",
-        )  # fmt: skip
+        )
         if not created:
             continue
         DatasetDetails.objects.create(record=record, period_label=period, source="Thống kê tỉnh")
@@ -246,30 +352,74 @@ def _datasets(province, admin) -> None:
 
 def _notices(province, commune, admin) -> None:
     notices = [
-        (province, Section.RECRUITMENT, "thi-tuyen-cong-chuc-2026", "Thông báo thi tuyển công "
-         "chức tỉnh Sơn Lâm năm 2026", "open", date(2026, 10, 1)),
-        (commune, Section.RECRUITMENT, "xet-tuyen-vien-chuc-2026", "Thông báo xét tuyển viên "
-         "chức xã Hòa Bình năm 2026", "result", date(2026, 6, 1)),
-        (province, Section.ANTICORRUPTION, "ke-hoach-pctn-2026", "Kế hoạch công tác phòng, "
-         "chống tham nhũng, tiêu cực năm 2026", "", date(2026, 1, 20)),
-        (commune, Section.ANTICORRUPTION, "ke-khai-tai-san-2025", "Công khai bản kê khai tài "
-         "sản, thu nhập năm 2025 xã Hòa Bình", "", date(2026, 3, 2)),
-        (province, Section.SCIENCE, "de-tai-giong-che-2025", "Đề tài: Tuyển chọn giống chè "
-         "chất lượng cao cho vùng đồi Sơn Lâm", "completed", date(2025, 11, 12)),
-        (province, Section.LAND, "bang-gia-dat-2026", "Bảng giá đất tỉnh Sơn Lâm áp dụng từ "
-         "01/01/2026", "approved", date(2025, 12, 26)),
-    ]  # fmt: skip
+        (
+            province,
+            Section.RECRUITMENT,
+            "thi-tuyen-cong-chuc-2026",
+            "Thông báo thi tuyển công chức tỉnh Sơn Lâm năm 2026",
+            "open",
+            date(2026, 10, 1),
+        ),
+        (
+            commune,
+            Section.RECRUITMENT,
+            "xet-tuyen-vien-chuc-2026",
+            "Thông báo xét tuyển viên chức xã Hòa Bình năm 2026",
+            "result",
+            date(2026, 6, 1),
+        ),
+        (
+            province,
+            Section.ANTICORRUPTION,
+            "ke-hoach-pctn-2026",
+            "Kế hoạch công tác phòng, chống tham nhũng, tiêu cực năm 2026",
+            "",
+            date(2026, 1, 20),
+        ),
+        (
+            commune,
+            Section.ANTICORRUPTION,
+            "ke-khai-tai-san-2025",
+            "Công khai bản kê khai tài sản, thu nhập năm 2025 xã Hòa Bình",
+            "",
+            date(2026, 3, 2),
+        ),
+        (
+            province,
+            Section.SCIENCE,
+            "de-tai-giong-che-2025",
+            "Đề tài: Tuyển chọn giống chè chất lượng cao cho vùng đồi Sơn Lâm",
+            "completed",
+            date(2025, 11, 12),
+        ),
+        (
+            province,
+            Section.LAND,
+            "bang-gia-dat-2026",
+            "Bảng giá đất tỉnh Sơn Lâm áp dụng từ 01/01/2026",
+            "approved",
+            date(2025, 12, 26),
+        ),
+    ]
     for tenant, section, slug, title, state, day in notices:
         record, created = _record(
-            tenant, slug, section=section, title_vi=title, record_status=state, fact_date=day,
-            year=day.year, summary_vi=f"{title}. Chi tiết xem tài liệu đính kèm.",
-        )  # fmt: skip
+            tenant,
+            slug,
+            section=section,
+            title_vi=title,
+            record_status=state,
+            fact_date=day,
+            year=day.year,
+            summary_vi=f"{title}. Chi tiết xem tài liệu đính kèm.",
+        )
         if not created:
             continue
         if section == Section.RECRUITMENT:
             RecruitmentDetails.objects.create(
-                record=record, positions="Chuyên viên tài chính\nChuyên viên công nghệ thông tin",
-                quota=12 if tenant == province else 2, deadline=day + timedelta(days=30),
+                record=record,
+                positions="Chuyên viên tài chính\nChuyên viên công nghệ thông tin",
+                quota=12 if tenant == province else 2,
+                deadline=day + timedelta(days=30),
                 result="" if state == "open" else "Danh sách trúng tuyển: 2 người (xem tệp).",
-            )  # fmt: skip
+            )
         _publish(record, admin, add_working_days(day, 2))

@@ -28,8 +28,9 @@ def _entries(record: Record) -> list[IndexEntry]:
             url = record.get_absolute_url()
         if url.startswith("/en/"):
             url = url[3:]
-        body = " ".join(part for part in (strip_tags(summary), record.reference_title, record.field)
-                        if part)  # fmt: skip
+        body = " ".join(
+            part for part in (strip_tags(summary), record.reference_title, record.field) if part
+        )
         entries.append(
             IndexEntry(
                 tenant_id=record.tenant_id,

@@ -79,8 +79,9 @@ class Filters:
 def filter_choices(tenant: Tenant, section: str) -> dict:
     base = public_records(tenant, section)
     years = list(base.order_by("-year").values_list("year", flat=True).distinct()[:30])
-    fields = list(base.exclude(field="").order_by("field").values_list("field", flat=True)
-                  .distinct()[:50])  # fmt: skip
+    fields = list(
+        base.exclude(field="").order_by("field").values_list("field", flat=True).distinct()[:50]
+    )
     statuses = [(value, RecordStatus(value).label) for value in SECTION_STATUSES.get(section, [])]
     return {"years": years, "fields": fields, "statuses": statuses}
 
@@ -155,8 +156,7 @@ def budget_trend(tenant: Tenant, years: int = 3) -> tuple[Chart, list[tuple[str,
         categories=labels,
         series=series,
     )
-    return chart, [(label, [values[i] for _n, values in series]) for i, label in
-                   enumerate(labels)]  # fmt: skip
+    return chart, [(label, [values[i] for _n, values in series]) for i, label in enumerate(labels)]
 
 
 def disbursement_by_unit(tenant: Tenant) -> list[dict]:

@@ -27,10 +27,30 @@ MAX_COLUMNS = 20
 ABSURD = Decimal("1e15")
 UNIT_HEADERS = {"don vi tinh", "don vi", "dvt"}
 KNOWN_UNITS = {
-    "đồng", "nghìn đồng", "triệu đồng", "tỷ đồng", "%", "người", "lao động", "hộ", "ha",
-    "m2", "km", "tấn", "con", "cơ sở", "trường", "học sinh", "giường bệnh", "lượt",
-    "dự án", "công trình", "doanh nghiệp", "xã", "thôn",
-}  # fmt: skip
+    "đồng",
+    "nghìn đồng",
+    "triệu đồng",
+    "tỷ đồng",
+    "%",
+    "người",
+    "lao động",
+    "hộ",
+    "ha",
+    "m2",
+    "km",
+    "tấn",
+    "con",
+    "cơ sở",
+    "trường",
+    "học sinh",
+    "giường bệnh",
+    "lượt",
+    "dự án",
+    "công trình",
+    "doanh nghiệp",
+    "xã",
+    "thôn",
+}
 # Spreadsheet programs run a cell that starts with one of these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 _THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})*(,\d+)?$")

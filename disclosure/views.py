@@ -62,14 +62,26 @@ def section_list(request: HttpRequest, section: str) -> HttpResponse:
         trend = selectors.budget_trend(tenant)
         if trend:
             chart, table = trend
-            charts.append({"svg": render_svg(chart, "chart-trend"), "chart": chart,
-                           "id": "chart-trend", "rows": table})  # fmt: skip
+            charts.append(
+                {
+                    "svg": render_svg(chart, "chart-trend"),
+                    "chart": chart,
+                    "id": "chart-trend",
+                    "rows": table,
+                }
+            )
     if key == Section.INVESTMENT and units and page.is_first:
         rows = selectors.disbursement_by_unit(tenant)
         if rows:
             chart = selectors.disbursement_chart(rows)
-            charts.append({"svg": render_svg(chart, "chart-units"), "chart": chart,
-                           "id": "chart-units", "units": rows})  # fmt: skip
+            charts.append(
+                {
+                    "svg": render_svg(chart, "chart-units"),
+                    "chart": chart,
+                    "id": "chart-units",
+                    "units": rows,
+                }
+            )
     query = request.GET.copy()
     query.pop("sau", None)
     return render(

@@ -19,8 +19,12 @@ DETAILS = {
 
 def _maker(section: str):
     def make(tenant, marker):
-        fields = {"tenant": tenant, "section": section, "title_vi": f"Tin {marker}",
-                  "title_en": f"Item {marker}"}  # fmt: skip
+        fields = {
+            "tenant": tenant,
+            "section": section,
+            "title_vi": f"Tin {marker}",
+            "title_en": f"Item {marker}",
+        }
         if section in DETAILS:
             record = DETAILS[section](**{f"record__{k}": v for k, v in fields.items()}).record
         else:

@@ -38,8 +38,9 @@ def test_upload_preview_then_save(commune, commune_editor, site_client):
 def test_malformed_upload_names_row_and_column_and_keeps_the_old_table(
     commune, commune_editor, site_client
 ):
-    record = add_rows(BudgetFactory(record__tenant=commune).record, ["Năm 2026"],
-                      [("Thu", "triệu đồng", ["10"])])  # fmt: skip
+    record = add_rows(
+        BudgetFactory(record__tenant=commune).record, ["Năm 2026"], [("Thu", "triệu đồng", ["10"])]
+    )
     client = site_client(commune, commune_editor)
     response = upload(client, record, "Chỉ tiêu;Năm 2026\nThu;-10\nChi;12.5\n")
     body = response.content.decode()
@@ -57,9 +58,10 @@ def test_non_utf8_and_wrong_file_in_the_admin_are_explained(commune, commune_edi
     latin = SimpleUploadedFile("b.csv", "Chi tieu;So\nPhí;1\n".encode("latin-1"))
     assert "bảng mã UTF-8" in client.post(table_url(record), {"file": latin}).content.decode()
     pdf = SimpleUploadedFile("b.pdf", b"%PDF-1.4")
-    assert "Chỉ nhận tệp .csv hoặc .xlsx." in client.post(
-        table_url(record), {"file": pdf}
-    ).content.decode()
+    assert (
+        "Chỉ nhận tệp .csv hoặc .xlsx."
+        in client.post(table_url(record), {"file": pdf}).content.decode()
+    )
 
 
 def test_other_sites_editor_and_auditor_cannot_upload(
@@ -77,12 +79,20 @@ def test_period_ending_before_it_starts_is_refused(commune, commune_editor, site
     response = client.post(
         reverse("admin:disclosure_planningrecord_add"),
         {
-            "tenant": commune.pk, "title_vi": "Quy hoạch", "fact_date": "2026-03-02",
-            "year": "2026", "period_start": "2030-01-01", "period_end": "2021-12-31",
-            "plan-TOTAL_FORMS": "1", "plan-INITIAL_FORMS": "0", "plan-0-kind": "master_plan",
-            "attachments-TOTAL_FORMS": "0", "attachments-INITIAL_FORMS": "0", "_save": "1",
+            "tenant": commune.pk,
+            "title_vi": "Quy hoạch",
+            "fact_date": "2026-03-02",
+            "year": "2026",
+            "period_start": "2030-01-01",
+            "period_end": "2021-12-31",
+            "plan-TOTAL_FORMS": "1",
+            "plan-INITIAL_FORMS": "0",
+            "plan-0-kind": "master_plan",
+            "attachments-TOTAL_FORMS": "0",
+            "attachments-INITIAL_FORMS": "0",
+            "_save": "1",
         },
-    )  # fmt: skip
+    )
     assert response.status_code == 200
     assert "Ngày kết thúc không được trước ngày bắt đầu." in response.content.decode()
     assert not PlanningRecord.objects.exists()
@@ -93,12 +103,21 @@ def test_disbursed_above_total_and_negative_capital_are_refused(
 ):
     client = site_client(commune, commune_editor)
     data = {
-        "tenant": commune.pk, "title_vi": "Đường liên thôn", "fact_date": "2026-03-02",
-        "year": "2026", "project-TOTAL_FORMS": "1", "project-INITIAL_FORMS": "0",
-        "project-0-capital_source": "Ngân sách xã", "project-0-total_investment": "100",
-        "project-0-disbursed": "150", "project-0-progress": "20", "project-0-investor": "UBND",
-        "attachments-TOTAL_FORMS": "0", "attachments-INITIAL_FORMS": "0", "_save": "1",
-    }  # fmt: skip
+        "tenant": commune.pk,
+        "title_vi": "Đường liên thôn",
+        "fact_date": "2026-03-02",
+        "year": "2026",
+        "project-TOTAL_FORMS": "1",
+        "project-INITIAL_FORMS": "0",
+        "project-0-capital_source": "Ngân sách xã",
+        "project-0-total_investment": "100",
+        "project-0-disbursed": "150",
+        "project-0-progress": "20",
+        "project-0-investor": "UBND",
+        "attachments-TOTAL_FORMS": "0",
+        "attachments-INITIAL_FORMS": "0",
+        "_save": "1",
+    }
     response = client.post(reverse("admin:disclosure_investmentrecord_add"), data)
     assert "Vốn đã giải ngân không được lớn hơn tổng mức đầu tư." in response.content.decode()
     data["project-0-total_investment"] = "-5"
@@ -114,12 +133,19 @@ def test_editor_adds_a_record_in_the_section_of_the_admin_entry(
     response = client.post(
         reverse("admin:disclosure_budgetrecord_add"),
         {
-            "tenant": commune.pk, "title_vi": "Dự toán 2027", "fact_date": "2026-12-10",
-            "year": "2027", "budget-TOTAL_FORMS": "1", "budget-INITIAL_FORMS": "0",
-            "budget-0-fiscal_year": "2027", "budget-0-stage": "estimate",
-            "attachments-TOTAL_FORMS": "0", "attachments-INITIAL_FORMS": "0", "_save": "1",
+            "tenant": commune.pk,
+            "title_vi": "Dự toán 2027",
+            "fact_date": "2026-12-10",
+            "year": "2027",
+            "budget-TOTAL_FORMS": "1",
+            "budget-INITIAL_FORMS": "0",
+            "budget-0-fiscal_year": "2027",
+            "budget-0-stage": "estimate",
+            "attachments-TOTAL_FORMS": "0",
+            "attachments-INITIAL_FORMS": "0",
+            "_save": "1",
         },
-    )  # fmt: skip
+    )
     assert response.status_code == 302, response.content.decode()[:3000]
     record = BudgetRecord.objects.get()
     assert record.section == "budget" and record.budget.fiscal_year == 2027

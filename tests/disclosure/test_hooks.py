@@ -19,10 +19,18 @@ pytestmark = pytest.mark.django_db
 
 def test_search_entries_for_published_records_in_each_language(commune):
     source = SOURCES[0]
-    record = RecordFactory(tenant=commune, title_vi="Bảng giá đất", title_en="Land prices",
-                           section=Section.LAND, reference_number="15/2025/QĐ-UBND")  # fmt: skip
+    record = RecordFactory(
+        tenant=commune,
+        title_vi="Bảng giá đất",
+        title_en="Land prices",
+        section=Section.LAND,
+        reference_number="15/2025/QĐ-UBND",
+    )
     entries = list(source.entries(record))
-    assert [(e.language, e.title) for e in entries] == [("vi", "Bảng giá đất"), ("en", "Land prices")]
+    assert [(e.language, e.title) for e in entries] == [
+        ("vi", "Bảng giá đất"),
+        ("en", "Land prices"),
+    ]
     assert entries[0].url == entries[1].url == record.get_absolute_url()
     assert entries[0].reference == "15/2025/QĐ-UBND" and entries[0].tenant_id == commune.pk
     draft = RecordFactory(tenant=commune, status=Status.DRAFT)

@@ -111,7 +111,7 @@ def test_formula_in_a_csv_cell_is_refused_with_row_and_column():
     text = 'Chỉ tiêu;Năm 2025\n"=HYPERLINK(""http://evil.example"";""Bấm"")";1\n'
     messages = refused(csv_upload(text))
     assert messages == [
-        "dòng 2, cột A: “=HYPERLINK(\"http://evil.example\";\"Bấm\")” bắt đầu bằng ký tự "
+        'dòng 2, cột A: “=HYPERLINK("http://evil.example";"Bấm")” bắt đầu bằng ký tự '
         "công thức; "
         "không được chấp nhận."
     ]
@@ -197,11 +197,11 @@ def test_exports_neutralise_formulas(commune):
     record = RecordFactory(tenant=commune)
     record.table_columns = ["@SUM(A1)"]
     record.save()
-    record.rows.create(position=0, label="=HYPERLINK(\"http://x\")", unit="", values=["1"])
+    record.rows.create(position=0, label='=HYPERLINK("http://x")', unit="", values=["1"])
     csv_text = tables.export_csv(record, list(record.rows.all())).decode("utf-8-sig")
     assert "'=HYPERLINK" in csv_text and "'@SUM(A1)" in csv_text
     sheet = load_workbook(io.BytesIO(tables.export_xlsx(record, list(record.rows.all())))).active
-    assert sheet["A2"].value == "'=HYPERLINK(\"http://x\")"
+    assert sheet["A2"].value == '\'=HYPERLINK("http://x")'
     assert sheet["A2"].data_type == "s"
     assert sheet["B1"].value == "'@SUM(A1)"
 

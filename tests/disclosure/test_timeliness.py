@@ -67,9 +67,7 @@ def test_rules_are_data_the_province_can_change(commune):
     assert deadline(record) == date(2026, 3, 4)
 
 
-def test_late_records_lists_late_and_overdue_items_of_the_given_sites_only(
-    commune, other_commune
-):
+def test_late_records_lists_late_and_overdue_items_of_the_given_sites_only(commune, other_commune):
     since = date(2026, 1, 1)
     late = RecordFactory(
         tenant=commune, fact_date=date(2026, 3, 2), published_at=published_on(date(2026, 3, 20))

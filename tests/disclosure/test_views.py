@@ -45,10 +45,20 @@ def test_province_lists_the_subtree_with_the_publishing_unit(
 
 
 def test_filters_by_year_field_and_status(commune, site_client):
-    RecordFactory(tenant=commune, title_vi="Giao thông 2025", field="Giao thông",
-                  record_status="approved", fact_date=date(2025, 5, 1))  # fmt: skip
-    RecordFactory(tenant=commune, title_vi="Thủy lợi 2026", field="Thủy lợi",
-                  record_status="consultation", fact_date=date(2026, 5, 1))  # fmt: skip
+    RecordFactory(
+        tenant=commune,
+        title_vi="Giao thông 2025",
+        field="Giao thông",
+        record_status="approved",
+        fact_date=date(2025, 5, 1),
+    )
+    RecordFactory(
+        tenant=commune,
+        title_vi="Thủy lợi 2026",
+        field="Thủy lợi",
+        record_status="consultation",
+        fact_date=date(2026, 5, 1),
+    )
     client = site_client(commune)
     by_year = client.get("/quy-hoach-ke-hoach/?nam=2025").content.decode()
     assert "Giao thông 2025" in by_year and "Thủy lợi 2026" not in by_year
@@ -63,8 +73,9 @@ def test_filters_by_year_field_and_status(commune, site_client):
 def test_keyset_pages_cover_every_record_once(commune, site_client):
     start = datetime(2026, 1, 1, tzinfo=UTC)
     for n in range(45):
-        RecordFactory(tenant=commune, title_vi=f"Hồ sơ {n:03d}",
-                      published_at=start + timedelta(hours=n // 2))  # fmt: skip
+        RecordFactory(
+            tenant=commune, title_vi=f"Hồ sơ {n:03d}", published_at=start + timedelta(hours=n // 2)
+        )
     client = site_client(commune)
     seen, url = [], "/quy-hoach-ke-hoach/"
     while url:
@@ -113,8 +124,11 @@ def test_english_site_lists_only_records_with_english_titles(commune, site_clien
 
 def test_dataset_page_has_table_chart_and_downloads(province, site_client):
     record = DatasetFactory(record__tenant=province, record__title_vi="Dân số 2025").record
-    add_rows(record, ["Năm 2024", "Năm 2025"],
-             [("Dân số", "người", ["1254300", "1268950"]), ("Thất nghiệp", "%", ["2.31", None])])  # fmt: skip
+    add_rows(
+        record,
+        ["Năm 2024", "Năm 2025"],
+        [("Dân số", "người", ["1254300", "1268950"]), ("Thất nghiệp", "%", ["2.31", None])],
+    )
     client = site_client(province)
     body = client.get(record.get_absolute_url()).content.decode()
     assert 'role="img"' in body and 'aria-describedby="chart-record-table"' in body
@@ -141,14 +155,24 @@ def test_budget_landing_charts_three_years_of_estimates(commune, site_client):
 def test_province_investment_chart_gives_the_disbursement_rate_per_commune(
     province, commune, other_commune, site_client
 ):
-    ProjectFactory(record__tenant=province, record__location=commune,
-                   total_investment=Decimal("1000"), disbursed=Decimal("500"))  # fmt: skip
-    ProjectFactory(record__tenant=commune, total_investment=Decimal("1000"),
-                   disbursed=Decimal("100"))  # fmt: skip
-    ProjectFactory(record__tenant=other_commune, total_investment=Decimal("400"),
-                   disbursed=Decimal("100"))  # fmt: skip
-    ProjectFactory(record__tenant=other_commune, record__status=Status.DRAFT,
-                   total_investment=Decimal("9000"), disbursed=Decimal("0"))  # fmt: skip
+    ProjectFactory(
+        record__tenant=province,
+        record__location=commune,
+        total_investment=Decimal("1000"),
+        disbursed=Decimal("500"),
+    )
+    ProjectFactory(
+        record__tenant=commune, total_investment=Decimal("1000"), disbursed=Decimal("100")
+    )
+    ProjectFactory(
+        record__tenant=other_commune, total_investment=Decimal("400"), disbursed=Decimal("100")
+    )
+    ProjectFactory(
+        record__tenant=other_commune,
+        record__status=Status.DRAFT,
+        total_investment=Decimal("9000"),
+        disbursed=Decimal("0"),
+    )
     rows = selectors.disbursement_by_unit(province)
     assert [(row["unit"], row["rate"]) for row in rows] == [
         ("Xã An Bình", Decimal("30.0")),
@@ -171,9 +195,16 @@ def test_rss_feed_per_section(commune, site_client):
 
 def test_menu_groups_the_sections(commune, site_client):
     body = site_client(commune).get("/cong-khai-thong-tin/").content.decode()
-    for label in ("Quy hoạch – Kế hoạch", "Ngân sách", "Dự án đầu tư", "Số liệu thống kê",
-                  "Tuyển dụng", "Phòng, chống tham nhũng", "Đề tài khoa học",
-                  "Giá đất, thu hồi đất, bồi thường"):  # fmt: skip
+    for label in (
+        "Quy hoạch – Kế hoạch",
+        "Ngân sách",
+        "Dự án đầu tư",
+        "Số liệu thống kê",
+        "Tuyển dụng",
+        "Phòng, chống tham nhũng",
+        "Đề tài khoa học",
+        "Giá đất, thu hồi đất, bồi thường",
+    ):
         assert label in body
     assert 'href="/dat-dai-boi-thuong/"' in body
 

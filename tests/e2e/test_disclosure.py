@@ -20,22 +20,37 @@ pytestmark = pytest.mark.e2e
 def disclosures(e2e_sites):
     province, commune = e2e_sites["province"], e2e_sites["commune"]
     for year in (2024, 2025, 2026):
-        budget = BudgetFactory(record__tenant=commune, fiscal_year=year,
-                               record__title_vi=f"Dự toán ngân sách năm {year}").record  # fmt: skip
-        add_rows(budget, [f"Năm {year}", f"Năm {year - 1}"], [
-            ("Tổng thu ngân sách", "triệu đồng", [str(9000 + year), "8800"]),
-            ("Chi đầu tư phát triển", "triệu đồng", ["3100.5", "2900"]),
-            ("Chi thường xuyên", "triệu đồng", ["5200", "5000"]),
-        ])  # fmt: skip
+        budget = BudgetFactory(
+            record__tenant=commune,
+            fiscal_year=year,
+            record__title_vi=f"Dự toán ngân sách năm {year}",
+        ).record
+        add_rows(
+            budget,
+            [f"Năm {year}", f"Năm {year - 1}"],
+            [
+                ("Tổng thu ngân sách", "triệu đồng", [str(9000 + year), "8800"]),
+                ("Chi đầu tư phát triển", "triệu đồng", ["3100.5", "2900"]),
+                ("Chi thường xuyên", "triệu đồng", ["5200", "5000"]),
+            ],
+        )
     for n in range(4):
-        ProjectFactory(record__tenant=province, record__location=commune,
-                       record__title_vi=f"Dự án đường giao thông số {n}",
-                       total_investment=Decimal(1000 + n * 100), disbursed=Decimal(300))  # fmt: skip
+        ProjectFactory(
+            record__tenant=province,
+            record__location=commune,
+            record__title_vi=f"Dự án đường giao thông số {n}",
+            total_investment=Decimal(1000 + n * 100),
+            disbursed=Decimal(300),
+        )
     dataset = DatasetFactory(record__tenant=province, record__title_vi="Dân số năm 2025").record
-    add_rows(dataset, ["Năm 2024", "Năm 2025"], [
-        ("Dân số trung bình", "người", ["1254300", "1268950"]),
-        ("Tỷ lệ thất nghiệp", "%", ["2.31", "2.14"]),
-    ])  # fmt: skip
+    add_rows(
+        dataset,
+        ["Năm 2024", "Năm 2025"],
+        [
+            ("Dân số trung bình", "người", ["1254300", "1268950"]),
+            ("Tỷ lệ thất nghiệp", "%", ["2.31", "2.14"]),
+        ],
+    )
     RecordFactory(tenant=commune, record_status="approved", title_vi="Quy hoạch chung xã")
     return {"budget": budget, "dataset": dataset, **e2e_sites}
 
