@@ -88,7 +88,7 @@ def filter_choices(tenant: Tenant, section: str) -> dict:
 
 def subtree_units(tenant: Tenant) -> list[Tenant]:
     """The sites below this one (empty on a commune): the "commune" filter's choices."""
-    return list(tenant.get_descendants().filter(is_active=True).only("id", "name", "level"))
+    return list(tenant.get_descendants().filter(is_active=True))
 
 
 @dataclass
