@@ -158,3 +158,32 @@ def test_changelists_show_each_section_only(commune, commune_editor, site_client
     client = site_client(commune, commune_editor)
     body = client.get(reverse("admin:disclosure_budgetrecord_changelist")).content.decode()
     assert "Mục ngân sách" in body and "Mục đất đai" not in body
+
+
+def test_forged_add_into_another_site_writes_nothing(
+    commune, other_commune, commune_editor, site_client
+):
+    client = site_client(commune, commune_editor)
+    response = client.post(
+        reverse("admin:disclosure_landrecord_add"),
+        {
+            "tenant": other_commune.pk,
+            "title_vi": "Giả mạo",
+            "fact_date": "2026-03-02",
+            "year": "2026",
+            "attachments-TOTAL_FORMS": "0",
+            "attachments-INITIAL_FORMS": "0",
+            "_save": "1",
+        },
+    )
+    assert response.status_code in (200, 403)
+    assert not Record.objects.filter(title_vi="Giả mạo").exists()
+
+
+def test_deadline_rules_are_for_superusers_only(
+    commune_site_admin, superuser, site_client, commune
+):
+    url = reverse("admin:disclosure_deadlinerule_changelist")
+    assert site_client(commune, commune_site_admin).get(url).status_code == 403
+    body = site_client(commune, superuser).get(url).content.decode()
+    assert "Luật Tiếp cận thông tin 2016, Điều 18 khoản 4" in body
