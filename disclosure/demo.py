@@ -180,7 +180,7 @@ def _plans(province, commune, admin) -> None:
                 "tỉnh, trục giao thông chính màu cam chạy bắc–nam, khu công nghiệp màu xanh lá "
                 "ở phía đông.",
             )
-            attachment.file.save("ban-do-ranh-gioi.png", ContentFile(data), save=False)
+            attachment.file = ContentFile(data, name="ban-do-ranh-gioi.png")
             attachment.full_clean()
             attachment.save()
         _publish(record, admin, add_working_days(signed, 3))

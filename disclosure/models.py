@@ -187,6 +187,13 @@ class Attachment(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def save(self, *args, **kwargs) -> None:
+        if self.file and not self.file._committed and self.is_image:
+            from .images import reencode_image
+
+            self.file = reencode_image(self.file)
+        super().save(*args, **kwargs)
+
     @property
     def tenant_id(self) -> int:  # for TenantUploadPath
         return self.record.tenant_id

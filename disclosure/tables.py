@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from portal.files import MB, extension_of
 
 MAX_BYTES = 2 * MB
+MAX_UNPACKED_BYTES = 20 * MB
 MAX_ROWS = 1000
 MAX_COLUMNS = 20
 # Anything beyond this is a typing error, not a figure (a province's yearly budget is
@@ -157,6 +158,16 @@ def _read_xlsx(upload) -> list[list[object]]:
 
     from openpyxl import load_workbook
 
+    upload.seek(0)
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise TableError([_("Không đọc được tệp XLSX: tệp hỏng hoặc không phải XLSX.")]) from exc
+    if unpacked > MAX_UNPACKED_BYTES:  # a zip bomb: small file, huge sheets inside
+        raise TableError(
+            [_("Tệp quá lớn: tối đa %(limit)d MB.") % {"limit": MAX_UNPACKED_BYTES // MB}]
+        )
     upload.seek(0)
     try:
         workbook = load_workbook(upload, read_only=True, data_only=False)

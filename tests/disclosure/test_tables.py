@@ -107,6 +107,17 @@ def test_empty_and_wrong_kind_are_refused():
     assert "Không đọc được tệp XLSX" in refused(SimpleUploadedFile("b.xlsx", b"PK\x03\x04xx"))[0]
 
 
+def test_xlsx_that_unpacks_to_a_huge_size_is_refused():
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"0" * (21 * 1024 * 1024))
+    upload = SimpleUploadedFile("bom.xlsx", out.getvalue())
+    assert upload.size < 2 * 1024 * 1024
+    assert refused(upload) == ["Tệp quá lớn: tối đa 20 MB."]
+
+
 def test_formula_in_a_csv_cell_is_refused_with_row_and_column():
     text = 'Chỉ tiêu;Năm 2025\n"=HYPERLINK(""http://evil.example"";""Bấm"")";1\n'
     messages = refused(csv_upload(text))
