@@ -111,6 +111,10 @@ class SectionRecordAdmin(PublishableAdmin):
         ),
         (gettext_lazy("Bảng số liệu"), {"fields": ("table_link",)}),
         (
+            gettext_lazy("Siêu dữ liệu cho máy đọc"),
+            {"fields": ("metadata",), "classes": ("collapse",)},
+        ),
+        (
             gettext_lazy("Đăng tải"),
             {"fields": ("status", "published_at", "publish_at", "unpublish_at", "review_note")},
         ),

@@ -127,6 +127,16 @@ class Record(Publishable):
     def clean(self) -> None:
         if self.period_start and self.period_end and self.period_end < self.period_start:
             raise ValidationError({"period_end": _("Ngày kết thúc không được trước ngày bắt đầu.")})
+        if not isinstance(self.metadata, dict) or any(
+            isinstance(value, dict | list) for value in self.metadata.values()
+        ):
+            raise ValidationError(
+                {
+                    "metadata": _(
+                        'Siêu dữ liệu là các cặp "khóa": "giá trị", ví dụ {"keywords": "…"}.'
+                    )
+                }
+            )
 
     def save(self, *args, **kwargs) -> None:
         if not self.slug:

@@ -53,3 +53,10 @@ def test_a_fake_image_is_refused(commune):
     attachment.file = ContentFile(b"<html>not an image</html>", name="anh.png")
     with pytest.raises(ValidationError):
         attachment.full_clean()
+
+
+def test_nested_metadata_is_refused(commune):
+    record = RecordFactory(tenant=commune, metadata={"a": {"b": 1}})
+    with pytest.raises(ValidationError) as caught:
+        record.full_clean()
+    assert "metadata" in caught.value.message_dict

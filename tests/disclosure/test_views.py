@@ -234,3 +234,15 @@ def test_detail_query_budget(province, site_client, django_assert_max_num_querie
     client.get(record.get_absolute_url())
     with django_assert_max_num_queries(4):
         assert client.get(record.get_absolute_url()).status_code == 200
+
+
+def test_detail_carries_machine_readable_metadata(commune, site_client):
+    record = RecordFactory(
+        tenant=commune,
+        reference_number="12/QĐ-UBND",
+        metadata={"keywords": "quy hoạch, đất đai", "license": "CC-BY-4.0"},
+    )
+    body = site_client(commune).get(record.get_absolute_url()).content.decode()
+    assert '<meta name="dcterms.identifier" content="12/QĐ-UBND">' in body
+    assert '<meta name="dcterms.created" content="2026-03-02">' in body
+    assert '<meta name="dcterms.license" content="CC-BY-4.0">' in body
