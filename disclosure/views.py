@@ -6,6 +6,9 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanen
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+from portal.context_processors import request_origin_suffix
+from tenants.site import primary_hostnames
+
 from . import selectors, tables
 from .charts import render_svg, table_chart
 from .legal_links import document_urls
@@ -122,6 +125,12 @@ def detail(request: HttpRequest, section: str, pk: str, slug: str) -> HttpRespon
         if data.has_data:
             chart = {"svg": render_svg(data, "chart-record"), "chart": data, "id": "chart-record"}
     links = document_urls([record.reference_number], record.tenant)
+    canonical = None
+    if record.tenant_id != request.tenant.pk:
+        # Shown here as part of the subtree; the publishing unit's own site is the original.
+        host = primary_hostnames([record.tenant_id]).get(record.tenant_id)
+        if host:
+            canonical = f"{request.scheme}://{host}{request_origin_suffix(request)}{request.path}"
     return render(
         request,
         "disclosure/detail.html",
@@ -134,7 +143,7 @@ def detail(request: HttpRequest, section: str, pk: str, slug: str) -> HttpRespon
             "attachments": list(record.attachments.all()),
             "reference_url": links.get(record.reference_number.strip()),
             "timeliness": timeliness(record),
-            "other_unit": record.tenant_id != request.tenant.pk,
+            "canonical": canonical,
         },
     )
 

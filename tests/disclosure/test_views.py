@@ -246,3 +246,12 @@ def test_detail_carries_machine_readable_metadata(commune, site_client):
     assert '<meta name="dcterms.identifier" content="12/QĐ-UBND">' in body
     assert '<meta name="dcterms.created" content="2026-03-02">' in body
     assert '<meta name="dcterms.license" content="CC-BY-4.0">' in body
+
+
+def test_province_shows_a_commune_record_and_points_to_the_original(province, commune, site_client):
+    record = RecordFactory(tenant=commune, title_vi="Kế hoạch của xã")
+    body = site_client(province).get(record.get_absolute_url()).content.decode()
+    original = f"http://xaa.portal.test{record.get_absolute_url()}"
+    assert f'<link rel="canonical" href="{original}">' in body
+    own = site_client(commune).get(record.get_absolute_url()).content.decode()
+    assert 'rel="canonical"' not in own
