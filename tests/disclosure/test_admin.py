@@ -187,3 +187,19 @@ def test_deadline_rules_are_for_superusers_only(
     assert site_client(commune, commune_site_admin).get(url).status_code == 403
     body = site_client(commune, superuser).get(url).content.decode()
     assert "Luật Tiếp cận thông tin 2016, Điều 18 khoản 4" in body
+
+
+def test_every_section_admin_page_opens_with_its_records(commune, commune_editor, site_client):
+    from disclosure.models import SECTION_PROXIES
+
+    client = site_client(commune, commune_editor)
+    for section, proxy in SECTION_PROXIES.items():
+        record = RecordFactory(tenant=commune, section=section, title_vi=f"Mục {section}")
+        name = proxy._meta.model_name
+        listing = client.get(reverse(f"admin:disclosure_{name}_changelist"))
+        assert f"Mục {section}" in listing.content.decode()
+        assert (
+            client.get(reverse(f"admin:disclosure_{name}_change", args=[record.pk])).status_code
+            == 200
+        )
+        assert str(proxy.objects.get(pk=record.pk)) == f"Mục {section}"
