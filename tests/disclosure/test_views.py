@@ -255,3 +255,18 @@ def test_province_shows_a_commune_record_and_points_to_the_original(province, co
     assert f'<link rel="canonical" href="{original}">' in body
     own = site_client(commune).get(record.get_absolute_url()).content.decode()
     assert 'rel="canonical"' not in own
+
+
+def test_feed_export_and_index_query_budgets(province, site_client, django_assert_max_num_queries):
+    record = DatasetFactory(record__tenant=province).record
+    add_rows(record, ["Năm 2025"], [(f"Dòng {n}", "người", [str(n)]) for n in range(50)])
+    for _n in range(20):
+        RecordFactory(tenant=province, section=Section.STATISTICS)
+    client = site_client(province)
+    client.get("/cong-khai-thong-tin/")
+    with django_assert_max_num_queries(0):
+        client.get("/cong-khai-thong-tin/")
+    with django_assert_max_num_queries(2):
+        assert client.get("/so-lieu-thong-ke/rss/").status_code == 200
+    with django_assert_max_num_queries(3):
+        assert client.get(record.get_absolute_url() + "du-lieu.xlsx").status_code == 200
