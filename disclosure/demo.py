@@ -18,6 +18,7 @@ from portal.workdays import add_working_days
 from tenants import demo_data
 
 from . import tables
+from .demo_records import DATASETS, NOTICES, PLANS
 from .models import (
     Attachment,
     BudgetDetails,
@@ -91,66 +92,17 @@ def seed(tenants, out) -> None:
     province = tenants["sonlam"]
     communes = [t for slug, t in tenants.items() if slug.startswith(("xa", "phuong"))]
     before = Record.objects.count()
-    _plans(province, tenants["xahoabinh"], admin)
+    _plans(tenants, admin)
     for tenant, scale in ((province, 1000), (tenants["xahoabinh"], 3), (tenants["xatanlap"], 2)):
         _budgets(tenant, scale, admin)
     _projects(province, communes, admin)
     _datasets(province, admin)
-    _notices(province, tenants["xahoabinh"], admin)
+    _notices(tenants, admin)
     out.write(f"disclosure: {Record.objects.count() - before} records added")
 
 
-def _plans(province, commune, admin) -> None:
-    plans = [
-        (
-            province,
-            "quy-hoach-tinh-2021-2030",
-            "Quy hoạch tỉnh Sơn Lâm thời kỳ 2021–2030, tầm nhìn đến năm 2050",
-            PlanDetails.Kind.MASTER_PLAN,
-            "Cấp tỉnh",
-            "approved",
-            date(2021, 1, 1),
-            date(2030, 12, 31),
-            date(2024, 3, 12),
-            "125/QĐ-TTg",
-        ),
-        (
-            province,
-            "ke-hoach-su-dung-dat-2026",
-            "Kế hoạch sử dụng đất năm 2026 tỉnh Sơn Lâm",
-            PlanDetails.Kind.LAND_USE,
-            "Cấp tỉnh",
-            "approved",
-            date(2026, 1, 1),
-            date(2026, 12, 31),
-            date(2026, 1, 15),
-            "45/QĐ-UBND",
-        ),
-        (
-            province,
-            "du-thao-chuong-trinh-chuyen-doi-so",
-            "Dự thảo Chương trình chuyển đổi số tỉnh Sơn Lâm giai đoạn 2026–2030",
-            PlanDetails.Kind.PROGRAMME,
-            "Cấp tỉnh",
-            "consultation",
-            date(2026, 1, 1),
-            date(2030, 12, 31),
-            date(2026, 10, 5),
-            "",
-        ),
-        (
-            commune,
-            "ke-hoach-phat-trien-kt-xh-2026",
-            "Kế hoạch phát triển kinh tế – xã hội năm 2026 xã Hòa Bình",
-            PlanDetails.Kind.ANNUAL_PLAN,
-            "Cấp xã",
-            "approved",
-            date(2026, 1, 1),
-            date(2026, 12, 31),
-            date(2025, 12, 20),
-            "210/QĐ-UBND",
-        ),
-    ]
+def _plans(tenants, admin) -> None:
+    plans = [(tenants[slug], *rest) for slug, *rest in PLANS]
     for tenant, slug, title, kind, level, state, start, end, signed, number in plans:
         record, created = _record(
             tenant,
@@ -293,44 +245,7 @@ def _projects(province, communes, admin) -> None:
 
 
 def _datasets(province, admin) -> None:
-    datasets = [
-        (
-            "dan-so-lao-dong-2025",
-            "Dân số và lao động năm 2025",
-            "Dân số – lao động",
-            "Năm 2025",
-            ["Chỉ tiêu", "Đơn vị tính", "Năm 2024", "Năm 2025"],
-            [
-                ["Dân số trung bình", "người", "1.254.300", "1.268.950"],
-                ["Lực lượng lao động", "người", "702.410", "711.025"],
-                ["Tỷ lệ thất nghiệp", "%", "2,31", "2,14"],
-            ],
-        ),
-        (
-            "san-xuat-nong-nghiep-2025",
-            "Diện tích, sản lượng cây trồng chính 2025",
-            "Nông nghiệp",
-            "Năm 2025",
-            ["Chỉ tiêu", "Đơn vị tính", "Diện tích", "Sản lượng"],
-            [
-                ["Lúa", "ha", "98.450,5", "612.300"],
-                ["Ngô", "ha", "21.300", "104.800"],
-                ["Chè", "ha", "8.920,3", "92.150"],
-            ],
-        ),
-        (
-            "giao-duc-2025",
-            "Trường lớp và học sinh năm học 2025–2026",
-            "Giáo dục",
-            "Năm học 2025–2026",
-            ["Chỉ tiêu", "Đơn vị tính", "Công lập", "Ngoài công lập"],
-            [
-                ["Trường mầm non", "trường", "412", "38"],
-                ["Trường tiểu học", "trường", "356", "4"],
-                ["Học sinh phổ thông", "học sinh", "243.118", "6.205"],
-            ],
-        ),
-    ]
+    datasets = DATASETS
     for slug, title, field, period, header, rows in datasets:
         record, created = _record(
             province,
@@ -350,57 +265,8 @@ def _datasets(province, admin) -> None:
         _publish(record, admin, date(2026, 4, 3))
 
 
-def _notices(province, commune, admin) -> None:
-    notices = [
-        (
-            province,
-            Section.RECRUITMENT,
-            "thi-tuyen-cong-chuc-2026",
-            "Thông báo thi tuyển công chức tỉnh Sơn Lâm năm 2026",
-            "open",
-            date(2026, 10, 1),
-        ),
-        (
-            commune,
-            Section.RECRUITMENT,
-            "xet-tuyen-vien-chuc-2026",
-            "Thông báo xét tuyển viên chức xã Hòa Bình năm 2026",
-            "result",
-            date(2026, 6, 1),
-        ),
-        (
-            province,
-            Section.ANTICORRUPTION,
-            "ke-hoach-pctn-2026",
-            "Kế hoạch công tác phòng, chống tham nhũng, tiêu cực năm 2026",
-            "",
-            date(2026, 1, 20),
-        ),
-        (
-            commune,
-            Section.ANTICORRUPTION,
-            "ke-khai-tai-san-2025",
-            "Công khai bản kê khai tài sản, thu nhập năm 2025 xã Hòa Bình",
-            "",
-            date(2026, 3, 2),
-        ),
-        (
-            province,
-            Section.SCIENCE,
-            "de-tai-giong-che-2025",
-            "Đề tài: Tuyển chọn giống chè chất lượng cao cho vùng đồi Sơn Lâm",
-            "completed",
-            date(2025, 11, 12),
-        ),
-        (
-            province,
-            Section.LAND,
-            "bang-gia-dat-2026",
-            "Bảng giá đất tỉnh Sơn Lâm áp dụng từ 01/01/2026",
-            "approved",
-            date(2025, 12, 26),
-        ),
-    ]
+def _notices(tenants, admin) -> None:
+    notices = [(tenants[slug], *rest) for slug, *rest in NOTICES]
     for tenant, section, slug, title, state, day in notices:
         record, created = _record(
             tenant,
@@ -418,7 +284,7 @@ def _notices(province, commune, admin) -> None:
             RecruitmentDetails.objects.create(
                 record=record,
                 positions="Chuyên viên tài chính\nChuyên viên công nghệ thông tin",
-                quota=12 if tenant == province else 2,
+                quota=12 if tenant.parent_id is None else 2,
                 deadline=day + timedelta(days=30),
                 result="" if state == "open" else "Danh sách trúng tuyển: 2 người (xem tệp).",
             )
