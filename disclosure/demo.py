@@ -199,7 +199,7 @@ def _projects(province, communes, admin) -> None:
     sources = ["Ngân sách tỉnh", "Ngân sách trung ương", "Ngân sách xã", "Vốn ODA"]
     for index in range(20):
         commune = communes[index % len(communes)]
-        publisher = province if index % 2 else commune
+        publisher = commune if index < 10 else province
         field = FIELDS[index % len(FIELDS)]
         total = 5000 + index * 1730
         disbursed = Decimal(str(round(total * (0.15 + (index % 7) * 0.12), 1)))
