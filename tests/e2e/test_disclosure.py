@@ -1,10 +1,14 @@
 """Disclosure pages in Chromium: landing, detail and dataset pages (charts included) have
 zero axe violations, fit a 390px phone and work without JavaScript."""
 
+import io
 from decimal import Decimal
 
 import pytest
+from django.core.files.base import ContentFile
+from PIL import Image
 
+from disclosure.models import Attachment
 from tests.disclosure.factories import (
     BudgetFactory,
     DatasetFactory,
@@ -51,8 +55,16 @@ def disclosures(e2e_sites):
             ("Tỷ lệ thất nghiệp", "%", ["2.31", "2.14"]),
         ],
     )
-    RecordFactory(tenant=commune, record_status="approved", title_vi="Quy hoạch chung xã")
-    return {"budget": budget, "dataset": dataset, **e2e_sites}
+    plan = RecordFactory(tenant=commune, record_status="approved", title_vi="Quy hoạch chung xã")
+    image = io.BytesIO()
+    Image.new("RGB", (300, 200), "#f4f1e8").save(image, "PNG")
+    map_file = Attachment(
+        record=plan, role="map", title_vi="Bản đồ ranh giới", alt_text_vi="Ranh giới xã An Bình"
+    )
+    map_file.file = ContentFile(image.getvalue(), name="ban-do.png")
+    map_file.full_clean()
+    map_file.save()
+    return {"budget": budget, "dataset": dataset, "plan": plan, **e2e_sites}
 
 
 def test_landing_detail_and_dataset_pages_are_accessible(
@@ -65,11 +77,17 @@ def test_landing_detail_and_dataset_pages_are_accessible(
         (commune, "/quy-hoach-ke-hoach/"),
         (province, "/cong-khai-thong-tin/"),
         (commune, disclosures["budget"].get_absolute_url()),
+        (commune, disclosures["plan"].get_absolute_url()),
         (province, disclosures["dataset"].get_absolute_url()),
         (province, "/en" + disclosures["dataset"].get_absolute_url()),
     ]
     for tenant, path in pages:
         page.goto(site_url(tenant, path))
+        if path == disclosures["plan"].get_absolute_url():
+            assert (
+                page.locator("img[alt='Ranh giới xã An Bình']").evaluate("i => i.naturalWidth")
+                == 300
+            )
         assert page.locator("h1").count() == 1, path
         assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
         assert_accessible(page)
