@@ -59,7 +59,8 @@ class Filters:
         unit = number("don-vi")
         return cls(
             year=number("nam"),
-            field=params.get("linh-vuc", "")[:120],
+            # PostgreSQL refuses NUL in text: control characters never name a field.
+            field="".join(ch for ch in params.get("linh-vuc", "")[:120] if ch >= " "),
             status=status if status in SECTION_STATUSES.get(section, ()) else "",
             unit=unit if unit in {t.pk for t in units} else None,
         )

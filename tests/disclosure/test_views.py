@@ -69,6 +69,14 @@ def test_filters_by_year_field_and_status(commune, site_client):
     assert "Giao thông 2025" in by_status and "Thủy lợi 2026" not in by_status
     hostile = client.get("/quy-hoach-ke-hoach/?nam=x'%3B--&tinh-trang=<b>&don-vi=99999999999")
     assert hostile.status_code == 200
+    for query in (
+        "linh-vuc=%00",
+        "linh-vuc=a%00b",
+        "sau=-1-2",
+        f"sau={'9' * 30}-1",
+        f"nam={'9' * 20}",
+    ):
+        assert client.get(f"/quy-hoach-ke-hoach/?{query}").status_code == 200, query
 
 
 def test_keyset_pages_cover_every_record_once(commune, site_client):
