@@ -128,7 +128,8 @@ class Record(Publishable):
         if self.period_start and self.period_end and self.period_end < self.period_start:
             raise ValidationError({"period_end": _("Ngày kết thúc không được trước ngày bắt đầu.")})
         if not isinstance(self.metadata, dict) or any(
-            isinstance(value, dict | list) for value in self.metadata.values()
+            isinstance(value, dict | list) or "\x00" in f"{key}{value}"
+            for key, value in self.metadata.items()
         ):
             raise ValidationError(
                 {

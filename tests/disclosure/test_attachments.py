@@ -56,7 +56,8 @@ def test_a_fake_image_is_refused(commune):
 
 
 def test_nested_metadata_is_refused(commune):
-    record = RecordFactory(tenant=commune, metadata={"a": {"b": 1}})
-    with pytest.raises(ValidationError) as caught:
-        record.full_clean()
-    assert "metadata" in caught.value.message_dict
+    for metadata in ({"a": {"b": 1}}, ["a"], {"a": "x\x00"}):
+        record = RecordFactory.build(tenant=commune, metadata=metadata, slug="x")
+        with pytest.raises(ValidationError) as caught:
+            record.full_clean()
+        assert "metadata" in caught.value.message_dict
