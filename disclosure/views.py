@@ -11,7 +11,7 @@ from tenants.site import primary_hostnames
 
 from . import selectors, tables
 from .charts import render_svg, table_chart
-from .legal_links import document_urls
+from .legal_links import reference_url
 from .models import SECTION_BY_PATH, SECTION_PATHS, Section
 from .timeliness import timeliness
 
@@ -124,7 +124,6 @@ def detail(request: HttpRequest, section: str, pk: str, slug: str) -> HttpRespon
         data = table_chart(record.title, record.table_columns, rows)
         if data.has_data:
             chart = {"svg": render_svg(data, "chart-record"), "chart": data, "id": "chart-record"}
-    links = document_urls([record.reference_number], record.tenant)
     canonical = None
     if record.tenant_id != request.tenant.pk:
         # Shown here as part of the subtree; the publishing unit's own site is the original.
@@ -141,7 +140,7 @@ def detail(request: HttpRequest, section: str, pk: str, slug: str) -> HttpRespon
             "rows": rows,
             "chart": chart,
             "attachments": list(record.attachments.all()),
-            "reference_url": links.get(record.reference_number.strip()),
+            "reference_url": reference_url(record),
             "timeliness": timeliness(record),
             "canonical": canonical,
         },
