@@ -1,0 +1,66 @@
+"""The app's contributions to shared features: search entries, menu, sitemap, demo."""
+
+import io
+from datetime import date
+
+import pytest
+from django.core.management import call_command
+
+from disclosure.models import Record, Section
+from disclosure.navigation import menu_items
+from disclosure.search_index import SOURCES
+from disclosure.timeliness import late_records
+from portal.publishing import Status
+from tenants.models import Tenant
+from tests.disclosure.factories import RecordFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_search_entries_for_published_records_in_each_language(commune):
+    source = SOURCES[0]
+    record = RecordFactory(
+        tenant=commune,
+        title_vi="Bảng giá đất",
+        title_en="Land prices",
+        section=Section.LAND,
+        reference_number="15/2025/QĐ-UBND",
+    )
+    entries = list(source.entries(record))
+    assert [(e.language, e.title) for e in entries] == [
+        ("vi", "Bảng giá đất"),
+        ("en", "Land prices"),
+    ]
+    assert entries[0].url == entries[1].url == record.get_absolute_url()
+    assert entries[0].reference == "15/2025/QĐ-UBND" and entries[0].tenant_id == commune.pk
+    draft = RecordFactory(tenant=commune, status=Status.DRAFT)
+    assert list(source.entries(draft)) == []
+    assert draft not in source.indexable() and record in source.indexable()
+
+
+def test_one_menu_with_a_child_per_section(commune):
+    (item,) = menu_items(commune)
+    assert item.label == "Công khai thông tin"
+    assert len(item.children) == 8
+    assert item.children[0].url == "/quy-hoach-ke-hoach/"
+
+
+def test_sitemap_lists_sections_and_records(commune, site_client):
+    record = RecordFactory(tenant=commune)
+    body = site_client(commune).get("/sitemap.xml").content.decode()
+    assert "/ngan-sach/</loc>" in body and f"{record.get_absolute_url()}</loc>" in body
+
+
+def test_demo_seed_is_idempotent_and_tells_a_late_budget(db):
+    call_command("seed_demo", stdout=io.StringIO())
+    count = Record.objects.count()
+    call_command("seed_demo", stdout=io.StringIO())
+    assert Record.objects.count() == count
+    published = Record.objects.filter(status=Status.PUBLISHED)
+    assert published.filter(section=Section.INVESTMENT).count() == 20
+    assert published.filter(section=Section.STATISTICS).count() == 3
+    assert published.filter(section=Section.BUDGET).values("tenant").distinct().count() == 3
+    assert published.filter(section=Section.PLANNING, attachments__role="map").exists()
+    late = late_records(Tenant.objects.values_list("pk", flat=True), since=date(2023, 1, 1))
+    assert [item.record.tenant.slug for item in late] == ["xahoabinh"]
+    assert late[0].record.section == Section.BUDGET
