@@ -4,9 +4,12 @@ export jobs."""
 from __future__ import annotations
 
 import hashlib
+import os
+from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -205,6 +208,13 @@ class ApiConsumer(TenantOwned):
         return hashlib.sha256(token.encode()).hexdigest()
 
 
+def export_storage() -> FileSystemStorage:
+    """Exports hold data of many sites: kept outside MEDIA_ROOT (which the demo serves)
+    and handed out only by the admin's download view."""
+    location = os.environ.get("COMPLIANCE_EXPORT_ROOT") or Path(settings.BASE_DIR) / "var" / "private"
+    return FileSystemStorage(location=location, base_url=None)
+
+
 class ExportJob(TenantOwned):
     """A report or audit-trail export run by Celery; the file is served through the admin."""
 
@@ -235,7 +245,9 @@ class ExportJob(TenantOwned):
     )
     progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
     rows = models.PositiveIntegerField(_("số dòng"), default=0)
-    file = models.FileField(_("tệp"), upload_to="compliance/exports/%Y/%m/", blank=True)
+    file = models.FileField(
+        _("tệp"), upload_to="compliance/exports/%Y/%m/", storage=export_storage, blank=True
+    )
     signed = models.BooleanField(_("đã ký số"), default=False)
     error = models.TextField(_("lỗi"), blank=True)
 
