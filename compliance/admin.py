@@ -23,6 +23,26 @@ from .api import issue_token, set_new_token
 from .forms import ExportForm
 from .models import ApiConsumer, ExportJob, Indicator, IndicatorResult, MeasurementRun
 
+INDICATOR_FIELDS = (
+    "tenant",
+    "code",
+    "name_vi",
+    "name_en",
+    "axis",
+    "requirement",
+    "legal_basis",
+    "applies_to",
+    "weight",
+    "threshold_pass",
+    "threshold_partial",
+    "check_key",
+    "params",
+    "fix_hint_vi",
+    "fix_hint_en",
+    "is_active",
+    "order",
+)
+
 
 class IndicatorForm(forms.ModelForm):
     check_key = forms.ChoiceField(label=gettext_lazy("hàm kiểm tra"), choices=())
@@ -34,7 +54,7 @@ class IndicatorForm(forms.ModelForm):
 
     class Meta:
         model = Indicator
-        fields = "__all__"
+        fields = INDICATOR_FIELDS
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -52,25 +72,7 @@ class IndicatorAdmin(TenantScopedAdmin):
     list_filter = ("axis", "is_active")
     list_editable = ("weight", "is_active")
     search_fields = ("code", "name_vi", "name_en", "legal_basis")
-    fields = (
-        "tenant",
-        "code",
-        "name_vi",
-        "name_en",
-        "axis",
-        "requirement",
-        "legal_basis",
-        "applies_to",
-        "weight",
-        "threshold_pass",
-        "threshold_partial",
-        "check_key",
-        "params",
-        "fix_hint_vi",
-        "fix_hint_en",
-        "is_active",
-        "order",
-    )
+    fields = INDICATOR_FIELDS
 
     def limit_related_queryset(self, request, queryset):
         queryset = super().limit_related_queryset(request, queryset)
@@ -291,7 +293,14 @@ class ApiConsumerAdmin(TenantScopedAdmin):
     """API consumers of a subtree; the token is shown once, at creation or renewal."""
 
     edit_roles = ADMIN_ROLES
-    list_display = ("name", "tenant", "token_prefix", "is_active", "rate_per_minute", "last_used_at")
+    list_display = (
+        "name",
+        "tenant",
+        "token_prefix",
+        "is_active",
+        "rate_per_minute",
+        "last_used_at",
+    )
     fields = ("tenant", "name", "is_active", "rate_per_minute", "token_prefix", "last_used_at")
     readonly_fields = ("token_prefix", "last_used_at")
     actions = ["renew_token"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -26,10 +27,9 @@ class _Links(HTMLParser):
 
 def links_in(html: str) -> list[str]:
     parser = _Links()
-    try:
+    # A broken page still gives the links read so far.
+    with contextlib.suppress(Exception):
         parser.feed(html)
-    except Exception:  # noqa: BLE001 - a broken page still gives the links read so far
-        pass
     return parser.links
 
 

@@ -85,5 +85,7 @@ def dashboard_page(root: Tenant, user, page_number: str | int = 1) -> DashboardP
 
 def trend_chart(trend: list[dict]) -> str:
     labels = [row["month"].strftime("%m/%Y") for row in trend]
-    series = {key: [row[key] for row in trend] for key in ("score", "score_a", "score_b", "score_c")}
+    series = {
+        key: [row[key] for row in trend] for key in ("score", "score_a", "score_b", "score_c")
+    }
     return charts.line_chart(_("Điểm theo tháng, 12 tháng gần nhất"), labels, series)

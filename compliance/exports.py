@@ -59,7 +59,7 @@ def _sheet(sheet, columns: Columns, rows: Iterable[dict], progress: Callable | N
         sheet.append([safe_cell(row.get(key)) for key, _label in columns])
         if progress and count % 500 == 0:
             progress(count)
-    for index, (key, label) in enumerate(columns, start=1):
+    for index, (key, _label) in enumerate(columns, start=1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = 40 if key in ("summary", "indicator") else 18
         for cell in sheet[letter][1:]:
@@ -120,9 +120,10 @@ def write_pdf(data) -> bytes:
     ]
     if data.rollup is not None:
         r = data.rollup
+        by_site, by_branch = _fmt(r.by_site.get("score")), _fmt(r.by_branch.get("score"))
         lines.append(
             f"Số trang: {r.sites}, đã đo: {r.measured}. Điểm tổng (mỗi trang một phiếu): "
-            f"{_fmt(r.by_site.get('score'))}; (mỗi nhánh một phiếu): {_fmt(r.by_branch.get('score'))}"
+            f"{by_site}; (mỗi nhánh một phiếu): {by_branch}"
         )
     for line in lines:
         pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")

@@ -40,7 +40,9 @@ def build(job: ExportJob) -> None:
     else:
         content, rows = _report(job, since, until, allowed)
     job.rows = rows
-    job.file.save(f"{job.kind}-{job.tenant.slug}-{stamp}.{job.fmt}", ContentFile(content), save=False)
+    job.file.save(
+        f"{job.kind}-{job.tenant.slug}-{stamp}.{job.fmt}", ContentFile(content), save=False
+    )
     job.state, job.progress = ExportJob.State.DONE, 100
     job.save()
 

@@ -211,7 +211,9 @@ class ApiConsumer(TenantOwned):
 def export_storage() -> FileSystemStorage:
     """Exports hold data of many sites: kept outside MEDIA_ROOT (which the demo serves)
     and handed out only by the admin's download view."""
-    location = os.environ.get("COMPLIANCE_EXPORT_ROOT") or Path(settings.BASE_DIR) / "var" / "private"
+    location = (
+        os.environ.get("COMPLIANCE_EXPORT_ROOT") or Path(settings.BASE_DIR) / "var" / "private"
+    )
     return FileSystemStorage(location=location, base_url=None)
 
 

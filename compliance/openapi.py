@@ -61,7 +61,9 @@ SCHEMA = {
                                                     "kind": {"type": "string"},
                                                     "depth": {"type": "integer"},
                                                     "hostname": {"type": ["string", "null"]},
-                                                    "scores": {"$ref": "#/components/schemas/Scores"},
+                                                    "scores": {
+                                                        "$ref": "#/components/schemas/Scores"
+                                                    },
                                                 },
                                             },
                                         },
@@ -79,7 +81,10 @@ SCHEMA = {
             "get": {
                 "summary": "Latest run of one site, every indicator with its evidence",
                 "parameters": [_SLUG],
-                "responses": {"200": {"description": "The run (null when never measured)"}, **_ERRORS},
+                "responses": {
+                    "200": {"description": "The run (null when never measured)"},
+                    **_ERRORS,
+                },
             }
         },
         "/api/compliance/subtree/{slug}/": {

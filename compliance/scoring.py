@@ -30,7 +30,9 @@ def axis_scores(results: list[tuple[str, float, str]]) -> dict[str, float | None
     """{"a": .., "b": .., "c": .., "overall": ..} from (axis, weight, status) triples."""
     scores: dict[str, float | None] = {}
     for axis in AXES:
-        weighted = [(w, STATUS_POINTS[s]) for a, w, s in results if a == axis and s in STATUS_POINTS]
+        weighted = [
+            (w, STATUS_POINTS[s]) for a, w, s in results if a == axis and s in STATUS_POINTS
+        ]
         total = sum(w for w, _p in weighted)
         scores[axis] = round(sum(w * p for w, p in weighted) / total * 100, 1) if total else None
     present = [scores[axis] for axis in AXES if scores[axis] is not None]
@@ -164,14 +166,17 @@ def monthly_trend(tenant: Tenant, *, subtree: bool, months: int = 12) -> list[di
     """Mean overall and axis scores per month over the last `months` months (one query)."""
     since = (timezone.now() - timedelta(days=months * 31)).replace(day=1)
     runs = MeasurementRun.objects.filter(state=MeasurementRun.State.DONE, started_at__gte=since)
-    runs = runs.filter(**subtree_filter(tenant, "tenant__")) if subtree else runs.filter(
-        tenant=tenant
+    runs = (
+        runs.filter(**subtree_filter(tenant, "tenant__")) if subtree else runs.filter(tenant=tenant)
     )
     return list(
         runs.annotate(month=TruncMonth("started_at"))
         .values("month")
         .annotate(
-            score=Avg("score"), score_a=Avg("score_a"), score_b=Avg("score_b"), score_c=Avg("score_c")
+            score=Avg("score"),
+            score_a=Avg("score_a"),
+            score_b=Avg("score_b"),
+            score_c=Avg("score_c"),
         )
         .order_by("month")
     )

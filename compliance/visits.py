@@ -46,7 +46,8 @@ TTL = 10 * 24 * 3600
 
 _INCREMENT = """
 local field = ARGV[1]
-if redis.call('HEXISTS', KEYS[1], field) == 0 and redis.call('HLEN', KEYS[1]) >= tonumber(ARGV[2]) then
+if redis.call('HEXISTS', KEYS[1], field) == 0
+   and redis.call('HLEN', KEYS[1]) >= tonumber(ARGV[2]) then
   field = ARGV[3]
 end
 redis.call('HINCRBY', KEYS[1], field, 1)
@@ -251,7 +252,9 @@ def daily_series(tenant_id: int, days: int = 30) -> list[tuple[date, int]]:
     live = live_today(tenant_id)
     if live is not None:
         rows[today] = max(live, rows.get(today, 0))
-    return [(start + timedelta(days=i), rows.get(start + timedelta(days=i), 0)) for i in range(days)]
+    return [
+        (start + timedelta(days=i), rows.get(start + timedelta(days=i), 0)) for i in range(days)
+    ]
 
 
 def top_pages(tenant_id: int, days: int = 30, limit: int = 10) -> list[dict]:

@@ -70,8 +70,7 @@ def footer_complete(context: CheckContext) -> CheckResult:
     fields = context.params.get("fields") or list(FOOTER_FIELDS)
     missing = [name for name in fields if not str(getattr(tenant, name, "") or "").strip()]
     evidence = [
-        {"field": name, "label": FOOTER_FIELDS.get(name, name), "missing": True}
-        for name in missing
+        {"field": name, "label": FOOTER_FIELDS.get(name, name), "missing": True} for name in missing
     ]
     summary = (
         "Chân trang đủ thông tin"
