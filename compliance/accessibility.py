@@ -50,6 +50,8 @@ def axe_script() -> Path | None:
 
 
 def unavailable_reason() -> str | None:
+    if fetch_base() == "inprocess":
+        return "no server to open in a browser (in-process measurement)"
     if not os.path.exists(CHROMIUM):
         return "chromium not installed"
     if axe_script() is None:

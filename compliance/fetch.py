@@ -2,7 +2,9 @@
 
 A site is fetched on its primary domain. `COMPLIANCE_FETCH_BASE` (setting or environment,
 e.g. "http://127.0.0.1:8000") sends every request to one local server instead, with the
-site's hostname in the Host header: that is how tests and the demo measure.
+site's hostname in the Host header: that is how tests measure. The value "inprocess"
+renders the pages through Django's test client in this process (the demo seed measures
+so without a running server; response times are then the application's alone).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from django.conf import settings
 from tenants.models import Domain, Tenant
 
 MAX_BODY = 2 * 1024 * 1024
+INPROCESS = "inprocess"
 USER_AGENT = "GovPortalComplianceBot/1.0 (+measurement; Decree 224 Art. 12)"
 
 
@@ -62,6 +65,8 @@ def primary_hostname(tenant: Tenant) -> str | None:
 def site_origin(hostname: str) -> str:
     """The public origin of a site (what links on its pages point to)."""
     base = fetch_base()
+    if base == INPROCESS:
+        return f"http://{hostname}"
     if base:
         port = urlsplit(base).port
         return f"http://{hostname}:{port}" if port else f"http://{hostname}"
@@ -89,6 +94,8 @@ def fetch(hostname: str, path: str, *, timeout: float = 10.0, max_redirects: int
 
 def _fetch_once(hostname: str, path: str, timeout: float) -> Fetched:
     base = fetch_base()
+    if base == INPROCESS:
+        return _fetch_inprocess(hostname, path)
     if base:
         parts = urlsplit(base)
         scheme, host, port = parts.scheme, parts.hostname, parts.port
@@ -124,6 +131,24 @@ def _fetch_once(hostname: str, path: str, timeout: float) -> Fetched:
         content_type=response.getheader("Content-Type", ""),
         body=body[:MAX_BODY],
         location=response.getheader("Location", ""),
+    )
+
+
+def _fetch_inprocess(hostname: str, path: str) -> Fetched:
+    from django.test import Client
+
+    started = time.monotonic()
+    client = Client(HTTP_HOST=hostname, HTTP_USER_AGENT=USER_AGENT, raise_request_exception=False)
+    response = client.get(path)
+    body = b"" if getattr(response, "streaming", False) else response.content
+    return Fetched(
+        path,
+        response.status_code,
+        int((time.monotonic() - started) * 1000),
+        len(body),
+        content_type=response.get("Content-Type", ""),
+        body=body[:MAX_BODY],
+        location=response.get("Location", ""),
     )
 
 
