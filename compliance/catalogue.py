@@ -339,6 +339,8 @@ def catalogue_for(tenant):
     own = Indicator.objects.filter(tenant=root)
     if not own.exists():
         with transaction.atomic():
+            if not Indicator.objects.filter(tenant__isnull=True).exists():
+                load_defaults(Indicator)  # e.g. a database flushed after the migration
             # The translated originals ("name") are left to their _vi/_en columns.
             fields = [
                 f.name
