@@ -148,7 +148,11 @@ def flush() -> int:
     written = 0
     pending_key = f"{prefix()}:pending"
     while True:
-        members = connection_.spop(pending_key, 200)
+        try:
+            members = connection_.spop(pending_key, 200)
+        except redis.RedisError as exc:
+            logger.warning("visits not flushed, Redis unavailable: %s", exc)
+            break
         if not members:
             break
         for member in members:
