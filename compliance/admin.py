@@ -97,6 +97,7 @@ class IndicatorResultInline(admin.TabularInline):
 class MeasurementRunAdmin(TenantScopedAdmin):
     """Measurement history (read-only for everyone) and the dashboard's URLs."""
 
+    change_list_template = "compliance/admin/run_changelist.html"
     list_display = ("tenant", "started_at", "state", "score_a", "score_b", "score_c", "score")
     list_filter = ("state",)
     list_select_related = ("tenant",)

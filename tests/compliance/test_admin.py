@@ -156,3 +156,12 @@ def test_editor_cannot_see_another_sites_report(commune_editor, commune, other_c
         client.post(reverse("admin:compliance_remeasure", args=[other_commune.pk])).status_code
         == 403
     )
+
+
+def test_history_list_links_to_the_dashboard(auditor, measured_tree):
+    html = (
+        admin_client(auditor)
+        .get(reverse("admin:compliance_measurementrun_changelist"))
+        .content.decode()
+    )
+    assert reverse(DASHBOARD) in html
