@@ -22,7 +22,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
         request,
         "compliance/statistics.html",
         {
-            "summary": visits.summary(tenant_id),
+            "summary": visits.summary(tenant_id, allow_query=True),
             "top_pages": visits.top_pages(tenant_id),
             "series": series,
             "chart": chart,

@@ -177,6 +177,7 @@ def flush() -> int:
                 connection_.delete(holding)
                 raise
             connection_.delete(holding)
+            refresh_summary(int(tenant_id))
             written += len(counts)
     return written
 
@@ -203,39 +204,55 @@ def _store(tenant_id: int, day: date, counts: dict[str, int]) -> None:
 
 
 def stored_totals(tenant_id: int, today: date) -> dict[str, int]:
-    """Views before today: this month and ever (one query)."""
+    """Stored views: before today this month, before today ever, and today (one query)."""
     month_start = today.replace(day=1)
-    figures = VisitDaily.objects.filter(tenant_id=tenant_id, day__lt=today).aggregate(
-        month=Sum("views", filter=Q(day__gte=month_start)),
-        total=Sum("views"),
+    figures = VisitDaily.objects.filter(tenant_id=tenant_id).aggregate(
+        month=Sum("views", filter=Q(day__gte=month_start, day__lt=today)),
+        total=Sum("views", filter=Q(day__lt=today)),
+        today=Sum("views", filter=Q(day=today)),
     )
-    today_stored = VisitDaily.objects.filter(tenant_id=tenant_id, day=today).aggregate(
-        views=Sum("views")
-    )["views"]
     return {
         "month_before_today": figures["month"] or 0,
         "total_before_today": figures["total"] or 0,
-        "today_stored": today_stored or 0,
+        "today_stored": figures["today"] or 0,
     }
 
 
-def summary(tenant_id: int) -> dict[str, int]:
-    """Today, this month and total for the footer: cached stored figures + Redis today."""
+def _summary_key(tenant_id: int, today: date) -> str:
+    return f"compliance:visits:{tenant_id}:{today:%Y%m%d}"
+
+
+def refresh_summary(tenant_id: int) -> dict[str, int]:
+    """Recompute the stored figures into the cache (the flush task and the statistics
+    page do; the footer only reads)."""
     from django.core.cache import cache
 
     today = timezone.localdate()
-    key = f"compliance:visits:{tenant_id}:{today:%Y%m%d}"
+    stored = stored_totals(tenant_id, today)
     try:
-        stored = cache.get(key)
+        cache.set(_summary_key(tenant_id, today), stored, 26 * 3600)
     except Exception:  # noqa: BLE001 - the cache is Redis too: a page must still render
+        logger.warning("visit summary not cached")
+    return stored
+
+
+def summary(tenant_id: int, *, allow_query: bool = False) -> dict[str, int | None]:
+    """Today, this month and total: cached stored figures + Redis today.
+
+    The footer calls it without `allow_query`: on a cache miss it shows today only and
+    makes no database query; the flush task and the statistics page refill the cache."""
+    from django.core.cache import cache
+
+    today = timezone.localdate()
+    try:
+        stored = cache.get(_summary_key(tenant_id, today))
+    except Exception:  # noqa: BLE001
         stored = None
-    if stored is None:
-        stored = stored_totals(tenant_id, today)
-        try:
-            cache.set(key, stored, 3600)
-        except Exception:  # noqa: BLE001
-            logger.warning("visit summary not cached")
     live = live_today(tenant_id)
+    if stored is None and not allow_query:
+        return {"today": live, "month": None, "total": None}
+    if stored is None:
+        stored = refresh_summary(tenant_id)
     today_views = stored["today_stored"] if live is None else max(live, stored["today_stored"])
     return {
         "today": today_views,

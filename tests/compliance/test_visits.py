@@ -131,3 +131,21 @@ def test_flush_with_redis_down_loses_nothing_stored(commune, settings):
     settings.COMPLIANCE_VISITS_REDIS_URL = "redis://127.0.0.1:1/0"
     assert visits.flush() == 0  # logged; the next beat retries
     assert VisitDaily.objects.get(tenant=commune).views == 5
+
+
+def test_footer_reads_only_the_cache_and_the_flush_refills_it(commune, site_client, visit_prefix):
+    from django.core.cache import cache
+
+    VisitDaily.objects.create(
+        tenant=commune, day=timezone.localdate() - timedelta(days=400), path="/", views=900
+    )
+    client = site_client(commune)
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        html = view(client, "/").content.decode()
+    assert not any("compliance_visitdaily" in q["sql"] for q in queries)
+    assert "<dt>Hôm nay</dt><dd>1</dd>" in html and "Tổng số" not in html
+    visits.flush()
+    html = view(client, "/").content.decode()
+    assert "<dt>Hôm nay</dt><dd>2</dd>" in html
+    assert "<dt>Tổng số</dt><dd>902</dd>" in html
