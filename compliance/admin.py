@@ -44,6 +44,10 @@ INDICATOR_FIELDS = (
 )
 
 
+# The drill-down lists what needs fixing first.
+STATUS_ORDER = {"fail": 0, "partial": 1, "not_measured": 2, "pass": 3, "na": 4}
+
+
 class IndicatorForm(forms.ModelForm):
     check_key = forms.ChoiceField(label=gettext_lazy("hàm kiểm tra"), choices=())
     applies_to = forms.MultipleChoiceField(
@@ -186,7 +190,9 @@ class MeasurementRunAdmin(TenantScopedAdmin):
             "title": _("Kết quả đánh giá — %(name)s") % {"name": tenant.name},
             "site": tenant,
             "run": run,
-            "results": list(run.results.all()) if run else [],
+            "results": sorted(
+                run.results.all() if run else [], key=lambda r: (STATUS_ORDER[r.status], r.code)
+            ),
             "history": list(runs[:20]),
             "trend_chart": dashboard.trend_chart(trend),
             "can_remeasure": self._can_remeasure(request, tenant),

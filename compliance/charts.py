@@ -28,10 +28,15 @@ def _frame(label: str, body: str, max_value: float) -> SafeString:
     )
 
 
-def line_chart(label: str, labels: list[str], series: dict[str, list[float | None]]) -> SafeString:
-    """Lines on a 0–100 scale, one per series; gaps where a value is None."""
+def line_chart(
+    label: str,
+    labels: list[str],
+    series: dict[str, list[float | None]],
+    names: dict[str, str] | None = None,
+) -> SafeString:
+    """Lines on a 0–100 scale, one per series, with a legend; gaps where a value is None."""
     count = max(len(labels), 1)
-    step = (WIDTH - PAD - 16) / max(count - 1, 1)
+    step = (WIDTH - PAD - 48) / max(count - 1, 1)
 
     def point(i: int, value: float) -> str:
         x = PAD + 8 + i * step
@@ -50,6 +55,12 @@ def line_chart(label: str, labels: list[str], series: dict[str, list[float | Non
         for p in points:
             x, y = p.split(",")
             body.append(f'<circle cx="{x}" cy="{y}" r="3" fill="{colour}"/>')
+    for index, (name, text) in enumerate((names or {}).items()):
+        x = PAD + 8 + index * 140
+        body.append(
+            f'<rect x="{x}" y="6" width="12" height="12" fill="{COLOURS.get(name, "#555")}"/>'
+            f'<text x="{x + 16}" y="16" font-size="11" fill="#333">{escape(text)}</text>'
+        )
     for i, text in enumerate(labels):
         x = PAD + 8 + i * step
         body.append(

@@ -88,4 +88,10 @@ def trend_chart(trend: list[dict]) -> str:
     series = {
         key: [row[key] for row in trend] for key in ("score", "score_a", "score_b", "score_c")
     }
-    return charts.line_chart(_("Điểm theo tháng, 12 tháng gần nhất"), labels, series)
+    names = {
+        "score": _("Tổng"),
+        "score_a": _("Trục a"),
+        "score_b": _("Trục b"),
+        "score_c": _("Trục c"),
+    }
+    return charts.line_chart(_("Điểm theo tháng, 12 tháng gần nhất"), labels, series, names)

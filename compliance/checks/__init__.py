@@ -59,7 +59,9 @@ def check(key: str) -> Callable[[CheckFunction], CheckFunction]:
 
 
 def not_measured(reason: str, **evidence: Any) -> CheckResult:
-    return CheckResult(Status.NOT_MEASURED, reason, [{"reason": reason, **evidence}])
+    return CheckResult(
+        Status.NOT_MEASURED, f"Chưa đo được: {reason}", [{"reason": reason, **evidence}]
+    )
 
 
 MODULE_MISSING = "module not available"

@@ -51,4 +51,4 @@ def test_accessibility_is_not_measured_without_chromium(e2e_sites, monkeypatch):
     monkeypatch.setattr(accessibility, "CHROMIUM", "/nonexistent/chromium")
     result = run_check("accessibility", CheckContext(tenant=e2e_sites["commune"]))
     assert result.status == Status.NOT_MEASURED
-    assert result.summary == "chromium not installed"
+    assert result.evidence[0]["reason"] == "chromium not installed"
