@@ -33,3 +33,9 @@ def test_statistics_page_query_budget(commune, site_client, django_assert_max_nu
     client.get("/", **BROWSER)
     with django_assert_max_num_queries(10):
         assert client.get("/thong-ke-truy-cap/", **BROWSER).status_code == 200
+
+
+def test_pages_are_in_the_sitemap(commune, site_client):
+    xml = site_client(commune).get("/sitemap.xml").content.decode()
+    assert "/danh-muc-thong-tin-cong-khai/</loc>" in xml
+    assert "/thong-ke-truy-cap/</loc>" in xml
