@@ -9,7 +9,6 @@ English copy) show once those apps are merged and their own demo data is seeded.
 
 from __future__ import annotations
 
-import os
 import time
 from datetime import timedelta
 
@@ -17,6 +16,7 @@ from django.utils import timezone
 
 from tenants.models import Tenant
 
+from .fetch import INPROCESS, fetch_base, using_base
 from .models import MeasurementRun, VisitDaily
 from .scoring import measure_site
 
@@ -28,10 +28,11 @@ def seed(tenants: dict[str, Tenant], out) -> None:
     _visits()
     _history()
     started = time.monotonic()
-    os.environ.setdefault("COMPLIANCE_FETCH_BASE", "inprocess")
     sites = list(Tenant.objects.filter(is_active=True, is_archived=False).order_by("lft"))
-    for tenant in sites:
-        measure_site(tenant)
+    # Without a configured server, the seed renders the pages in this process.
+    with using_base(fetch_base() or INPROCESS):
+        for tenant in sites:
+            measure_site(tenant)
     out.write(
         f"compliance: measured {len(sites)} sites in {time.monotonic() - started:.1f} s; "
         "dashboard at /admin/compliance/measurementrun/dashboard/"

@@ -12,6 +12,9 @@ from __future__ import annotations
 import http.client
 import os
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -46,10 +49,25 @@ class Fetched:
         return data
 
 
+_BASE_OVERRIDE: ContextVar[str] = ContextVar("compliance_fetch_base", default="")
+
+
 def fetch_base() -> str:
-    return getattr(settings, "COMPLIANCE_FETCH_BASE", "") or os.environ.get(
-        "COMPLIANCE_FETCH_BASE", ""
+    return (
+        _BASE_OVERRIDE.get()
+        or getattr(settings, "COMPLIANCE_FETCH_BASE", "")
+        or os.environ.get("COMPLIANCE_FETCH_BASE", "")
     )
+
+
+@contextmanager
+def using_base(base: str) -> Iterator[None]:
+    """Measure through `base` inside the block (the demo seed uses "inprocess")."""
+    token = _BASE_OVERRIDE.set(base)
+    try:
+        yield
+    finally:
+        _BASE_OVERRIDE.reset(token)
 
 
 def primary_hostname(tenant: Tenant) -> str | None:
