@@ -165,3 +165,16 @@ def test_history_list_links_to_the_dashboard(auditor, measured_tree):
         .content.decode()
     )
     assert reverse(DASHBOARD) in html
+
+
+def test_drill_down_query_budget(auditor, province, commune, django_assert_max_num_queries):
+    catalogue_for(commune)
+    Indicator.objects.filter(tenant=province, axis="b").update(is_active=False)
+    for _ in range(3):
+        measure_site(commune)
+    client = admin_client(auditor)
+    url = reverse("admin:compliance_site", args=[commune.pk])
+    client.get(url)
+    with django_assert_max_num_queries(14):
+        response = client.get(url)
+    assert response.status_code == 200

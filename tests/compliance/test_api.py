@@ -111,3 +111,14 @@ def test_site_admin_creates_a_consumer_and_sees_the_token_once(province):
     assert "chỉ hiện một lần" in html
     token = html.split("hãy lưu lại): ")[1].split("<")[0].strip()
     assert get("/api/compliance/", token).status_code == 200
+
+
+def test_api_query_count_is_flat(consumer, measured_tree, province, django_assert_max_num_queries):
+    from tests.tenants.factories import TenantFactory
+
+    _record, token = consumer
+    for _ in range(10):
+        make_run(TenantFactory(parent=province), 5, 5, 5, 5)
+    get("/api/compliance/", token)
+    with django_assert_max_num_queries(8):
+        assert len(get("/api/compliance/", token).json()["sites"]) == 14
