@@ -122,3 +122,15 @@ def test_api_query_count_is_flat(consumer, measured_tree, province, django_asser
     get("/api/compliance/", token)
     with django_assert_max_num_queries(8):
         assert len(get("/api/compliance/", token).json()["sites"]) == 14
+
+
+def test_keyset_pages(consumer, measured_tree, monkeypatch):
+    from compliance import api
+
+    monkeypatch.setattr(api, "PAGE_SIZE", 3)
+    _record, token = consumer
+    first = get("/api/compliance/", token).json()
+    second = get(f"/api/compliance/?after={first['next']}", token).json()
+    slugs = [s["slug"] for s in first["sites"] + second["sites"]]
+    assert len(first["sites"]) == 3 and second["next"] is None
+    assert sorted(slugs) == sorted(["tinh", "sotaichinh", "xaa", "xab"])
