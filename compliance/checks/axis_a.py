@@ -1,0 +1,290 @@
+"""Axis (a) of Decree 224 Art. 12(2): completeness and timeliness of the required information.
+
+Checks on the foundation's own data (the Tenant record) run now. Checks on the data of
+other apps call these public functions, and report "not measured" (evidence
+"module not available") while the app or function is absent:
+
+- ``<app>.stats.section_counts(tenant) -> dict[str, int]``: published items per
+  requirement code ("B1", "B8", ...), for app in content, documents, procedures,
+  disclosure, dialogue. Optional ``<app>.stats.section_admin_url(code) -> str``.
+- ``disclosure.timeliness.late_records(tenant_ids, since) -> list[dict]``, and the same
+  for ``documents.timeliness`` and ``content.timeliness``: records published after their
+  deadline, each dict with ``title``, ``section``, ``working_days_late``, ``admin_url``.
+- ``procedures.stats.online_share(tenant, subtree=False) -> tuple[int, int]``:
+  (procedures fully online, procedures) of the site.
+- ``dialogue.stats.overdue_inquiries(tenant) -> list[dict]``: open inquiries past their
+  deadline (``code``, ``title``, ``working_days_late``, ``admin_url``).
+- ``content.stats.stale_translations(tenant) -> list[dict]``: English copies older than
+  their Vietnamese (``title``, ``model``, ``admin_url``).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.urls import NoReverseMatch, reverse
+
+from ..models import Status
+from . import (
+    MODULE_MISSING,
+    CheckContext,
+    CheckResult,
+    check,
+    grade,
+    not_measured,
+    public_function,
+)
+
+FOOTER_FIELDS = {
+    "governing_body": "Cơ quan chủ quản",
+    "responsible_person": "Người chịu trách nhiệm",
+    "address": "Địa chỉ",
+    "phone": "Điện thoại",
+    "email": "Thư điện tử",
+    "license_text": "Giấy phép",
+}
+ABOUT_FIELDS = ("name", "introduction", "governing_body", "address", "responsible_title")
+
+
+def tenant_admin_url(tenant) -> str:
+    try:
+        return reverse("admin:tenants_tenant_change", args=[tenant.pk])
+    except NoReverseMatch:
+        return ""
+
+
+def _missing_share(missing: list, total: int, context: CheckContext) -> str:
+    present = (total - len(missing)) / total * 100
+    return grade(
+        present,
+        context.threshold("threshold_pass", 100),
+        context.threshold("threshold_partial", 60),
+        higher_is_better=True,
+    )
+
+
+@check("footer_complete")
+def footer_complete(context: CheckContext) -> CheckResult:
+    """The footer carries every item of REQUIREMENTS A5 (Decree 42/224)."""
+    tenant = context.tenant
+    fields = context.params.get("fields") or list(FOOTER_FIELDS)
+    missing = [name for name in fields if not str(getattr(tenant, name, "") or "").strip()]
+    evidence = [
+        {"field": name, "label": FOOTER_FIELDS.get(name, name), "missing": True} for name in missing
+    ]
+    summary = (
+        "Chân trang đủ thông tin"
+        if not missing
+        else "Chân trang thiếu: " + ", ".join(FOOTER_FIELDS.get(n, n) for n in missing)
+    )
+    return CheckResult(
+        _missing_share(missing, len(fields), context),
+        summary,
+        evidence,
+        value=len(fields) - len(missing),
+        fix_url=tenant_admin_url(tenant),
+    )
+
+
+@check("about_english")
+def about_english(context: CheckContext) -> CheckResult:
+    """About information present in Vietnamese and English (REQUIREMENTS B13 and C)."""
+    tenant = context.tenant
+    fields = context.params.get("fields") or list(ABOUT_FIELDS)
+    missing = []
+    for name in fields:
+        for language in ("vi", "en"):
+            if not str(getattr(tenant, f"{name}_{language}", "") or "").strip():
+                missing.append({"field": name, "language": language, "missing": True})
+    total = len(fields) * 2
+    summary = (
+        "Thông tin giới thiệu đủ tiếng Việt và tiếng Anh"
+        if not missing
+        else f"Thiếu {len(missing)}/{total} mục giới thiệu (vi/en)"
+    )
+    return CheckResult(
+        _missing_share(missing, total, context),
+        summary,
+        missing,
+        value=total - len(missing),
+        fix_url=tenant_admin_url(tenant),
+    )
+
+
+@check("hotline_listed")
+def hotline_listed(context: CheckContext) -> CheckResult:
+    """A hotline (đường dây nóng) is published (REQUIREMENTS D)."""
+    hotline = (context.tenant.hotline or "").strip()
+    if hotline:
+        return CheckResult(Status.PASS, f"Đường dây nóng: {hotline}", [{"hotline": hotline}], 1)
+    return CheckResult(
+        Status.FAIL,
+        "Chưa công bố đường dây nóng",
+        [{"field": "hotline", "missing": True}],
+        0,
+        tenant_admin_url(context.tenant),
+    )
+
+
+SECTION_APPS = ("content", "documents", "procedures", "disclosure", "dialogue", "surveys")
+
+
+@check("required_section")
+def required_section(context: CheckContext) -> CheckResult:
+    """A required section holds at least `threshold_pass` published items.
+
+    params: {"section": "B8", "app": "disclosure"}; calls `<app>.stats.section_counts`.
+    """
+    section = context.params.get("section", "")
+    app = context.params.get("app", "")
+    function = public_function(f"{app}.stats.section_counts")
+    if function is None:
+        return not_measured(MODULE_MISSING, function=f"{app}.stats.section_counts")
+    key = f"section_counts:{app}"
+    if key not in context.cache:
+        context.cache[key] = function(context.tenant)
+    count = int(context.cache[key].get(section, 0))
+    admin_url_function = public_function(f"{app}.stats.section_admin_url")
+    fix_url = admin_url_function(section) if admin_url_function else ""
+    status = grade(
+        count,
+        context.threshold("threshold_pass", 1),
+        context.threshold("threshold_partial", 1),
+        higher_is_better=True,
+    )
+    summary = f"Mục {section}: {count} tin/bài đã đăng" if count else f"Mục {section} trống"
+    return CheckResult(
+        status, summary, [{"section": section, "published": count}], count, fix_url or ""
+    )
+
+
+def _late_records(context: CheckContext, app: str) -> CheckResult:
+    function = public_function(f"{app}.timeliness.late_records")
+    if function is None:
+        return not_measured(MODULE_MISSING, function=f"{app}.timeliness.late_records")
+    days = int(context.params.get("period_days", 365))
+    since = context.now - timedelta(days=days)
+    records = list(function([context.tenant.pk], since))
+    section = context.params.get("section")
+    if section:
+        records = [r for r in records if r.get("section") == section]
+    evidence = [
+        {
+            "title": r.get("title", ""),
+            "section": r.get("section", ""),
+            "working_days_late": r.get("working_days_late"),
+            "admin_url": r.get("admin_url", ""),
+        }
+        for r in records[:50]
+    ]
+    status = grade(
+        len(records),
+        context.threshold("threshold_pass", 0),
+        context.threshold("threshold_partial", 2),
+        higher_is_better=False,
+    )
+    summary = (
+        "Không có tin đăng trễ hạn"
+        if not records
+        else f"{len(records)} bản ghi đăng trễ hạn (quá 5 ngày làm việc)"
+    )
+    fix_url = evidence[0]["admin_url"] if evidence else ""
+    return CheckResult(status, summary, evidence, len(records), fix_url)
+
+
+@check("timeliness")
+def timeliness(context: CheckContext) -> CheckResult:
+    """Records published within their deadline (Luật TCTT Điều 18 khoản 4: 5 working days).
+
+    params: {"app": "disclosure", "section": "B8" (optional), "period_days": 365}.
+    """
+    return _late_records(context, context.params.get("app", "disclosure"))
+
+
+@check("procedures_online_share")
+def procedures_online_share(context: CheckContext) -> CheckResult:
+    """Share of the site's procedures that are fully online (REQUIREMENTS B4)."""
+    function = public_function("procedures.stats.online_share")
+    if function is None:
+        return not_measured(MODULE_MISSING, function="procedures.stats.online_share")
+    online, total = function(context.tenant, subtree=False)
+    if not total:
+        return CheckResult(Status.NOT_APPLICABLE, "Đơn vị không có thủ tục hành chính", [], None)
+    share = online / total * 100
+    status = grade(
+        share,
+        context.threshold("threshold_pass", 80),
+        context.threshold("threshold_partial", 50),
+        higher_is_better=True,
+    )
+    return CheckResult(
+        status,
+        f"{online}/{total} thủ tục trực tuyến toàn trình ({share:.0f}%)",
+        [{"online": online, "total": total, "share": round(share, 1)}],
+        round(share, 1),
+    )
+
+
+@check("qa_overdue")
+def qa_overdue(context: CheckContext) -> CheckResult:
+    """Questions and feedback answered within the deadline (REQUIREMENTS D)."""
+    function = public_function("dialogue.stats.overdue_inquiries")
+    if function is None:
+        return not_measured(MODULE_MISSING, function="dialogue.stats.overdue_inquiries")
+    overdue = list(function(context.tenant))
+    status = grade(
+        len(overdue),
+        context.threshold("threshold_pass", 0),
+        context.threshold("threshold_partial", 3),
+        higher_is_better=False,
+    )
+    summary = "Không có câu hỏi quá hạn" if not overdue else f"{len(overdue)} câu hỏi quá hạn"
+    evidence = overdue[:50]
+    return CheckResult(
+        status, summary, evidence, len(overdue), evidence[0].get("admin_url", "") if overdue else ""
+    )
+
+
+@check("english_stale")
+def english_stale(context: CheckContext) -> CheckResult:
+    """English copies are not older than their Vietnamese source (REQUIREMENTS C)."""
+    function = public_function("content.stats.stale_translations")
+    if function is None:
+        return not_measured(MODULE_MISSING, function="content.stats.stale_translations")
+    stale = list(function(context.tenant))
+    status = grade(
+        len(stale),
+        context.threshold("threshold_pass", 0),
+        context.threshold("threshold_partial", 3),
+        higher_is_better=False,
+    )
+    summary = "Bản tiếng Anh cập nhật" if not stale else f"{len(stale)} bản tiếng Anh đã cũ"
+    return CheckResult(
+        status, summary, stale[:50], len(stale), stale[0].get("admin_url", "") if stale else ""
+    )
+
+
+@check("disclosure_list")
+def disclosure_list(context: CheckContext) -> CheckResult:
+    """The public list of information that must be disclosed exists (REQUIREMENTS B17).
+
+    Generated by this app; the check counts the items whose place is not yet published.
+    """
+    from ..disclosure_list import disclosure_items
+
+    items = disclosure_items(context.tenant)
+    unavailable = [item for item in items if not item.url]
+    share = (len(items) - len(unavailable)) / len(items) * 100 if items else 0
+    status = grade(
+        share,
+        context.threshold("threshold_pass", 100),
+        context.threshold("threshold_partial", 50),
+        higher_is_better=True,
+    )
+    evidence = [{"code": i.code, "title": i.title, "missing": True} for i in unavailable]
+    return CheckResult(
+        status,
+        f"{len(items) - len(unavailable)}/{len(items)} mục có nơi đăng tải",
+        evidence,
+        round(share, 1),
+    )

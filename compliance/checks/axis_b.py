@@ -1,0 +1,279 @@
+"""Axis (b) of Decree 224 Art. 12(2): reachability, navigation and technical performance.
+
+Every check here fetches the site's own pages over HTTP (see compliance.fetch): an
+unreachable site yields a failed indicator with the error as evidence, never a crash.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET  # noqa: S405 - parses our own sitemap, defused below
+
+from .. import accessibility
+from ..crawl import crawl
+from ..fetch import cached_fetch, primary_hostname
+from ..models import Status
+from . import CheckContext, CheckResult, check, grade, not_measured
+
+NO_DOMAIN = "site has no domain"
+
+
+def _fetch(context: CheckContext, path: str):
+    return cached_fetch(context, path, timeout=float(context.params.get("timeout", 10)))
+
+
+def _unreachable(result) -> CheckResult:
+    return CheckResult(
+        Status.FAIL,
+        f"Không tải được {result.url}: {result.error or result.status}",
+        [result.evidence()],
+    )
+
+
+@check("home_status")
+def home_status(context: CheckContext) -> CheckResult:
+    """The home page answers 200."""
+    result = _fetch(context, context.params.get("path", "/"))
+    if result is None:
+        return not_measured(NO_DOMAIN)
+    if not result.ok:
+        return _unreachable(result)
+    return CheckResult(Status.PASS, f"Trang chủ trả lời {result.status}", [result.evidence()], 1)
+
+
+@check("response_time")
+def response_time(context: CheckContext) -> CheckResult:
+    """Response time of a page in seconds (thresholds in seconds; default 2 s / 5 s)."""
+    result = _fetch(context, context.params.get("path", "/"))
+    if result is None:
+        return not_measured(NO_DOMAIN)
+    if not result.ok:
+        return _unreachable(result)
+    seconds = result.elapsed_ms / 1000
+    status = grade(
+        seconds,
+        context.threshold("threshold_pass", 2),
+        context.threshold("threshold_partial", 5),
+        higher_is_better=False,
+    )
+    return CheckResult(
+        status, f"Phản hồi trong {seconds:.2f} giây", [result.evidence()], round(seconds, 3)
+    )
+
+
+@check("page_size")
+def page_size(context: CheckContext) -> CheckResult:
+    """HTML size of a page in kilobytes (default 500 kB pass, 1500 kB partial)."""
+    result = _fetch(context, context.params.get("path", "/"))
+    if result is None:
+        return not_measured(NO_DOMAIN)
+    if not result.ok:
+        return _unreachable(result)
+    kilobytes = result.size / 1024
+    status = grade(
+        kilobytes,
+        context.threshold("threshold_pass", 500),
+        context.threshold("threshold_partial", 1500),
+        higher_is_better=False,
+    )
+    return CheckResult(status, f"Dung lượng {kilobytes:.0f} kB", [result.evidence()], kilobytes)
+
+
+@check("page_reachable")
+def page_reachable(context: CheckContext) -> CheckResult:
+    """A page answers 200, optionally with a content type and a text it must contain.
+
+    params: {"path": "/gioi-thieu/", "content_type": "xml", "contains": "<urlset"}.
+    """
+    path = context.params.get("path", "/")
+    result = _fetch(context, path)
+    if result is None:
+        return not_measured(NO_DOMAIN)
+    if not result.ok:
+        return _unreachable(result)
+    evidence = result.evidence()
+    expected_type = context.params.get("content_type")
+    if expected_type and expected_type not in result.content_type:
+        evidence["content_type"] = result.content_type
+        return CheckResult(Status.PARTIAL, f"{path} sai kiểu nội dung", [evidence])
+    needle = context.params.get("contains")
+    if needle and needle.encode() not in result.body:
+        evidence["missing_text"] = needle
+        return CheckResult(Status.PARTIAL, f"{path} thiếu nội dung cần có", [evidence])
+    return CheckResult(Status.PASS, f"{path} trả lời {result.status}", [evidence], 1)
+
+
+@check("sitemap_xml")
+def sitemap_xml(context: CheckContext) -> CheckResult:
+    """sitemap.xml answers and parses as a sitemap (REQUIREMENTS C)."""
+    result = _fetch(context, "/sitemap.xml")
+    if result is None:
+        return not_measured(NO_DOMAIN)
+    if not result.ok:
+        return _unreachable(result)
+    evidence = result.evidence()
+    if b"<!DOCTYPE" in result.body or b"<!ENTITY" in result.body:
+        return CheckResult(Status.FAIL, "sitemap.xml chứa khai báo DTD", [evidence])
+    try:
+        root = ET.fromstring(result.body)  # noqa: S314 - DTDs refused just above
+    except ET.ParseError as exc:
+        evidence["error"] = str(exc)
+        return CheckResult(Status.FAIL, "sitemap.xml không đúng XML", [evidence])
+    urls = [element for element in root.iter() if element.tag.endswith("}loc")]
+    evidence["urls"] = len(urls)
+    return CheckResult(Status.PASS, f"sitemap.xml có {len(urls)} địa chỉ", [evidence], len(urls))
+
+
+@check("robots_txt")
+def robots_txt(context: CheckContext) -> CheckResult:
+    """robots.txt answers and does not shut the site off from search engines."""
+    result = _fetch(context, "/robots.txt")
+    if result is None:
+        return not_measured(NO_DOMAIN)
+    if not result.ok:
+        return _unreachable(result)
+    lines = [line.strip().lower() for line in result.body.decode("utf-8", "replace").splitlines()]
+    evidence = result.evidence()
+    if "disallow: /" in lines:
+        return CheckResult(Status.PARTIAL, "robots.txt chặn toàn bộ trang", [evidence])
+    if not any(line.startswith("sitemap:") for line in lines):
+        return CheckResult(Status.PARTIAL, "robots.txt không khai báo sitemap", [evidence])
+    return CheckResult(Status.PASS, "robots.txt hợp lệ", [evidence], 1)
+
+
+@check("search_works")
+def search_works(context: CheckContext) -> CheckResult:
+    """The site's search page answers a query, with and without diacritics."""
+    queries = context.params.get("queries") or ["thủ tục", "thu tuc"]
+    evidence = []
+    failed = 0
+    for query in queries:
+        from urllib.parse import quote
+
+        result = _fetch(context, f"/tim-kiem/?q={quote(query)}")
+        if result is None:
+            return not_measured(NO_DOMAIN)
+        evidence.append({**result.evidence(), "query": query})
+        failed += not result.ok
+    if failed == len(queries):
+        return CheckResult(Status.FAIL, "Trang tìm kiếm không trả lời", evidence, 0)
+    if failed:
+        return CheckResult(Status.PARTIAL, "Tìm kiếm lỗi với một số từ khóa", evidence)
+    return CheckResult(Status.PASS, "Tìm kiếm hoạt động", evidence, 1)
+
+
+@check("mobile_ready")
+def mobile_ready(context: CheckContext) -> CheckResult:
+    """The home page declares a responsive viewport and its language (REQUIREMENTS C)."""
+    result = _fetch(context, "/")
+    if result is None:
+        return not_measured(NO_DOMAIN)
+    if not result.ok:
+        return _unreachable(result)
+    body = result.body.lower()
+    missing = []
+    if b'name="viewport"' not in body:
+        missing.append("meta viewport")
+    if b"<html lang=" not in body:
+        missing.append("html lang")
+    evidence = [{**result.evidence(), "missing": missing}]
+    if missing:
+        return CheckResult(Status.FAIL, "Thiếu: " + ", ".join(missing), evidence, 0)
+    return CheckResult(Status.PASS, "Có viewport và khai báo ngôn ngữ", evidence, 1)
+
+
+@check("broken_links")
+def broken_links(context: CheckContext) -> CheckResult:
+    """Broken internal links found by a bounded crawl (pages and seconds in params)."""
+    hostname = primary_hostname(context.tenant)
+    if not hostname:
+        return not_measured(NO_DOMAIN)
+    report = crawl(
+        hostname,
+        context.params.get("start", "/"),
+        max_pages=int(context.params.get("max_pages", 40)),
+        time_limit=float(context.params.get("time_limit", 30)),
+        timeout=float(context.params.get("timeout", 5)),
+    )
+    status = grade(
+        len(report.broken),
+        context.threshold("threshold_pass", 0),
+        context.threshold("threshold_partial", 3),
+        higher_is_better=False,
+    )
+    if report.pages == 1 and report.broken:
+        status = Status.FAIL  # the start page itself failed: nothing was crawled
+    evidence = [
+        {"pages_crawled": report.pages, "stopped_by": report.stopped_by, "ms": report.elapsed_ms},
+        *report.broken[:50],
+    ]
+    summary = (
+        f"{report.pages} trang đã duyệt, không có liên kết hỏng"
+        if not report.broken
+        else f"{len(report.broken)} liên kết nội bộ hỏng / {report.pages} trang"
+    )
+    return CheckResult(status, summary, evidence, len(report.broken))
+
+
+@check("accessibility")
+def accessibility_axe(context: CheckContext) -> CheckResult:
+    """Zero axe-core violations on the main page types (WCAG 2.1 AA); "not measured"
+    when Chromium or axe-core is absent — never a pass."""
+    reason = accessibility.unavailable_reason()
+    if reason:
+        return not_measured(reason)
+    hostname = primary_hostname(context.tenant)
+    if not hostname:
+        return not_measured(NO_DOMAIN)
+    paths = context.params.get("paths") or ["/", "/gioi-thieu/", "/tim-kiem/?q=a"]
+    report = accessibility.run_axe(hostname, paths)
+    if len(report.errors) == len(report.pages):
+        return CheckResult(Status.FAIL, "Không mở được trang nào để đánh giá", report.pages)
+    violations = report.violations
+    status = grade(
+        violations,
+        context.threshold("threshold_pass", 0),
+        context.threshold("threshold_partial", 3),
+        higher_is_better=False,
+    )
+    if report.errors and status == Status.PASS:
+        status = Status.PARTIAL
+    summary = f"{violations} lỗi tiếp cận trên {len(report.pages)} trang"
+    return CheckResult(status, summary, report.pages, violations)
+
+
+@check("rss_feed")
+def rss_feed(context: CheckContext) -> CheckResult:
+    """The home page announces an RSS feed (<link rel="alternate" type="application/rss+xml">)
+    and the feed answers; params {"path": ...} checks a fixed path instead."""
+    import re
+
+    path = context.params.get("path")
+    if not path:
+        home = _fetch(context, "/")
+        if home is None:
+            return not_measured(NO_DOMAIN)
+        if not home.ok:
+            return _unreachable(home)
+        match = re.search(
+            rb'<link[^>]+type="application/(?:rss|atom)\+xml"[^>]*href="([^"]+)"', home.body
+        ) or re.search(
+            rb'<link[^>]+href="([^"]+)"[^>]*type="application/(?:rss|atom)\+xml"', home.body
+        )
+        if not match:
+            return CheckResult(
+                Status.FAIL, "Trang chủ không khai báo RSS", [{**home.evidence(), "rss": None}], 0
+            )
+        path = match.group(1).decode("utf-8", "replace")
+        if "://" in path:
+            from urllib.parse import urlsplit
+
+            parts = urlsplit(path)
+            path = parts.path + (f"?{parts.query}" if parts.query else "")
+    result = _fetch(context, path)
+    if result is None:
+        return not_measured(NO_DOMAIN)
+    if not result.ok:
+        return _unreachable(result)
+    if b"<rss" not in result.body[:2000] and b"<feed" not in result.body[:2000]:
+        return CheckResult(Status.PARTIAL, f"{path} không phải RSS/Atom", [result.evidence()], 0)
+    return CheckResult(Status.PASS, f"RSS {path} hoạt động", [result.evidence()], 1)

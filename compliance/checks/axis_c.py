@@ -1,0 +1,90 @@
+"""Axis (c) of Decree 224 Art. 12(2): usage.
+
+Visits come from this app's own counter (compliance.visits). The survey check calls
+``surveys.stats.survey_summary(tenant, since) -> {"active": bool, "responses": int}``
+and reports "not measured" while the surveys app does not provide it.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.db.models import Count, Sum
+from django.utils import timezone
+
+from ..models import Status, VisitDaily
+from . import MODULE_MISSING, CheckContext, CheckResult, check, grade, not_measured, public_function
+
+
+def _window(context: CheckContext) -> tuple:
+    days = int(context.params.get("days", 30))
+    today = timezone.localdate(context.now)
+    return today - timedelta(days=days), today, days
+
+
+@check("visits_per_day")
+def visits_per_day(context: CheckContext) -> CheckResult:
+    """Average page views a day over the window (default 30 days)."""
+    start, end, days = _window(context)
+    totals = VisitDaily.objects.for_tenant(context.tenant).filter(day__gte=start, day__lt=end)
+    figures = totals.aggregate(views=Sum("views"), days=Count("day", distinct=True))
+    views = figures["views"] or 0
+    average = views / days
+    status = grade(
+        average,
+        context.threshold("threshold_pass", 50),
+        context.threshold("threshold_partial", 5),
+        higher_is_better=True,
+    )
+    return CheckResult(
+        status,
+        f"{views} lượt xem trong {days} ngày (trung bình {average:.1f}/ngày)",
+        [{"from": start.isoformat(), "to": end.isoformat(), "views": views}],
+        round(average, 2),
+    )
+
+
+@check("visits_active_days")
+def visits_active_days(context: CheckContext) -> CheckResult:
+    """Share of days in the window with at least one page view (the site is in use)."""
+    start, end, days = _window(context)
+    active = (
+        VisitDaily.objects.for_tenant(context.tenant)
+        .filter(day__gte=start, day__lt=end, views__gt=0)
+        .values("day")
+        .distinct()
+        .count()
+    )
+    share = active / days * 100
+    status = grade(
+        share,
+        context.threshold("threshold_pass", 90),
+        context.threshold("threshold_partial", 50),
+        higher_is_better=True,
+    )
+    return CheckResult(
+        status,
+        f"{active}/{days} ngày có lượt truy cập",
+        [{"active_days": active, "days": days}],
+        round(share, 1),
+    )
+
+
+@check("survey_answered")
+def survey_answered(context: CheckContext) -> CheckResult:
+    """A satisfaction survey is open and people answer it (Decree 224 Art. 10(3)(b))."""
+    function = public_function("surveys.stats.survey_summary")
+    if function is None:
+        return not_measured(MODULE_MISSING, function="surveys.stats.survey_summary")
+    start, _end, days = _window(context)
+    summary = function(context.tenant, start)
+    if not summary.get("active"):
+        return CheckResult(Status.FAIL, "Chưa mở khảo sát mức độ hài lòng", [summary], 0)
+    responses = int(summary.get("responses", 0))
+    status = grade(
+        responses,
+        context.threshold("threshold_pass", 10),
+        context.threshold("threshold_partial", 1),
+        higher_is_better=True,
+    )
+    return CheckResult(status, f"{responses} lượt đánh giá trong {days} ngày", [summary], responses)

@@ -1,0 +1,86 @@
+"""Reachability and performance checks against a real server (pytest-django's live
+server), each site fetched through its own Host header."""
+
+import pytest
+
+from compliance.checks import CheckContext, run_check
+from compliance.models import Status
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def check(key, tenant, **kwargs):
+    return run_check(key, CheckContext(tenant=tenant, **kwargs))
+
+
+def test_home_page_status_time_and_size(live_site):
+    status = check("home_status", live_site)
+    assert status.status == Status.PASS
+    assert status.evidence[0]["status"] == 200
+    assert status.evidence[0]["url"].startswith("http://xalive.portal.test:")
+    timing = check("response_time", live_site)
+    assert timing.status == Status.PASS and 0 < timing.value < 2
+    strict = check("response_time", live_site, threshold_pass=0.0, threshold_partial=0.0)
+    assert strict.status == Status.FAIL
+    size = check("page_size", live_site)
+    assert size.status == Status.PASS and size.evidence[0]["bytes"] > 1000
+
+
+def test_sitemap_robots_search_and_pages(live_site):
+    assert check("sitemap_xml", live_site).status == Status.PASS
+    assert check("robots_txt", live_site).status == Status.PASS
+    assert check("search_works", live_site).status == Status.PASS
+    assert check("mobile_ready", live_site).status == Status.PASS
+    about = check("page_reachable", live_site, params={"path": "/gioi-thieu/"})
+    assert about.status == Status.PASS
+    missing = check("page_reachable", live_site, params={"path": "/khong-co-trang-nay/"})
+    assert missing.status == Status.FAIL
+    assert missing.evidence[0]["status"] == 404
+
+
+def test_robots_that_shut_the_site_off_is_partial(live_site):
+    live_site.is_archived = True
+    live_site.save()
+    assert check("robots_txt", live_site).status == Status.PARTIAL
+
+
+def test_broken_internal_link_found_by_a_bounded_crawl(live_site, live_server):
+    port = live_server.url.rsplit(":", 1)[1]
+    live_site.platform_label = "Nhãn nền tảng"
+    live_site.platform_label_url = f"http://xalive.portal.test:{port}/trang-da-xoa/"
+    live_site.save()
+    result = check("broken_links", live_site, params={"max_pages": 15, "time_limit": 20})
+    assert result.status == Status.PARTIAL  # one broken link, below the default 3
+    broken = [e for e in result.evidence if e.get("url") == "/trang-da-xoa/"]
+    assert broken and broken[0]["status"] == 404
+    assert result.evidence[0]["pages_crawled"] <= 15
+
+
+def test_crawl_stops_at_its_page_bound(live_site):
+    result = check("broken_links", live_site, params={"max_pages": 2, "time_limit": 20})
+    assert result.evidence[0]["pages_crawled"] == 2
+    assert result.evidence[0]["stopped_by"] == "pages"
+
+
+def test_unreachable_site_is_a_failed_indicator_with_the_error(live_site, settings):
+    settings.COMPLIANCE_FETCH_BASE = "http://127.0.0.1:9"  # nothing listens there
+    result = check("home_status", live_site)
+    assert result.status == Status.FAIL
+    assert result.evidence[0]["status"] is None
+    assert "Connection" in result.evidence[0]["error"] or "refused" in result.evidence[0]["error"]
+    assert check("sitemap_xml", live_site).status == Status.FAIL
+    links = check("broken_links", live_site)
+    assert links.status == Status.FAIL
+
+
+def test_a_full_measurement_of_a_live_site(live_site):
+    from compliance.scoring import measure_site
+
+    run = measure_site(live_site)
+    assert run.state == "done"
+    results = {r.code: r for r in run.results.all()}
+    assert results["B-HOME-STATUS"].status == Status.PASS
+    assert results["B-SITEMAP"].status == Status.PASS
+    assert results["A-HOTLINE"].status == Status.PASS
+    assert results["A-B8"].status == Status.NOT_MEASURED
+    assert run.score_b is not None
