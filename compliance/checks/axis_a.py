@@ -7,11 +7,13 @@ other apps call these public functions, and report "not measured" (evidence
 - ``<app>.stats.section_counts(tenant) -> dict[str, int]``: published items per
   requirement code ("B1", "B8", ...), for app in content, documents, procedures,
   disclosure, dialogue. Optional ``<app>.stats.section_admin_url(code) -> str``.
-- ``disclosure.timeliness.late_records(tenant_ids, since) -> list[dict]``, and the same
-  for ``documents.timeliness`` and ``content.timeliness``: records published after their
-  deadline, each dict with ``title``, ``section``, ``working_days_late``, ``admin_url``.
-- ``procedures.stats.online_share(tenant, subtree=False) -> tuple[int, int]``:
-  (procedures fully online, procedures) of the site.
+- ``<app>.stats.late_records(tenant_ids, since: date) -> list[dict]`` for disclosure,
+  documents and content: records published after their deadline (or still unpublished
+  past it), each dict with ``title``, ``section`` (requirement code), ``deadline``,
+  ``published_on``, ``days_late``, ``day_kind`` ("working"/"calendar"), ``legal_basis``,
+  ``admin_url``.
+- ``procedures.stats.online_share(tenant, subtree=False)``: an object with ``total``,
+  ``full`` and ``partial`` counts of the procedures the site implements.
 - ``dialogue.stats.overdue_inquiries(tenant) -> list[dict]``: open inquiries past their
   deadline (``code``, ``title``, ``working_days_late``, ``admin_url``).
 - ``content.stats.stale_translations(tenant) -> list[dict]``: English copies older than
@@ -23,6 +25,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 
 from ..models import Status
 from . import (
@@ -159,11 +162,11 @@ def required_section(context: CheckContext) -> CheckResult:
 
 
 def _late_records(context: CheckContext, app: str) -> CheckResult:
-    function = public_function(f"{app}.timeliness.late_records")
+    function = public_function(f"{app}.stats.late_records")
     if function is None:
-        return not_measured(MODULE_MISSING, function=f"{app}.timeliness.late_records")
+        return not_measured(MODULE_MISSING, function=f"{app}.stats.late_records")
     days = int(context.params.get("period_days", 365))
-    since = context.now - timedelta(days=days)
+    since = timezone.localdate(context.now) - timedelta(days=days)
     records = list(function([context.tenant.pk], since))
     section = context.params.get("section")
     if section:
@@ -172,7 +175,11 @@ def _late_records(context: CheckContext, app: str) -> CheckResult:
         {
             "title": r.get("title", ""),
             "section": r.get("section", ""),
-            "working_days_late": r.get("working_days_late"),
+            "deadline": r.get("deadline", ""),
+            "published_on": r.get("published_on", ""),
+            "days_late": r.get("days_late"),
+            "day_kind": r.get("day_kind", "working"),
+            "legal_basis": r.get("legal_basis", ""),
             "admin_url": r.get("admin_url", ""),
         }
         for r in records[:50]
@@ -183,18 +190,23 @@ def _late_records(context: CheckContext, app: str) -> CheckResult:
         context.threshold("threshold_partial", 2),
         higher_is_better=False,
     )
-    summary = (
-        "Không có tin đăng trễ hạn"
-        if not records
-        else f"{len(records)} bản ghi đăng trễ hạn (quá 5 ngày làm việc)"
-    )
+    if not records:
+        summary = "Không có tin đăng trễ hạn"
+    else:
+        worst = max(records, key=lambda r: r.get("days_late") or 0)
+        unit = "ngày làm việc" if worst.get("day_kind", "working") == "working" else "ngày"
+        summary = (
+            f"{len(records)} bản ghi đăng trễ hạn; trễ nhất {worst.get('days_late')} {unit}: "
+            f"{worst.get('title', '')}"
+        )
     fix_url = evidence[0]["admin_url"] if evidence else ""
-    return CheckResult(status, summary, evidence, len(records), fix_url)
+    return CheckResult(status, summary[:500], evidence, len(records), fix_url)
 
 
 @check("timeliness")
 def timeliness(context: CheckContext) -> CheckResult:
-    """Records published within their deadline (Luật TCTT Điều 18 khoản 4: 5 working days).
+    """Records published within their deadline (Luật TCTT Điều 18 khoản 4: 5 working days;
+    budget reports by the State Budget Law's calendar-day deadlines, as the app rules say).
 
     params: {"app": "disclosure", "section": "B8" (optional), "period_days": 365}.
     """
@@ -203,25 +215,32 @@ def timeliness(context: CheckContext) -> CheckResult:
 
 @check("procedures_online_share")
 def procedures_online_share(context: CheckContext) -> CheckResult:
-    """Share of the site's procedures that are fully online (REQUIREMENTS B4)."""
+    """Share of the site's procedures that are fully online (REQUIREMENTS B4).
+
+    `procedures.stats.online_share(tenant, subtree=False)` returns counts `total`, `full`
+    (toàn trình) and `partial` of the procedures this site implements itself.
+    """
     function = public_function("procedures.stats.online_share")
     if function is None:
         return not_measured(MODULE_MISSING, function="procedures.stats.online_share")
-    online, total = function(context.tenant, subtree=False)
+    counts = function(context.tenant, subtree=False)
+    total, full, partial = counts.total, counts.full, counts.partial
     if not total:
         return CheckResult(Status.NOT_APPLICABLE, "Đơn vị không có thủ tục hành chính", [], None)
-    share = online / total * 100
+    share = full / total * 100
     status = grade(
         share,
         context.threshold("threshold_pass", 80),
         context.threshold("threshold_partial", 50),
         higher_is_better=True,
     )
+    admin_url_function = public_function("procedures.stats.section_admin_url")
     return CheckResult(
         status,
-        f"{online}/{total} thủ tục trực tuyến toàn trình ({share:.0f}%)",
-        [{"online": online, "total": total, "share": round(share, 1)}],
+        f"{full}/{total} thủ tục trực tuyến toàn trình ({share:.0f}%), {partial} một phần",
+        [{"online": full, "partial": partial, "total": total, "share": round(share, 1)}],
         round(share, 1),
+        admin_url_function("B4") if admin_url_function else "",
     )
 
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from compliance.checks import CheckContext, run_check
 from compliance.models import Status, VisitDaily
+from tests.procedures.factories import SyncSourceFactory, import_records, record
 
 pytestmark = pytest.mark.django_db
 
@@ -74,8 +75,7 @@ def test_hotline_listed(commune):
             {"section": "B8", "app": "disclosure"},
             "disclosure.stats.section_counts",
         ),
-        ("timeliness", {"app": "disclosure"}, "disclosure.timeliness.late_records"),
-        ("procedures_online_share", {}, "procedures.stats.online_share"),
+        ("timeliness", {"app": "disclosure"}, "disclosure.stats.late_records"),
         ("qa_overdue", {}, "dialogue.stats.overdue_inquiries"),
         ("english_stale", {}, "content.stats.stale_translations"),
         ("survey_answered", {}, "surveys.stats.survey_summary"),
@@ -119,12 +119,13 @@ def test_timeliness_lists_late_records_with_working_days(commune, fake_app_modul
         {
             "title": "Dự toán ngân sách 2026",
             "section": "B8",
-            "working_days_late": 7,
+            "days_late": 7,
+            "day_kind": "working",
             "admin_url": "/admin/x/1/",
         },
     ]
     fake_app_module(
-        "disclosure.timeliness", late_records=lambda ids, since: late if commune.pk in ids else []
+        "disclosure.stats", late_records=lambda ids, since: late if commune.pk in ids else []
     )
     result = check(
         "timeliness",
@@ -134,7 +135,8 @@ def test_timeliness_lists_late_records_with_working_days(commune, fake_app_modul
         threshold_partial=0,
     )
     assert result.status == Status.FAIL
-    assert result.evidence[0]["working_days_late"] == 7
+    assert result.evidence[0]["days_late"] == 7
+    assert "7 ngày làm việc" in result.summary
     assert result.fix_url == "/admin/x/1/"
     assert (
         check("timeliness", commune, params={"app": "disclosure", "section": "B6"}).status
@@ -142,13 +144,21 @@ def test_timeliness_lists_late_records_with_working_days(commune, fake_app_modul
     )
 
 
-def test_procedures_online_share(commune, fake_app_module):
-    module = fake_app_module("procedures.stats", online_share=lambda tenant, subtree=False: (9, 10))
-    assert check("procedures_online_share", commune).status == Status.PASS
-    module.online_share = lambda tenant, subtree=False: (3, 10)
-    assert check("procedures_online_share", commune).status == Status.FAIL
-    module.online_share = lambda tenant, subtree=False: (0, 0)
-    assert check("procedures_online_share", commune).status == Status.NOT_APPLICABLE
+def test_procedures_online_share_on_imported_procedures(province, commune, other_commune):
+    source = SyncSourceFactory(tenant=province)
+    import_records(
+        source,
+        *[record(f"1.{n}", tenants=["xaa"]) for n in range(4)],
+        record("2.1", tenants=["xaa"], online_level="partial", partial_reason="Ký trực tiếp."),
+        record("3.1", tenants=["xab"], online_level="none", submission_url=""),
+    )
+    result = check("procedures_online_share", commune)
+    assert result.status == Status.PASS  # 4 of 5 fully online: 80%
+    assert result.evidence == [{"online": 4, "partial": 1, "total": 5, "share": 80.0}]
+    poor = check("procedures_online_share", other_commune)
+    assert poor.status == Status.FAIL and poor.value == 0.0
+    # The province implements none of them itself: nothing to grade.
+    assert check("procedures_online_share", province).status == Status.NOT_APPLICABLE
 
 
 def test_qa_overdue_and_stale_english(commune, fake_app_module):

@@ -49,11 +49,12 @@ def test_broken_internal_link_found_by_a_bounded_crawl(live_site, live_server):
     live_site.platform_label = "Nhãn nền tảng"
     live_site.platform_label_url = f"http://xalive.portal.test:{port}/trang-da-xoa/"
     live_site.save()
-    result = check("broken_links", live_site, params={"max_pages": 15, "time_limit": 20})
+    # The footer link comes after every app's menu links: the bound leaves room for them.
+    result = check("broken_links", live_site, params={"max_pages": 60, "time_limit": 30})
     assert result.status == Status.PARTIAL  # one broken link, below the default 3
     broken = [e for e in result.evidence if e.get("url") == "/trang-da-xoa/"]
     assert broken and broken[0]["status"] == 404
-    assert result.evidence[0]["pages_crawled"] <= 15
+    assert result.evidence[0]["pages_crawled"] <= 60
 
 
 def test_crawl_stops_at_its_page_bound(live_site):
