@@ -42,6 +42,7 @@ _SECTIONS = [
 ]
 _SECTION_KINDS = {
     "B3": ["province", "department"],
+    "B10": ["province", "department"],  # communes run no science programmes
     "B11": LOCALITIES,
     "B14": LOCALITIES,
 }
@@ -139,7 +140,8 @@ def _rows() -> list[dict]:
             requirement="B6",
             legal_basis=LTCTT_18,
             check_key="timeliness",
-            params={"app": "disclosure"},
+            # The budget has its own indicator (A-TIME-B8): not counted twice.
+            params={"app": "disclosure", "exclude_sections": ["B8"]},
             threshold_pass=0,
             threshold_partial=2,
         ),

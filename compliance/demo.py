@@ -3,8 +3,11 @@ monthly history for the trend, and a real measurement run over the demo tree.
 
 The gaps made here are the foundation's: Xã Hòa Bình's footer lacks its licence and
 hotline, Sở Tài chính's About has no English address or introduction. The gaps in other
-apps' data (an empty section, a late budget publication, an overdue question, a stale
-English copy) show once those apps are merged and their own demo data is seeded.
+apps' data come from their own demo seeds (which run before this one): Xã Hòa Bình's
+Q3 budget report published 40 days after the quarter closed (A-TIME-B8 fails with the
+record, its deadline and 25 days late), its empty statistics and land sections (A-B9,
+A-B11), Sở Tài chính's empty disclosure sections; the overdue question and the stale
+English copy show once the dialogue and content apps are merged.
 """
 
 from __future__ import annotations

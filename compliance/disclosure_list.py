@@ -2,7 +2,8 @@
 REQUIREMENTS B17), generated from configuration (ITEMS) and data.
 
 For each item: where it is published (a URL of this site, from the first of its URL names
-that resolves), how (the form of publication), and when it was last updated, asked from
+that resolves; the names are those of each app's urls.py), how (the form of
+publication), and when it was last updated, asked from
 ``<app>.stats.last_updated(tenant) -> dict[str, datetime]`` (requirement code → time);
 items whose app is not installed yet show "chưa có" rather than a guess.
 """
@@ -22,8 +23,16 @@ WEB = _("Đăng trên cổng/trang thông tin điện tử")
 WEB_FILES = _("Đăng trên trang, kèm tệp tải về")
 STRUCTURED = _("Đăng trên trang, dữ liệu có cấu trúc (API, RSS)")
 
-# (code, Vietnamese title, English title, app, URL names tried in order, how, legal basis)
-ITEMS: list[tuple[str, str, str, str, tuple[str, ...], object, str]] = [
+# A URL name, or a URL name with its kwargs.
+Target = str | tuple[str, dict[str, str]]
+
+
+def _section(path: str) -> Target:
+    return ("disclosure:list", {"section": path})
+
+
+# (code, Vietnamese title, English title, app, URL targets tried in order, how, legal basis)
+ITEMS: list[tuple[str, str, str, str, tuple[Target, ...], object, str]] = [
     (
         "A5",
         "Thông tin về cơ quan chủ quản, người chịu trách nhiệm, liên hệ",
@@ -56,7 +65,7 @@ ITEMS: list[tuple[str, str, str, str, tuple[str, ...], object, str]] = [
         "Thủ tục hành chính, dịch vụ công trực tuyến",
         "Administrative procedures and online services",
         "procedures",
-        ("procedures:list", "procedures:index"),
+        ("procedures:catalogue",),
         STRUCTURED,
         "Luật TCTT Điều 17 khoản 1 điểm d",
     ),
@@ -65,7 +74,7 @@ ITEMS: list[tuple[str, str, str, str, tuple[str, ...], object, str]] = [
         "Chiến lược, chương trình, kế hoạch, quy hoạch",
         "Strategies, plans, master plans",
         "disclosure",
-        ("disclosure:plans", "disclosure:index"),
+        (_section("quy-hoach-ke-hoach"), "disclosure:index"),
         WEB_FILES,
         "Luật TCTT Điều 17 khoản 1 điểm đ",
     ),
@@ -74,7 +83,7 @@ ITEMS: list[tuple[str, str, str, str, tuple[str, ...], object, str]] = [
         "Đầu tư công, mua sắm công",
         "Public investment and procurement",
         "disclosure",
-        ("disclosure:investment", "disclosure:index"),
+        (_section("du-an-dau-tu"), "disclosure:index"),
         WEB_FILES,
         "Luật TCTT Điều 17 khoản 1 điểm e",
     ),
@@ -83,7 +92,7 @@ ITEMS: list[tuple[str, str, str, str, tuple[str, ...], object, str]] = [
         "Dự toán, quyết toán ngân sách, báo cáo tài chính",
         "Budget estimates and final accounts",
         "disclosure",
-        ("disclosure:finance", "disclosure:index"),
+        (_section("ngan-sach"), "disclosure:index"),
         WEB_FILES,
         "Luật TCTT Điều 17 khoản 1 điểm e",
     ),
@@ -92,16 +101,25 @@ ITEMS: list[tuple[str, str, str, str, tuple[str, ...], object, str]] = [
         "Thống kê ngành, lĩnh vực",
         "Sector statistics",
         "disclosure",
-        ("disclosure:statistics", "disclosure:index"),
+        (_section("so-lieu-thong-ke"), "disclosure:index"),
         STRUCTURED,
         "Luật TCTT Điều 17 khoản 1 điểm g",
+    ),
+    (
+        "B10",
+        "Chương trình, đề tài khoa học và kết quả",
+        "Science programmes and projects with results",
+        "disclosure",
+        (_section("de-tai-khoa-hoc"), "disclosure:index"),
+        WEB_FILES,
+        "Luật TCTT Điều 17 khoản 1",
     ),
     (
         "B11",
         "Quy hoạch, giá đất, thu hồi đất, bồi thường",
         "Land use, prices, compensation",
         "disclosure",
-        ("disclosure:land", "disclosure:index"),
+        (_section("dat-dai-boi-thuong"), "disclosure:index"),
         WEB_FILES,
         "Luật TCTT Điều 17 khoản 1 điểm h",
     ),
@@ -110,7 +128,7 @@ ITEMS: list[tuple[str, str, str, str, tuple[str, ...], object, str]] = [
         "Tuyển dụng; phòng, chống tham nhũng",
         "Recruitment; anti-corruption",
         "disclosure",
-        ("disclosure:recruitment", "disclosure:index"),
+        (_section("tuyen-dung"), _section("phong-chong-tham-nhung"), "disclosure:index"),
         WEB,
         "Luật TCTT Điều 17 khoản 1 điểm l",
     ),
@@ -163,10 +181,11 @@ class DisclosureItem:
     last_updated: datetime | None
 
 
-def _first_url(names: tuple[str, ...]) -> str:
-    for name in names:
+def _first_url(targets: tuple[Target, ...]) -> str:
+    for target in targets:
+        name, kwargs = (target, {}) if isinstance(target, str) else target
         try:
-            return reverse(name)
+            return reverse(name, kwargs=kwargs)
         except NoReverseMatch:
             continue
     return ""

@@ -1,14 +1,17 @@
 """Share of procedures offered fully online, per site and across its tree.
 
-Public for the compliance module: `online_share(tenant, subtree=...)`.
+Public for the compliance module: `online_share(tenant, subtree=...)`, and
+`section_counts`, `last_updated`, `section_admin_url` (docs/compliance.md).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.core.cache import cache
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
+from django.urls import reverse
 
 from tenants.models import Tenant
 
@@ -51,3 +54,28 @@ def online_share(tenant: Tenant, subtree: bool) -> OnlineShare:
     share = OnlineShare(**counts)
     cache.set(key, share, 3600)
     return share
+
+
+# Requirement code of the procedures section (REQUIREMENTS B4), for the compliance module.
+SECTION_CODE = "B4"
+
+
+def section_counts(tenant: Tenant) -> dict[str, int]:
+    """Active procedures this site implements itself, under its requirement code."""
+    return {SECTION_CODE: online_share(tenant, subtree=False).total}
+
+
+def last_updated(tenant: Tenant) -> dict[str, datetime]:
+    """When the site's procedures were last synchronised (empty when it has none)."""
+    latest = (
+        Procedure.objects.active()
+        .implemented_by(tenant)
+        .order_by()
+        .aggregate(latest=Max("synced_at"))["latest"]
+    )
+    return {SECTION_CODE: latest} if latest else {}
+
+
+def section_admin_url(code: str) -> str:
+    """Where the procedures are looked at (they are fixed at their source, then synced)."""
+    return reverse("admin:procedures_procedure_changelist") if code == SECTION_CODE else ""

@@ -171,6 +171,8 @@ def _late_records(context: CheckContext, app: str) -> CheckResult:
     section = context.params.get("section")
     if section:
         records = [r for r in records if r.get("section") == section]
+    excluded = set(context.params.get("exclude_sections") or ())
+    records = [r for r in records if r.get("section") not in excluded]
     evidence = [
         {
             "title": r.get("title", ""),
@@ -208,7 +210,8 @@ def timeliness(context: CheckContext) -> CheckResult:
     """Records published within their deadline (Luật TCTT Điều 18 khoản 4: 5 working days;
     budget reports by the State Budget Law's calendar-day deadlines, as the app rules say).
 
-    params: {"app": "disclosure", "section": "B8" (optional), "period_days": 365}.
+    params: {"app": "disclosure", "section": "B8" or "exclude_sections": ["B8"] (optional),
+    "period_days": 365}.
     """
     return _late_records(context, context.params.get("app", "disclosure"))
 

@@ -10,6 +10,8 @@ from django.utils import timezone
 
 from compliance.checks import CheckContext, run_check
 from compliance.models import Status, VisitDaily
+from disclosure.models import Section
+from tests.disclosure.factories import BudgetFactory, RecordFactory
 from tests.procedures.factories import SyncSourceFactory, import_records, record
 
 pytestmark = pytest.mark.django_db
@@ -72,10 +74,10 @@ def test_hotline_listed(commune):
     [
         (
             "required_section",
-            {"section": "B8", "app": "disclosure"},
-            "disclosure.stats.section_counts",
+            {"section": "B1", "app": "documents"},
+            "documents.stats.section_counts",
         ),
-        ("timeliness", {"app": "disclosure"}, "disclosure.stats.late_records"),
+        ("timeliness", {"app": "documents"}, "documents.stats.late_records"),
         ("qa_overdue", {}, "dialogue.stats.overdue_inquiries"),
         ("english_stale", {}, "content.stats.stale_translations"),
         ("survey_answered", {}, "surveys.stats.survey_summary"),
@@ -103,29 +105,38 @@ def fake_app_module(monkeypatch):
     return install
 
 
-def test_required_section_grades_the_published_count(commune, fake_app_module):
-    fake_app_module("disclosure.stats", section_counts=lambda tenant: {"B8": 2, "B9": 0})
-    assert (
-        check("required_section", commune, params={"section": "B8", "app": "disclosure"}).status
-        == Status.PASS
-    )
+def test_required_section_on_published_disclosure_records(commune):
+    RecordFactory(tenant=commune, section=Section.BUDGET)
+    RecordFactory(tenant=commune, section=Section.STATISTICS, status="draft", published_at=None)
+    budget = check("required_section", commune, params={"section": "B8", "app": "disclosure"})
+    assert budget.status == Status.PASS
+    assert budget.evidence == [{"section": "B8", "published": 1}]
     empty = check("required_section", commune, params={"section": "B9", "app": "disclosure"})
-    assert empty.status == Status.FAIL
+    assert empty.status == Status.FAIL  # a draft is not published
     assert empty.summary == "Mục B9 trống"
+    assert empty.fix_url == "/admin/disclosure/statisticsrecord/"
+    procedures = check("required_section", commune, params={"section": "B4", "app": "procedures"})
+    assert procedures.status == Status.FAIL
+    assert procedures.fix_url == "/admin/procedures/procedure/"
 
 
-def test_timeliness_lists_late_records_with_working_days(commune, fake_app_module):
-    late = [
-        {
-            "title": "Dự toán ngân sách 2026",
-            "section": "B8",
-            "days_late": 7,
-            "day_kind": "working",
-            "admin_url": "/admin/x/1/",
-        },
-    ]
-    fake_app_module(
-        "disclosure.stats", late_records=lambda ids, since: late if commune.pk in ids else []
+def test_timeliness_names_the_late_budget_report_and_its_delay(commune, other_commune):
+    today = timezone.localdate()
+    quarter_end = today - timedelta(days=60)
+    late = BudgetFactory(
+        record__tenant=commune,
+        record__title_vi="Báo cáo thực hiện ngân sách quý",
+        record__fact_date=quarter_end,
+        record__published_at=timezone.now() - timedelta(days=20),
+        stage="quarter",
+        quarter=3,
+    ).record
+    BudgetFactory(  # another site's lateness is not this site's
+        record__tenant=other_commune,
+        record__fact_date=quarter_end,
+        record__published_at=timezone.now() - timedelta(days=20),
+        stage="quarter",
+        quarter=3,
     )
     result = check(
         "timeliness",
@@ -135,13 +146,33 @@ def test_timeliness_lists_late_records_with_working_days(commune, fake_app_modul
         threshold_partial=0,
     )
     assert result.status == Status.FAIL
-    assert result.evidence[0]["days_late"] == 7
+    evidence = result.evidence[0]
+    assert evidence["title"] == "Báo cáo thực hiện ngân sách quý"
+    assert (evidence["days_late"], evidence["day_kind"]) == (25, "calendar")  # 40 days, 15 due
+    assert result.fix_url == f"/admin/disclosure/budgetrecord/{late.pk}/change/"
+    assert "trễ nhất 25 ngày" in result.summary
+    # The same record is outside a 30-day window and outside another section.
+    assert check("timeliness", commune, params={"app": "disclosure", "period_days": 30}).status == (
+        Status.PASS
+    )
+    assert check("timeliness", commune, params={"app": "disclosure", "section": "B6"}).status == (
+        Status.PASS
+    )
+    # A-TIME-DISC leaves the budget to A-TIME-B8: one late report is not counted twice.
+    others = {"app": "disclosure", "exclude_sections": ["B8"]}
+    assert check("timeliness", commune, params=others).status == Status.PASS
+
+
+def test_timeliness_contract_for_apps_still_to_come(commune, fake_app_module):
+    late = [{"title": "Tin", "section": "B15", "days_late": 7, "admin_url": "/admin/x/1/"}]
+    fake_app_module(
+        "content.stats", late_records=lambda ids, since: late if commune.pk in ids else []
+    )
+    result = check("timeliness", commune, params={"app": "content"}, threshold_partial=0)
+    assert result.status == Status.FAIL
+    assert result.evidence[0]["days_late"] == 7 and result.evidence[0]["day_kind"] == "working"
     assert "7 ngày làm việc" in result.summary
     assert result.fix_url == "/admin/x/1/"
-    assert (
-        check("timeliness", commune, params={"app": "disclosure", "section": "B6"}).status
-        == Status.PASS
-    )
 
 
 def test_procedures_online_share_on_imported_procedures(province, commune, other_commune):
@@ -155,6 +186,7 @@ def test_procedures_online_share_on_imported_procedures(province, commune, other
     result = check("procedures_online_share", commune)
     assert result.status == Status.PASS  # 4 of 5 fully online: 80%
     assert result.evidence == [{"online": 4, "partial": 1, "total": 5, "share": 80.0}]
+    assert result.fix_url == "/admin/procedures/procedure/"
     poor = check("procedures_online_share", other_commune)
     assert poor.status == Status.FAIL and poor.value == 0.0
     # The province implements none of them itself: nothing to grade.

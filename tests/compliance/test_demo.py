@@ -1,12 +1,15 @@
 """The demo seed: visits, history and a real (in-process) run over the tree; idempotent."""
 
 import io
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from compliance import demo
 from compliance.fetch import fetch_base
 from compliance.models import MeasurementRun, VisitDaily
+from tests.disclosure.factories import BudgetFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -15,6 +18,17 @@ def test_seed_measures_the_tree_with_gaps_and_is_idempotent(province, commune):
     out = io.StringIO()
     commune.slug = "xahoabinh"
     commune.save()
+    # What the disclosure demo seeds for Xã Hòa Bình: a Q3 budget report 40 days after
+    # the quarter closed (15 due), and nothing in the statistics section.
+    quarter_end = timezone.localdate() - timedelta(days=50)
+    BudgetFactory(
+        record__tenant=commune,
+        record__title_vi="Công khai thực hiện ngân sách quý 3",
+        record__fact_date=quarter_end,
+        record__published_at=timezone.now() - timedelta(days=10),
+        stage="quarter",
+        quarter=3,
+    )
     demo.seed({"xahoabinh": commune, "tinh": province}, out)
     visits_after_first = VisitDaily.objects.count()
     demo.seed({"xahoabinh": commune, "tinh": province}, out)
@@ -23,6 +37,14 @@ def test_seed_measures_the_tree_with_gaps_and_is_idempotent(province, commune):
     run = MeasurementRun.objects.filter(tenant=commune, error="").first()
     results = {r.code: r for r in run.results.all()}
     assert results["A-HOTLINE"].status == "fail"  # the deliberate gap
+    late = results["A-TIME-B8"]
+    assert late.status == "fail"
+    assert late.evidence[0]["title"] == "Công khai thực hiện ngân sách quý 3"
+    assert late.evidence[0]["days_late"] == 25
+    assert late.fix_url.startswith("/admin/disclosure/budgetrecord/")
+    assert results["A-TIME-DISC"].status == "pass"  # the budget is not counted twice
+    assert results["A-B8"].status == "pass"
+    assert results["A-B9"].status == "fail" and results["A-B9"].summary == "Mục B9 trống"
     assert results["B-HOME-STATUS"].status == "pass"  # pages rendered in process
     assert results["B-A11Y"].status == "not_measured"
     assert MeasurementRun.objects.filter(tenant=commune).count() >= 12  # a year of trend

@@ -83,5 +83,6 @@ def test_a_full_measurement_of_a_live_site(live_site):
     assert results["B-HOME-STATUS"].status == Status.PASS
     assert results["B-SITEMAP"].status == Status.PASS
     assert results["A-HOTLINE"].status == Status.PASS
-    assert results["A-B8"].status == Status.NOT_MEASURED
+    assert results["A-B8"].status == Status.FAIL  # nothing published in the budget section
+    assert results["A-B8"].fix_url == "/admin/disclosure/budgetrecord/"
     assert run.score_b is not None
