@@ -154,3 +154,6 @@ class PollVote(models.Model):
                 fields=["poll", "visitor_hash"], name="surveys_one_vote_per_day"
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.poll_id}:{self.option_id}"
