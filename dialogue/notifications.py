@@ -61,7 +61,8 @@ def received(inquiry_id: int) -> None:
         )
 
 
-def status_changed(inquiry_id: int) -> None:
+def status_changed(inquiry_id: int, status: str) -> None:
+    """Tell the asker of the transition to `status` (as it was when it happened)."""
     inquiry = Inquiry.objects.select_related("tenant").filter(pk=inquiry_id).first()
     if inquiry is None:
         return
@@ -73,12 +74,12 @@ def status_changed(inquiry_id: int) -> None:
             % {
                 "title": inquiry.title,
                 "code": inquiry.tracking_code,
-                "status": inquiry.get_status_display(),
+                "status": InquiryStatus(status).label,
             },
         ]
-        if inquiry.status == InquiryStatus.DECLINED:
+        if status == InquiryStatus.DECLINED:
             lines.append(_("Lý do: %(reason)s") % {"reason": inquiry.decline_reason})
-        if inquiry.status == InquiryStatus.ANSWERED:
+        if status == InquiryStatus.ANSWERED:
             lines += ["", inquiry.answer]
         lines.append(_("Tra cứu tại: %(url)s") % {"url": _tracking_url(inquiry)})
         _send(

@@ -162,8 +162,8 @@ def _after_commit(inquiry: Inquiry, before: str) -> None:
 
     from . import notifications
 
-    pk = inquiry.pk
-    transaction.on_commit(lambda: notifications.status_changed(pk))
+    pk, status = inquiry.pk, inquiry.status
+    transaction.on_commit(lambda: notifications.status_changed(pk, status))
     if InquiryStatus.PUBLISHED in (before, inquiry.status):
         request_reindex(inquiry)
 
