@@ -223,7 +223,7 @@ def _hotlines(tenant) -> None:
 
 
 def seed(tenants: dict, out) -> None:
-    for slug, tenant in tenants.items():
+    for tenant in tenants.values():
         if tenant.is_archived:
             continue
         _hotlines(tenant)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from django.db.models import Q
 from django.utils.translation import get_language
@@ -39,15 +39,19 @@ class Page:
     next_cursor: str
 
 
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+MICROSECOND = timedelta(microseconds=1)
+
+
 def _cursor(item: Inquiry) -> str:
-    micros = int(item.published_at.timestamp() * 1_000_000)
-    return f"{micros}-{item.pk}"
+    """Exact (integer microseconds, id): a float timestamp would drop or repeat rows."""
+    return f"{(item.published_at - EPOCH) // MICROSECOND}-{item.pk}"
 
 
 def _parse_cursor(value: str) -> tuple[datetime, int] | None:
     try:
         micros, pk = (int(part) for part in value.split("-", 1))
-        return datetime.fromtimestamp(micros / 1_000_000, tz=UTC), pk
+        return EPOCH + micros * MICROSECOND, pk
     except (ValueError, OverflowError, OSError):
         return None
 
