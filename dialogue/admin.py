@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from modeltranslation.admin import TranslationAdmin
 
 from tenants.admin_scoping import TenantScopedAdmin, TenantScopedInline, working_tenant_id
 from tenants.models import Tenant
@@ -242,7 +243,7 @@ class DialogueSettingsAdmin(TenantScopedAdmin):
 
 
 @admin.register(Hotline)
-class HotlineAdmin(TenantScopedAdmin):
+class HotlineAdmin(TenantScopedAdmin, TranslationAdmin):
     list_display = ("purpose", "number", "hours", "is_main", "tenant")
     list_filter = ("is_main",)
 
@@ -289,6 +290,13 @@ class SessionQuestionInline(TenantScopedInline, admin.StackedInline):
     def has_add_permission(self, request, obj=None) -> bool:
         return False  # questions come from citizens
 
+    def has_change_permission(self, request, obj=None) -> bool:
+        # The base class derives "change" from "add", which is off here.
+        return TenantScopedInline.has_add_permission(self, request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
         field = formset.form.base_fields.get("merged_into")
@@ -302,9 +310,9 @@ class SessionQuestionInline(TenantScopedInline, admin.StackedInline):
 
 
 @admin.register(DialogueSession)
-class DialogueSessionAdmin(TenantScopedAdmin):
+class DialogueSessionAdmin(TenantScopedAdmin, TranslationAdmin):
     list_display = ("title", "starts_at", "ends_at", "is_published", "tenant", "pending_count")
-    prepopulated_fields = {"slug": ("title",)}
+    prepopulated_fields = {"slug": ("title_vi",)}
     inlines = [SessionQuestionInline]
 
     @admin.display(description=gettext_lazy("Chờ kiểm duyệt"))

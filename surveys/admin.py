@@ -13,6 +13,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from tenants.admin_scoping import TenantScopedAdmin, TenantScopedInline
 from tenants.models import Tenant
@@ -144,13 +145,13 @@ class PageRatingAdmin(ReadOnlyResultsAdmin):
     exclude = ("visitor_hash",)
 
 
-class PollOptionInline(TenantScopedInline, admin.TabularInline):
+class PollOptionInline(TenantScopedInline, TranslationTabularInline):
     model = PollOption
     extra = 3
 
 
 @admin.register(Poll)
-class PollAdmin(TenantScopedAdmin):
+class PollAdmin(TenantScopedAdmin, TranslationAdmin):
     list_display = ("question", "tenant", "is_published", "closes_at", "votes")
     inlines = [PollOptionInline]
     readonly_fields = ("results",)
