@@ -1,7 +1,6 @@
 """The staff flow in the admin: the receiving site assigns, the unit answers, its approver
 signs off and publishes; contact data only for the handlers; the overdue list."""
 
-import re
 from datetime import date
 
 import pytest
@@ -106,9 +105,7 @@ def test_moderation_in_the_session_admin(client, province, board_member):
         "_save": "1",
     }
     response = client.post(url, form, HTTP_HOST="portal.test")
-    assert response.status_code == 302, re.findall(
-        r"(?s)(.{300})errorlist", response.content.decode()
-    )
+    assert response.status_code == 302
     main.refresh_from_db()
     dup.refresh_from_db()
     assert main.answered_at is not None and main.answer == "Lãnh đạo trả lời trực tiếp."
