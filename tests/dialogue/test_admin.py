@@ -111,3 +111,30 @@ def test_moderation_in_the_session_admin(client, province, board_member):
     assert main.answered_at is not None and main.answer == "Lãnh đạo trả lời trực tiếp."
     assert dup.status == SessionQuestionStatus.MERGED and dup.merged_into == main
     assert SessionQuestion.objects.count() == 2
+
+
+def test_every_admin_page_of_both_apps_opens(client, superuser, province, commune):
+    from surveys.models import PageRating, SatisfactionResponse
+    from tests.surveys.factories import PollFactory, RatingFactory, ResponseFactory
+
+    from .factories import HotlineFactory
+
+    objects = [
+        InquiryFactory(tenant=commune),
+        HotlineFactory(tenant=commune),
+        SessionFactory(tenant=province),
+        PollFactory(tenant=commune),
+        ResponseFactory(tenant=commune),
+        RatingFactory(tenant=commune),
+    ]
+    client.force_login(superuser)
+    for obj in objects:
+        meta = obj._meta
+        for name, args in (("changelist", []), ("change", [obj.pk])):
+            url = reverse(f"admin:{meta.app_label}_{meta.model_name}_{name}", args=args)
+            assert client.get(url, HTTP_HOST="portal.test").status_code == 200, url
+    for model in (SatisfactionResponse, PageRating):
+        assert model.objects.exists()
+    for name in ("dialogue_hotline_add", "dialogue_dialoguesession_add", "surveys_poll_add"):
+        assert client.get(reverse(f"admin:{name}"), HTTP_HOST="portal.test").status_code == 200
+    assert client.get(reverse("admin:surveys_results"), HTTP_HOST="portal.test").status_code == 200
