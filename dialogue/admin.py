@@ -197,8 +197,8 @@ class InquiryAdmin(TenantScopedAdmin):
 
     @admin.display(description=gettext_lazy("Người gửi"))
     def contact(self, obj: Inquiry) -> str:
-        request = getattr(self, "_request", None)
-        if request is None or not workflow.can_handle(request.user, obj):
+        viewer = getattr(obj, "_viewer", None)
+        if viewer is None or not workflow.can_handle(viewer, obj):
             return _("Chỉ cán bộ xử lý được xem thông tin liên hệ.")
         return format_html("{}<br>{}<br>{}", obj.name, obj.email, obj.phone or "—")
 
@@ -210,9 +210,11 @@ class InquiryAdmin(TenantScopedAdmin):
     def overdue(self, obj: Inquiry) -> bool:
         return bool(obj.is_open and obj.deadline and obj.deadline < timezone.localdate())
 
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        self._request = request  # the contact column needs the viewer
-        return super().changeform_view(request, object_id, form_url, extra_context)
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is not None:
+            obj._viewer = request.user  # the contact field depends on who looks
+        return obj
 
     # --- workflow ------------------------------------------------------------------------
     def save_model(self, request, obj, form, change):

@@ -32,6 +32,7 @@ class InquiryForm(ProtectedFormMixin, forms.ModelForm):
         }
         help_texts = {
             "email": _("Mã tra cứu và kết quả trả lời được gửi vào địa chỉ này."),
+            "phone": _("Không bắt buộc."),
             "attachment": _("Không bắt buộc. PDF, ảnh JPG/PNG hoặc Word, tối đa 5 MB."),
         }
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -204,6 +205,10 @@ class DialogueSession(TenantOwned):
     def __str__(self) -> str:
         return self.title
 
+    def clean(self) -> None:
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("Thời điểm kết thúc phải sau thời điểm bắt đầu.")})
+
     def phase(self, now=None) -> str:
         now = now or timezone.now()
         if now < self.starts_at:
@@ -285,6 +290,7 @@ class Hotline(TenantOwned):
                 fields=["tenant"],
                 condition=models.Q(is_main=True),
                 name="dialogue_one_main_hotline",
+                violation_error_message=_("Đơn vị đã có một đường dây nóng chính."),
             )
         ]
 

@@ -214,3 +214,26 @@ def test_hotlines_page_and_footer_show_the_main_hotline(commune, site_client):
     main.number = "0238 9999 000"
     main.save()
     assert "0238 9999 000" in client.get("/").content.decode()
+
+
+def test_footer_hotline_is_cached_per_tenant(commune, django_assert_num_queries):
+    from dialogue.sections import main_hotline
+
+    HotlineFactory(tenant=commune, number="0238 1234 567", is_main=True)
+    assert main_hotline(commune.pk) == {"number": "0238 1234 567"}
+    with django_assert_num_queries(0):
+        assert main_hotline(commune.pk) == {"number": "0238 1234 567"}
+
+
+def test_second_main_hotline_is_refused_with_a_message(client, commune, commune_editor):
+    from django.urls import reverse
+
+    HotlineFactory(tenant=commune, is_main=True)
+    client.force_login(commune_editor)
+    response = client.post(
+        reverse("admin:dialogue_hotline_add"),
+        {"tenant": commune.pk, "purpose_vi": "Khác", "number": "1900", "is_main": "on", "order": 0},
+        HTTP_HOST="xaa.portal.test",
+    )
+    assert response.status_code == 200
+    assert "Đơn vị đã có một đường dây nóng chính." in response.content.decode()
