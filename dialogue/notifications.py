@@ -1,7 +1,8 @@
 """Mail to the asker: the tracking code on receipt, then each status change.
 
-Called after commit with ids; a mail server that is down must not undo the citizen's
-submission, so failures are logged, not raised.
+Run by dialogue.tasks after commit, with ids. A mail server that is down must not undo
+the citizen's submission: connection errors (OSError) are retried by the task, other
+failures are logged.
 """
 
 from __future__ import annotations
@@ -36,7 +37,9 @@ def _send(inquiry: Inquiry, subject: str, lines: list[str]) -> None:
             settings.DEFAULT_FROM_EMAIL,
             [inquiry.email],
         )
-    except Exception:  # noqa: BLE001 - mail server errors must not lose the inquiry
+    except OSError:
+        raise  # the task retries
+    except Exception:  # noqa: BLE001 - a bad address must not block the pipeline
         logger.exception("could not mail inquiry %s", inquiry.pk)
 
 

@@ -160,17 +160,17 @@ def _run(inquiry: Inquiry, by, action: str, change, **kwargs) -> Inquiry:
 def _after_commit(inquiry: Inquiry, before: str) -> None:
     from search.indexing import request_reindex
 
-    from . import notifications
+    from . import tasks
 
     pk, status = inquiry.pk, inquiry.status
-    transaction.on_commit(lambda: notifications.status_changed(pk, status))
+    transaction.on_commit(lambda: tasks.enqueue(tasks.mail_status_changed, pk, status))
     if InquiryStatus.PUBLISHED in (before, inquiry.status):
         request_reindex(inquiry)
 
 
 def receive(inquiry: Inquiry) -> Inquiry:
     """Store a new inquiry with its deadline; the asker gets the tracking code by mail."""
-    from . import notifications
+    from . import tasks
 
     inquiry.status = InquiryStatus.RECEIVED
     inquiry.received_on = inquiry.received_on or timezone.localdate()
@@ -178,7 +178,7 @@ def receive(inquiry: Inquiry) -> Inquiry:
     with transaction.atomic():
         inquiry.save()
         pk = inquiry.pk
-        transaction.on_commit(lambda: notifications.received(pk))
+        transaction.on_commit(lambda: tasks.enqueue(tasks.mail_received, pk))
     return inquiry
 
 
