@@ -19,3 +19,16 @@ def test_published_qa_is_indexed_without_contact_data(commune):
     assert list(SOURCES[0].indexable()) == [published]
     published.status = InquiryStatus.ANSWERED
     assert entries(published) == []
+
+
+def test_sitemap_lists_published_qa_and_sessions_of_the_site_only(
+    commune, other_commune, site_client
+):
+    from .factories import SessionFactory
+
+    mine = PublishedInquiryFactory(tenant=commune)
+    theirs = PublishedInquiryFactory(tenant=other_commune)
+    session = SessionFactory(tenant=commune)
+    xml = site_client(commune).get("/sitemap.xml").content.decode()
+    assert f"/hoi-dap/{mine.pk}/" in xml and f"/hoi-dap/{theirs.pk}/" not in xml
+    assert f"/doi-thoai/{session.slug}/" in xml and "/khao-sat/" in xml
