@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import HttpRequest
+from django.http import FileResponse, Http404, HttpRequest
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -124,7 +126,7 @@ class InquiryAdmin(TenantScopedAdmin):
         "topic",
         "title",
         "content",
-        "attachment",
+        "attachment_link",
         "contact",
         "tenant",
         "assigned_tenant",
@@ -201,6 +203,32 @@ class InquiryAdmin(TenantScopedAdmin):
         if viewer is None or not workflow.can_handle(viewer, obj):
             return _("Chỉ cán bộ xử lý được xem thông tin liên hệ.")
         return format_html("{}<br>{}<br>{}", obj.name, obj.email, obj.phone or "—")
+
+    @admin.display(description=gettext_lazy("Tệp đính kèm"))
+    def attachment_link(self, obj: Inquiry) -> str:
+        if not obj.attachment:
+            return "—"
+        viewer = getattr(obj, "_viewer", None)
+        if viewer is None or not workflow.can_handle(viewer, obj):
+            return _("Chỉ cán bộ xử lý được tải tệp.")
+        url = reverse("admin:dialogue_inquiry_attachment", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Tải tệp đính kèm"))
+
+    def get_urls(self):
+        download = self.admin_site.admin_view(self.attachment_view)
+        return [
+            path("<int:pk>/tep-dinh-kem/", download, name="dialogue_inquiry_attachment"),
+            *super().get_urls(),
+        ]
+
+    def attachment_view(self, request: HttpRequest, pk: int) -> FileResponse:
+        inquiry = self.get_queryset(request).filter(pk=pk).first()
+        if inquiry is None or not inquiry.attachment:
+            raise Http404
+        if not workflow.can_handle(request.user, inquiry):
+            raise PermissionDenied
+        name = inquiry.attachment.name.rsplit("/", 1)[-1]
+        return FileResponse(inquiry.attachment.open("rb"), as_attachment=True, filename=name)
 
     @admin.display(description=gettext_lazy("Số ngày làm việc đã chờ"))
     def waiting_days(self, obj: Inquiry) -> int:

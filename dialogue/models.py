@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import secrets
+from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +23,15 @@ ATTACHMENT_MAX_BYTES = 5 * MB
 # No 0/O/1/I/L: a code read over the phone must not be misread.
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 CODE_LENGTH = 12  # 31^12 ≈ 7·10^17 codes: cannot be guessed within any rate limit
+
+
+def private_storage() -> FileSystemStorage:
+    """Citizens' attachments may hold personal data: stored outside MEDIA_ROOT (never
+    served by /media/), downloaded only through the admin by the staff handling them."""
+    location = os.environ.get("PRIVATE_MEDIA_ROOT") or str(
+        Path(settings.BASE_DIR) / "var" / "private"
+    )
+    return FileSystemStorage(location=location, base_url=None)
 
 
 def new_tracking_code() -> str:
@@ -113,6 +125,7 @@ class Inquiry(TenantOwned):
     attachment = models.FileField(
         _("tệp đính kèm"),
         upload_to=TenantUploadPath("dialogue"),
+        storage=private_storage,
         blank=True,
         validators=[UploadValidator(ATTACHMENT_KINDS, ATTACHMENT_MAX_BYTES)],
     )

@@ -138,3 +138,25 @@ def test_every_admin_page_of_both_apps_opens(client, superuser, province, commun
     for name in ("dialogue_hotline_add", "dialogue_dialoguesession_add", "surveys_poll_add"):
         assert client.get(reverse(f"admin:{name}"), HTTP_HOST="portal.test").status_code == 200
     assert client.get(reverse("admin:surveys_results"), HTTP_HOST="portal.test").status_code == 200
+
+
+def test_attachment_is_private_and_downloaded_only_by_handlers(
+    client, commune, commune_editor, auditor, site_client
+):
+    from django.core.files.base import ContentFile
+
+    inquiry = InquiryFactory(tenant=commune)
+    inquiry.attachment.save("cccd.pdf", ContentFile(b"%PDF-1.4 so CCCD"), save=True)
+    # Not under /media/: the public cannot fetch it even with the name.
+    assert site_client(commune).get(f"/media/{inquiry.attachment.name}").status_code == 404
+    url = reverse("admin:dialogue_inquiry_attachment", args=[inquiry.pk])
+    client.force_login(commune_editor)
+    page = client.get(_change(inquiry), HTTP_HOST="xaa.portal.test").content.decode()
+    assert url in page
+    download = client.get(url, HTTP_HOST="xaa.portal.test")
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content) == b"%PDF-1.4 so CCCD"
+    client.force_login(auditor)
+    assert url not in client.get(_change(inquiry), HTTP_HOST="portal.test").content.decode()
+    assert client.get(url, HTTP_HOST="portal.test").status_code == 403
+    inquiry.attachment.delete(save=False)
