@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from functools import cache
 
 import redis
@@ -25,10 +26,8 @@ def count_view(article_id: int) -> None:
 
         Article.objects.filter(pk=article_id).update(view_count=F("view_count") + 1)
         return
-    try:
+    with contextlib.suppress(redis.RedisError):  # a lost view beats a failed page
         client.hincrby(HASH_KEY, str(article_id), 1)
-    except redis.RedisError:
-        pass  # a lost page view is better than a failed page
 
 
 def pending(article_id: int) -> int:

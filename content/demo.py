@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - demo data lines are kept whole for reading
 """Demo content for seed_demo: categories, ≥40 articles with pictures, about information,
 links, banners and an alert. Idempotent: re-running updates, never duplicates."""
 

@@ -24,20 +24,6 @@ class TranslationFreshness(models.Model):
     class Meta:
         abstract = True
 
-    def _texts(self, code: str) -> str:
-        return "\x1f".join(
-            str(getattr(self, f"{f}_{code}", "") or "") for f in self.FRESHNESS_FIELDS
-        )
-
-    def has_english(self) -> bool:
-        return bool(self._texts("en").replace("\x1f", "").strip())
-
-    @property
-    def english_is_stale(self) -> bool:
-        if not self.has_english():
-            return False
-        return self.en_source_hash != _digest(self._texts("vi"))
-
     def save(self, *args, **kwargs) -> None:
         from django.utils import timezone
 
@@ -53,6 +39,20 @@ class TranslationFreshness(models.Model):
         if vi_changed:
             self.vi_updated_at = now
         super().save(*args, **kwargs)
+
+    def _texts(self, code: str) -> str:
+        return "\x1f".join(
+            str(getattr(self, f"{f}_{code}", "") or "") for f in self.FRESHNESS_FIELDS
+        )
+
+    def has_english(self) -> bool:
+        return bool(self._texts("en").replace("\x1f", "").strip())
+
+    @property
+    def english_is_stale(self) -> bool:
+        if not self.has_english():
+            return False
+        return self.en_source_hash != _digest(self._texts("vi"))
 
 
 def _digest(text: str) -> str:
