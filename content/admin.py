@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
@@ -192,6 +193,9 @@ class ImageAdmin(TenantScopedAdmin, TranslationAdmin):
     list_display = ("alt", "width", "height", "created_at", "tenant")
     search_fields = ("alt", "caption")
     fields = ("tenant", "file", "alt", "caption", "credit")
+    # The upload checks (magic bytes, size, pixels) give the messages; Django's own
+    # image field would answer first with a vaguer one.
+    formfield_overrides = {models.ImageField: {"form_class": forms.FileField}}
 
 
 class SimpleTenantAdmin(TenantScopedAdmin, TranslationAdmin):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.cache import cache
+from django.db import transaction
 from django.utils.translation import get_language
 
 
@@ -34,3 +35,10 @@ def cached(tenant_id: int, name: str, build, timeout: int = 600):
         value = build()
         cache.set(key, value, timeout)
     return value
+
+
+def bump_on_change(*tenant_ids: int | None) -> None:
+    """Bump now (this request sees the change) and again after commit (so a page cached
+    by another request between the two does not keep the old content)."""
+    bump(*tenant_ids)
+    transaction.on_commit(lambda: bump(*tenant_ids))

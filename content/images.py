@@ -34,8 +34,11 @@ def reencode(upload) -> ContentFile:
         else:
             picture.convert("RGB").save(out, "JPEG", quality=88, optimize=True, progressive=True)
             ext = ".jpg"
+        size = picture.size
     stem = os.path.splitext(os.path.basename(getattr(upload, "name", "") or "anh"))[0]
-    return ContentFile(out.getvalue(), name=f"{stem}{ext}")
+    content = ContentFile(out.getvalue(), name=f"{stem}{ext}")
+    content.size_px = size
+    return content
 
 
 def make_renditions(image: Image) -> list[dict]:

@@ -13,7 +13,7 @@ from .models import Alert, Article, Banner, Category, Image, Link
 
 
 def _bump_with_parent(tenant) -> None:
-    caching.bump(tenant.pk, tenant.parent_id)
+    caching.bump_on_change(tenant.pk, tenant.parent_id)
 
 
 @receiver(item_published, sender=Article)
@@ -27,8 +27,7 @@ def article_saved(sender, instance: Article, raw=False, **kwargs) -> None:
     if raw:
         return
     revisions.record(instance)
-    if instance.is_public:
-        transaction.on_commit(lambda: _bump_with_parent(instance.tenant))
+    _bump_with_parent(instance.tenant)  # a save may hide or show it: lists are rebuilt
 
 
 @receiver(post_save, sender=Category)
@@ -41,7 +40,7 @@ def article_saved(sender, instance: Article, raw=False, **kwargs) -> None:
 @receiver(post_delete, sender=Alert)
 def site_block_changed(sender, instance, raw=False, **kwargs) -> None:
     if not raw:
-        transaction.on_commit(lambda: caching.bump(instance.tenant_id))
+        caching.bump_on_change(instance.tenant_id)
 
 
 @receiver(post_save, sender=Image)

@@ -58,7 +58,7 @@ def _decide(syndication: Syndication, *, by, status: str, reason: str = "") -> S
         current.decided_at = timezone.now()
         current.reason = reason[:2000]
         current.save()
-        transaction.on_commit(lambda: caching.bump(current.tenant_id))
+        caching.bump_on_change(current.tenant_id)
     return current
 
 
@@ -88,5 +88,5 @@ def withdraw(article: Article, *, by) -> int:
             item.status = SyndicationStatus.WITHDRAWN
             item.save()
             count += 1
-        transaction.on_commit(lambda: caching.bump(*targets))
+        caching.bump_on_change(*targets)
     return count

@@ -19,8 +19,6 @@ class Image(TenantOwned):
         _("tệp ảnh"),
         upload_to=TenantUploadPath("images"),
         validators=[UploadValidator({"jpg", "jpeg", "png", "gif", "webp"}, IMAGE_MAX_BYTES)],
-        width_field="width",
-        height_field="height",
     )
     alt = models.CharField(
         _("văn bản thay thế (alt)"),
@@ -54,8 +52,7 @@ class Image(TenantOwned):
             content = reencode(self.file.file)
             self.file.save(content.name, content, save=False)
             self.renditions = []
-        if self.file:
-            self._meta.get_field("file").update_dimension_fields(self, force=True)
+            self.width, self.height = content.size_px
         super().save(*args, **kwargs)
 
     def srcset(self, kind: str = "jpeg") -> str:
