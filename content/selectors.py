@@ -44,6 +44,9 @@ def featured(tenant: Tenant, limit: int = 5) -> list[Article]:
 
 
 def category_ids(category: Category) -> list[int]:
+    """The category and its descendants (no query for a leaf)."""
+    if category.is_leaf_node():
+        return [category.pk]
     return list(category.get_descendants(include_self=True).values_list("pk", flat=True))
 
 
