@@ -13,10 +13,11 @@ SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 @pytest.fixture
 def items(commune, other_commune, news):
+    draft, waiting = Status.DRAFT, Status.PENDING
     return {
         "public": ArticleFactory(tenant=commune, category=news, title_vi="Tin đã đăng"),
-        "draft": ArticleFactory(tenant=commune, category=news, title_vi="Tin nháp", status=Status.DRAFT),
-        "pending": ArticleFactory(tenant=commune, category=news, title_vi="Tin chờ", status=Status.PENDING),
+        "draft": ArticleFactory(tenant=commune, category=news, title_vi="Tin nháp", status=draft),
+        "pending": ArticleFactory(tenant=commune, category=news, title_vi="Chờ", status=waiting),
         "other": ArticleFactory(tenant=other_commune, title_vi="Tin xã khác"),
         "elsewhere": ArticleFactory(tenant=commune, title_vi="Tin mục khác"),
     }  # fmt: skip
