@@ -74,6 +74,17 @@ class Article(Publishable):
             self.slug = unique_slug(self)
         super().save(*args, **kwargs)
 
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        errors = {}
+        if self.category_id and self.tenant_id and self.category.tenant_id != self.tenant_id:
+            errors["category"] = _("Chuyên mục phải thuộc cùng đơn vị với tin bài.")
+        if self.cover_id and self.tenant_id and self.cover.tenant_id != self.tenant_id:
+            errors["cover"] = _("Ảnh phải thuộc thư viện ảnh của đơn vị.")
+        if errors:
+            raise ValidationError(errors)
+
     def get_absolute_url(self) -> str:
         return reverse("content:article", args=[self.slug])
 
