@@ -98,6 +98,7 @@ def test_english_listing_shows_only_items_with_english_text(commune, news, site_
     client = site_client(commune)
     html = client.get("/en/chuyen-muc/tin-tuc/").content.decode()
     assert "Bilingual" in html and "Chỉ tiếng Việt" not in html
+    assert "Follow by RSS" in html  # the app's own UI strings are translated too
     assert client.get(f"/en{both_url}").status_code == 200
     assert client.get(f"/en{vi_only_url}").status_code == 404
 

@@ -31,7 +31,9 @@ def content(e2e_sites, settings, tmp_path):
         ArticleFactory(tenant=commune, category=news, title_vi=f"Tin số {n}")
     root = OrgUnit.objects.create(tenant=commune, name_vi="Ủy ban nhân dân", name_en="Committee")
     OrgUnit.objects.create(tenant=commune, parent=root, name_vi="Văn phòng", name_en="Office")
-    Leader.objects.create(tenant=commune, name="Nguyễn Văn A", title_vi="Chủ tịch", title_en="Chair")
+    Leader.objects.create(
+        tenant=commune, name="Nguyễn Văn A", title_vi="Chủ tịch", title_en="Chair"
+    )
     ContactOfficial.objects.create(
         tenant=commune, name="Trần B", title_vi="Chuyên viên", title_en="Officer"
     )
@@ -55,7 +57,9 @@ def content(e2e_sites, settings, tmp_path):
     ],
 )
 def test_content_pages_are_accessible(page, content, site_url, assert_accessible, path):
-    path = path.replace("/ARTICLE", content["article_url"]).replace("ARTICLE", content["article_url"])
+    path = path.replace("/ARTICLE", content["article_url"]).replace(
+        "ARTICLE", content["article_url"]
+    )
     response = page.goto(site_url(content["commune"], path))
     assert response.status == 200
     assert_accessible(page)
@@ -74,8 +78,10 @@ def test_listing_pages_forward_and_back(page, content, site_url):
 def test_article_print_button_and_share_links(page, content, site_url):
     page.goto(site_url(content["commune"], content["article_url"]))
     assert page.get_by_role("button", name="In / lưu PDF").is_visible()
-    assert page.get_by_role("link", name="Chia sẻ lên Facebook").get_attribute("href").startswith(
-        "https://www.facebook.com/sharer/"
+    assert (
+        page.get_by_role("link", name="Chia sẻ lên Facebook")
+        .get_attribute("href")
+        .startswith("https://www.facebook.com/sharer/")
     )
     page.emulate_media(media="print")
     assert page.locator(".article-tools").is_hidden()
