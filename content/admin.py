@@ -80,8 +80,24 @@ class ArticleAdmin(PublishableAdmin, TranslationAdmin):
             gettext_lazy("Thông tin thêm"),
             {"fields": ("author", "source", "featured", "related", "publish_at", "unpublish_at")},
         ),
-        (gettext_lazy("Quy trình"), {"fields": ("status", "published_at", "review_note")}),
+        (
+            gettext_lazy("Quy trình"),
+            {"fields": ("status", "published_at", "review_note", "parent_portal")},
+        ),
     )
+
+    def get_readonly_fields(self, request, obj=None):
+        return (*super().get_readonly_fields(request, obj), "parent_portal")
+
+    @admin.display(description=gettext_lazy("cổng cấp trên"))
+    def parent_portal(self, obj) -> str:
+        if obj is None or obj.pk is None:
+            return "—"
+        rows = [
+            f"{s.tenant.name}: {s.get_status_display()}" + (f" ({s.reason})" if s.reason else "")
+            for s in obj.syndications.select_related("tenant")
+        ]
+        return "; ".join(rows) or _("Chưa đề xuất")
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
@@ -180,11 +196,25 @@ class SyndicationAdmin(TenantScopedAdmin):
     def accept_selected(self, request, queryset):
         self._run(request, queryset, syndication.accept, _("Đã tiếp nhận %(count)d tin."))
 
-    @admin.action(description=gettext_lazy("Không tiếp nhận"))
+    @admin.action(description=gettext_lazy("Không tiếp nhận (ghi lý do)"))
     def reject_selected(self, request, queryset):
-        reason = request.POST.get("reason") or _("Không phù hợp với chuyên mục của cổng.")
-        self._run(
-            request, queryset, syndication.reject, _("Đã từ chối %(count)d tin."), reason=reason
+        if "reason" in request.POST:
+            reason = request.POST.get("reason", "")
+            self._run(
+                request, queryset, syndication.reject, _("Đã từ chối %(count)d tin."), reason=reason
+            )
+            return None
+        return TemplateResponse(
+            request,
+            "admin/publishing/reject.html",
+            {
+                **self.admin_site.each_context(request),
+                "queryset": queryset,
+                "opts": self.model._meta,
+                "action": "reject_selected",
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+                "title": _("Không tiếp nhận tin đề xuất"),
+            },
         )
 
 

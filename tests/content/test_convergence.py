@@ -102,3 +102,34 @@ def test_portal_approver_accepts_from_the_admin_queue(
     client.post(url, {"action": "accept_selected", "_selected_action": [proposal.pk]})
     proposal.refresh_from_db()
     assert proposal.status == SyndicationStatus.ACCEPTED
+
+
+def test_portal_approver_rejects_from_the_admin_with_a_reason(
+    proposal, board_member, province, site_client
+):
+    from django.urls import reverse
+
+    client = site_client(province, board_member)
+    url = reverse("admin:content_syndication_changelist")
+    form = client.post(url, {"action": "reject_selected", "_selected_action": [proposal.pk]})
+    assert 'name="reason"' in form.content.decode()
+    client.post(
+        url,
+        {"action": "reject_selected", "_selected_action": [proposal.pk], "reason": "Trùng tin"},
+    )
+    proposal.refresh_from_db()
+    assert proposal.status == SyndicationStatus.REJECTED and proposal.reason == "Trùng tin"
+
+
+def test_the_source_sees_the_decision_on_its_article(
+    proposal, board_member, commune, commune_editor, site_client, article
+):
+    from django.urls import reverse
+
+    syndication.reject(proposal, by=board_member, reason="Trùng tin")
+    html = (
+        site_client(commune, commune_editor)
+        .get(reverse("admin:content_article_change", args=[article.pk]))
+        .content.decode()
+    )
+    assert "Không tiếp nhận" in html and "Trùng tin" in html
