@@ -102,7 +102,9 @@ def seek_page(
         c = newer_cursor
         rows = list(
             queryset.filter(
-                Q(published_at__gt=c.published_at) | Q(published_at=c.published_at, pk__gt=c.pk)
+                # The plain range first: PostgreSQL turns it into an index condition.
+                Q(published_at__gte=c.published_at),
+                Q(published_at__gt=c.published_at) | Q(pk__gt=c.pk),
             ).order_by("published_at", "id")[: size + 1]
         )
         has_more_newer = len(rows) > size
@@ -116,7 +118,8 @@ def seek_page(
     if older_cursor is not None:
         c = older_cursor
         queryset = queryset.filter(
-            Q(published_at__lt=c.published_at) | Q(published_at=c.published_at, pk__lt=c.pk)
+            Q(published_at__lte=c.published_at),
+            Q(published_at__lt=c.published_at) | Q(pk__lt=c.pk),
         )
     rows = list(queryset.order_by("-published_at", "-id")[: size + 1])
     items = rows[:size]
