@@ -36,6 +36,7 @@ def _post_upload(client, commune, upload, alt="Ảnh hội nghị"):
     )
 
 
+@pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning")
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
@@ -110,3 +111,27 @@ def test_article_page_serves_the_cover_through_srcset(
     html = site_client(commune).get(article.get_absolute_url()).content.decode()
     assert 'type="image/webp"' in html and "480w" in html
     assert 'alt="Ảnh hội nghị"' in html
+
+
+def test_article_attachment_with_forged_content_is_refused(commune, commune_editor, site_client):
+    from tests.content.factories import ArticleFactory
+
+    article = ArticleFactory(tenant=commune, title_vi="Tin có tệp")
+    client = site_client(commune, commune_editor)
+    response = client.post(
+        reverse("admin:content_article_change", args=[article.pk]),
+        {
+            "tenant": commune.pk,
+            "category": article.category_id,
+            "title_vi": "Tin có tệp",
+            "slug": article.slug,
+            "attachments-TOTAL_FORMS": "1",
+            "attachments-INITIAL_FORMS": "0",
+            "attachments-0-title": "Kế hoạch",
+            "attachments-0-file": SimpleUploadedFile("ke-hoach.pdf", b"<?php echo 1; ?>"),
+            "_save": "1",
+        },
+    )
+    assert response.status_code == 200
+    assert "Nội dung tệp không đúng định dạng" in response.content.decode()
+    assert not article.attachments.exists()
