@@ -11,9 +11,9 @@
     ["insertUnorderedList", "•", "Danh sách"],
     ["insertOrderedList", "1.", "Danh sách đánh số"],
     ["formatBlock:blockquote", "❝", "Trích dẫn"],
-    ["createLink", "🔗", "Chèn liên kết"],
-    ["unlink", "⛓", "Bỏ liên kết"],
-    ["removeFormat", "⌫", "Xóa định dạng"]
+    ["createLink", "Liên kết", "Chèn liên kết"],
+    ["unlink", "Bỏ liên kết", "Bỏ liên kết"],
+    ["removeFormat", "Xóa định dạng", "Xóa định dạng"]
   ];
 
   function run(command, area) {
