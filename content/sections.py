@@ -34,8 +34,11 @@ def _home_blocks(tenant) -> dict:
             press.extend(items)
         elif items:
             by_category.append((category, items))
-    units = list(selectors.accepted_syndications(tenant).order_by("-decided_at", "-id")[:8])
+    units = []
+    if tenant.rght - tenant.lft > 1:  # only a site with component sites receives their news
+        units = list(selectors.accepted_syndications(tenant).order_by("-decided_at", "-id")[:8])
     return {
+        "alerts": _alerts_not_ended(tenant),
         "featured": selectors.featured(tenant),
         "by_category": by_category,
         "press": press,
@@ -47,20 +50,24 @@ def _home_blocks(tenant) -> dict:
     }
 
 
-def current_alerts(tenant) -> list[Alert]:
+def _alerts_not_ended(tenant) -> list[Alert]:
     now = timezone.now()
     return list(
-        Alert.objects.for_tenant(tenant)
-        .filter(starts_at__lte=now)
-        .filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now))[:3]
+        Alert.objects.for_tenant(tenant).filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now))[:10]
     )
+
+
+def current_alerts(alerts: list[Alert]) -> list[Alert]:
+    """Filtered at each request, so a cached list still starts and ends on time."""
+    now = timezone.now()
+    return [a for a in alerts if a.starts_at <= now and (a.ends_at is None or a.ends_at > now)][:3]
 
 
 def home_sections(request) -> list[Section]:
     tenant = request.tenant
     blocks = caching.cached(tenant.pk, "home", lambda: _home_blocks(tenant))
     sections = []
-    alerts = current_alerts(tenant)
+    alerts = current_alerts(blocks["alerts"])
     if alerts:
         sections.append(Section("content/sections/alert.html", {"alerts": alerts}, order=0))
     if blocks["featured"]:
