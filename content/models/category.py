@@ -66,5 +66,11 @@ class Category(MPTTModel, TenantOwned):
             self.slug = vn_slugify(self.name_vi or self.name or "") or "chuyen-muc"
         super().save(*args, **kwargs)
 
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        if self.parent_id and self.tenant_id and self.parent.tenant_id != self.tenant_id:
+            raise ValidationError({"parent": _("Chuyên mục cha phải thuộc cùng đơn vị.")})
+
     def get_absolute_url(self) -> str:
         return reverse("content:category", args=[self.slug])

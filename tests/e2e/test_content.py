@@ -86,3 +86,28 @@ def test_article_print_button_and_share_links(page, content, site_url):
     page.emulate_media(media="print")
     assert page.locator(".article-tools").is_hidden()
     assert page.locator("h1").inner_text() == "Ra quân làm sạch kênh mương"
+
+
+def test_article_page_runs_under_the_strict_csp_without_violations(browser, content, site_url):
+    context = browser.new_context()  # no bypass: the site's own CSP applies
+    page = context.new_page()
+    messages = []
+    page.on("console", lambda message: messages.append(message.text))
+    page.goto(site_url(content["commune"], content["article_url"]))
+    assert page.get_by_role("button", name="In / lưu PDF").is_visible()  # article.js ran
+    ld = page.locator('script[type="application/ld+json"]').inner_text()
+    assert '"NewsArticle"' in ld
+    assert not [m for m in messages if "Content Security Policy" in m], messages
+    context.close()
+
+
+def test_article_and_listing_work_without_javascript(browser, content, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url(content["commune"], "/chuyen-muc/tin-tuc/"))
+    page.get_by_role("link", name="Tin cũ hơn").click()
+    assert page.locator(".card-title").count() > 0
+    page.goto(site_url(content["commune"], content["article_url"]))
+    assert page.get_by_role("button", name="In / lưu PDF").is_hidden()
+    assert page.get_by_role("link", name="Chia sẻ lên Zalo").is_visible()
+    context.close()
