@@ -66,7 +66,8 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
     item = get_object_or_404(
         selectors.public_articles(request.tenant).select_related("category", "cover"), slug=slug
     )
-    counters.count_view(item.pk)
+    if request.method == "GET":  # HEAD requests (link checkers) are not readers
+        counters.count_view(item.pk)
     related = list(
         selectors.card_articles(
             selectors.public_articles(request.tenant).filter(pk__in=item.related.values("pk"))

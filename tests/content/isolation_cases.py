@@ -98,9 +98,10 @@ def make_alert(tenant, marker):
 
 
 def make_syndication(tenant, marker):
-    """A proposal in `tenant`'s queue (the harness only needs the owner to be `tenant`)."""
-    article = ArticleFactory(tenant=tenant, title_vi=f"Đề xuất {marker}")
-    return Syndication.objects.create(tenant=tenant, article=article)
+    """An accepted item in `tenant`'s "units' news" (the harness only needs the owner to be
+    `tenant`; its detail page must answer on that site only)."""
+    article = ArticleFactory(tenant=tenant, title_vi=f"Đề xuất {marker}", title_en=f"Item {marker}")
+    return Syndication.objects.create(tenant=tenant, article=article, status="accepted")
 
 
 CASES = [
@@ -150,5 +151,10 @@ CASES = [
     IsolationCase(name="link", make=make_link, list_urls=["/"], admin_model=Link),
     IsolationCase(name="banner", make=make_banner, list_urls=["/"], admin_model=Banner),
     IsolationCase(name="alert", make=make_alert, list_urls=["/"], admin_model=Alert),
-    IsolationCase(name="syndication", make=make_syndication, admin_model=Syndication),
+    IsolationCase(
+        name="syndication",
+        make=make_syndication,
+        detail_urls=lambda obj: [_vi_url(obj)],
+        admin_model=Syndication,
+    ),
 ]

@@ -227,3 +227,33 @@ def test_detail_query_budget(busy_site, site_client, django_assert_max_num_queri
     client.get("/")
     with django_assert_max_num_queries(5):
         assert client.get(article.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("path", "budget"),
+    [
+        ("/rss/", 3),
+        ("/chuyen-muc/tin-tuc/rss/", 3),
+        ("/sitemap.xml", 6),
+        ("/so-do-cong/", 3),
+        ("/gioi-thieu/", 3),
+        ("/gioi-thieu/co-cau-to-chuc/", 3),
+        ("/gioi-thieu/lanh-dao/", 3),
+        ("/gioi-thieu/can-bo-dau-moi/", 3),
+        ("/gioi-thieu/lich-su/", 3),
+        ("/dia-phuong/dieu-kien-tu-nhien/", 3),
+        ("/en/tin-tuc/", 3),
+    ],
+)
+def test_other_public_pages_query_budget(
+    busy_site, site_client, django_assert_max_num_queries, path, budget
+):
+    LocalityPage.objects.create(tenant=busy_site, kind="nature", title_vi="Điều kiện tự nhiên")
+    for n in range(5):
+        Leader.objects.create(tenant=busy_site, name=f"Lãnh đạo {n}", title_vi="Phó Chủ tịch")
+        OrgUnit.objects.create(tenant=busy_site, name_vi=f"Phòng {n}")
+    client = site_client(busy_site)
+    client.get("/")  # warm the site shell and menu, in both languages
+    client.get("/en/")
+    with django_assert_max_num_queries(budget):
+        assert client.get(path).status_code == 200
