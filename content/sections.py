@@ -99,3 +99,8 @@ def about_sections(request) -> list[Section]:
         tenant.pk, "locality", lambda: list(LocalityPage.objects.for_tenant(tenant))
     )
     return [Section("content/sections/about_links.html", {"locality": locality}, order=10)]
+
+
+def footer_sections(request) -> list[Section]:
+    """Links every page carries: the HTML site map and the site's RSS feed (no query)."""
+    return [Section("content/sections/footer_links.html", {}, order=50)]

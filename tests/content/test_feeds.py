@@ -63,5 +63,8 @@ def test_sitemap_is_valid_xml_with_the_right_urls(items, commune, site_client):
 
 
 def test_html_site_map_lists_categories(items, commune, site_client):
-    html = site_client(commune).get("/so-do-cong/").content.decode()
+    client = site_client(commune)
+    html = client.get("/so-do-cong/").content.decode()
     assert "Sơ đồ cổng" in html and "/chuyen-muc/tin-tuc/" in html
+    footer = client.get("/gioi-thieu/").content.decode().split('class="site-footer"')[1]
+    assert 'href="/so-do-cong/"' in footer and 'href="/rss/"' in footer
