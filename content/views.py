@@ -11,7 +11,8 @@ from django.views.decorators.http import require_safe
 
 from portal.context_processors import request_origin_suffix
 from portal.hooks import collect_menu
-from tenants.site import primary_hostnames
+from tenants.models import TenantKind
+from tenants.site import primary_hostnames, site_tree
 
 from . import counters, selectors
 from .models import (
@@ -143,8 +144,21 @@ def site_map(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "content/site_map.html",
-        {"menu": collect_menu(request.tenant), "categories": list(categories)},
+        {
+            "menu": collect_menu(request.tenant),
+            "categories": list(categories),
+            "site_groups": _site_groups(site_tree(request.tenant)),
+        },
     )
+
+
+def _site_groups(tree) -> list[tuple[str, list]]:
+    """Component sites grouped by kind (departments, communes, wards…), from the cached tree."""
+    labels = dict(TenantKind.choices)
+    groups: dict[str, list] = {}
+    for link in tree.children:
+        groups.setdefault(link.kind, []).append(link)
+    return [(labels.get(kind, kind), links) for kind, links in groups.items()]
 
 
 # --- about the agency and the locality ---------------------------------------------------

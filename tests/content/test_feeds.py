@@ -68,3 +68,11 @@ def test_html_site_map_lists_categories(items, commune, site_client):
     assert "Sơ đồ cổng" in html and "/chuyen-muc/tin-tuc/" in html
     footer = client.get("/gioi-thieu/").content.decode().split('class="site-footer"')[1]
     assert 'href="/so-do-cong/"' in footer and 'href="/rss/"' in footer
+
+
+def test_html_site_map_links_the_tree_grouped_by_kind(province, department, commune, site_client):
+    html = site_client(province).get("/so-do-cong/").content.decode()
+    assert "Sở, ban, ngành" in html and "http://sotaichinh.portal.test/" in html
+    assert "http://xaa.portal.test/" in html
+    commune_map = site_client(commune).get("/so-do-cong/").content.decode()
+    assert "http://portal.test/" in commune_map
