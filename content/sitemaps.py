@@ -29,6 +29,12 @@ class ArticleSitemap(Sitemap):
     def lastmod(self, item):
         return item.updated_at
 
+    def location(self, item) -> str:
+        # One reverse() per page instead of one per item: 5,000 items per sitemap page.
+        if not hasattr(self, "_pattern"):
+            self._pattern = reverse("content:article", args=["SLUG"])
+        return self._pattern.replace("SLUG", item.slug)
+
 
 class CategorySitemap(Sitemap):
     changefreq = "daily"
