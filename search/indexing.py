@@ -1,12 +1,115 @@
-"""Entry points other apps call to keep the search index current (see registry.py)."""
+"""Entry points other apps call to keep the search index current (see registry.py),
+and the write side of the index: one function replaces the rows of one object."""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterable, Sequence
+
+from django.apps import apps
+from django.db import connection, transaction
 from django.db.models import Model
+
+from .models import SearchEntry
+from .registry import IndexEntry, SearchSource
+from .sources import model_label, sources_for_model
+from .text import MAX_TEXT, MAX_TITLE, clean, fold, reference_tokens
+
+logger = logging.getLogger(__name__)
+
+# Folded words (A title, C body) find; the unfolded copy (B title, D body) and the
+# document-number tokens (A) make exact diacritics and numbers rank higher.
+VECTOR_SQL = """
+    setweight(to_tsvector('search_vn', title), 'A')
+    || setweight(to_tsvector('search_vn', text), 'C')
+    || setweight(to_tsvector('simple', lower(title)), 'B')
+    || setweight(to_tsvector('simple', lower(text)), 'D')
+    || setweight(to_tsvector('simple', tokens), 'A')
+"""
 
 
 def request_reindex(obj: Model) -> None:
     """Re-index `obj` (or drop it from the index) after the current transaction commits.
 
-    Implemented by the search issue; until then it does nothing, so apps can call it.
+    Returns at once; a Celery task recomputes the object's entries and replaces its rows.
+    The key is taken now: after a delete Django clears `obj.pk`.
     """
+    if obj.pk is None or not sources_for_model(type(obj)):
+        return
+    label, pk = model_label(type(obj)), str(obj.pk)
+
+    def enqueue() -> None:
+        from .tasks import reindex_object
+
+        reindex_object.delay(label, pk)
+
+    transaction.on_commit(enqueue)
+
+
+def reindex(label: str, pk: str) -> int:
+    """Recompute and store the entries of one object; 0 rows when it is gone or hidden."""
+    model = apps.get_model(label)
+    entries: list[tuple[SearchSource, IndexEntry]] = []
+    for source in sources_for_model(model):
+        # Defence in depth: besides `entries()` saying [], the object must be in
+        # `indexable()` (published, not trashed) to be findable.
+        obj = source.indexable().filter(pk=pk).first()
+        if obj is not None:
+            entries.extend((source, entry) for entry in source.entries(obj))
+    return replace_entries(label, pk, entries)
+
+
+def replace_entries(
+    label: str, pk: str, entries: Sequence[tuple[SearchSource | str, IndexEntry]]
+) -> int:
+    """Atomically swap the rows of object (label, pk) for `entries` (kind or source, entry)."""
+    with transaction.atomic():
+        SearchEntry.objects.filter(model_label=label, object_id=pk).delete()
+        rows = [_row(label, pk, kind, entry) for kind, entry in entries]
+        return store_rows(rows)
+
+
+def store_rows(rows: list[SearchEntry]) -> int:
+    """Insert rows in bulk and build their vectors in the database (unaccent)."""
+    if not rows:
+        return 0
+    created = SearchEntry.objects.bulk_create(rows, batch_size=1000)
+    if connection.vendor != "postgresql":
+        return len(created)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE search_searchentry SET vector = {VECTOR_SQL} WHERE id = ANY(%s)",  # noqa: S608
+            [[row.pk for row in created]],
+        )
+    return len(created)
+
+
+def _row(label: str, pk: str, kind: SearchSource | str, entry: IndexEntry) -> SearchEntry:
+    title = clean(entry.title, MAX_TITLE)
+    text = clean(entry.body, MAX_TEXT)
+    reference = clean(entry.reference, 100)
+    return SearchEntry(
+        tenant_id=entry.tenant_id,
+        model_label=label,
+        object_id=pk,
+        kind=kind if isinstance(kind, str) else kind.kind,
+        language=entry.language,
+        title=title,
+        title_folded=fold(title),
+        text=text,
+        url=entry.url[:500],
+        reference=reference,
+        published_at=entry.published_at,
+        year=entry.published_at.year if entry.published_at else None,
+        tokens=" ".join(reference_tokens(reference, title, text)),
+    )
+
+
+def entries_of(source: SearchSource, objects: Iterable[Model]) -> list[SearchEntry]:
+    """Rows for many objects of one source (bulk rebuild)."""
+    label = model_label(source.model)
+    rows: list[SearchEntry] = []
+    for obj in objects:
+        for entry in source.entries(obj):
+            rows.append(_row(label, str(obj.pk), source, entry))
+    return rows

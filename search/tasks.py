@@ -1,0 +1,9 @@
+from celery import shared_task
+
+from . import indexing
+
+
+@shared_task(autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
+def reindex_object(label: str, pk: str) -> int:
+    """Replace the index rows of one object with its current entries (none if hidden)."""
+    return indexing.reindex(label, pk)
