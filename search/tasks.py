@@ -7,3 +7,10 @@ from . import indexing
 def reindex_object(label: str, pk: str) -> int:
     """Replace the index rows of one object with its current entries (none if hidden)."""
     return indexing.reindex(label, pk)
+
+
+@shared_task(ignore_result=True)
+def record_search(tenant_id: int, query: str, found: bool) -> None:
+    from . import analytics
+
+    analytics.record(tenant_id, query, found)

@@ -16,6 +16,7 @@ MAX_QUERY = 200
 DOCUMENT_NUMBER = re.compile(
     r"(?<![\w/])\d{1,5}(?:/\d{4})?/[^\W\d_][\w]*(?:-[\w]+)*(?![\w/])", re.UNICODE
 )
+NUMBER_YEAR = re.compile(r"(?<![\w/])\d{1,5}/\d{4}(?![\w])")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ue000-\uf8ff]")
 _SPACES = re.compile(r"\s+")
@@ -32,13 +33,17 @@ def reference_token(number: str) -> str:
 
 
 def reference_tokens(*texts: str) -> list[str]:
-    """One token per document number found in the texts (the reference field included)."""
+    """Tokens for the document numbers in the texts (the reference field included): the
+    whole number, and number/year alone so that "15/2024" finds "15/2024/QĐ-UBND"."""
     tokens: list[str] = []
     for text in texts:
         for match in DOCUMENT_NUMBER.finditer(text or ""):
-            token = reference_token(match.group(0))
-            if token and token not in tokens:
-                tokens.append(token)
+            number = match.group(0)
+            short = NUMBER_YEAR.match(number)
+            year = short.group(0) if short else ""
+            for token in (reference_token(number), reference_token(year)):
+                if token and token not in tokens:
+                    tokens.append(token)
     return tokens
 
 
