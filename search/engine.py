@@ -108,10 +108,10 @@ def _rank_sql(query: ParsedQuery, match: str, match_params: list) -> tuple[str, 
         sql += " + 2 * ts_rank(c.vector, websearch_to_tsquery('simple', lower(%s)))"
         params.append(query.words)
     if query.phrase:
-        sql += " + ts_rank(c.vector, phraseto_tsquery('search_vn', %s))"
+        sql += " + ts_rank_cd(c.vector, phraseto_tsquery('search_vn', %s))"
         params.append(query.phrase)
         if query.exact:
-            sql += " + ts_rank(c.vector, phraseto_tsquery('simple', lower(%s)))"
+            sql += " + ts_rank_cd(c.vector, phraseto_tsquery('simple', lower(%s)))"
             params.append(query.phrase)
     return sql, params
 

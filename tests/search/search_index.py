@@ -1,0 +1,32 @@
+"""A search source for the test model, shaped like the ones the feature apps define."""
+
+from django.utils.translation import gettext_lazy as _
+
+from search.registry import IndexEntry, SearchSource
+
+from .models import Bulletin
+
+
+def entries(obj: Bulletin) -> list[IndexEntry]:
+    if not obj.is_public:
+        return []
+    url = f"/ban-tin/{obj.pk}/"
+    found = [IndexEntry(obj.tenant_id, "vi", obj.title, obj.body, url, obj.published_at, obj.number)]
+    if obj.title_en:
+        found.append(
+            IndexEntry(obj.tenant_id, "en", obj.title_en, obj.body_en, url, obj.published_at)
+        )
+    return found
+
+
+def _source(kind: str, label) -> SearchSource:
+    return SearchSource(
+        kind=kind,
+        label=label,
+        model=Bulletin,
+        indexable=lambda: Bulletin.objects.published().filter(kind=kind),
+        entries=lambda obj: entries(obj) if obj.kind == kind else [],
+    )
+
+
+SOURCES = [_source("article", _("Tin bài")), _source("document", _("Văn bản"))]
