@@ -11,7 +11,8 @@ def entries(obj: Bulletin) -> list[IndexEntry]:
     if not obj.is_public:
         return []
     url = f"/ban-tin/{obj.pk}/"
-    found = [IndexEntry(obj.tenant_id, "vi", obj.title, obj.body, url, obj.published_at, obj.number)]
+    when = obj.published_at
+    found = [IndexEntry(obj.tenant_id, "vi", obj.title, obj.body, url, when, obj.number)]
     if obj.title_en:
         found.append(
             IndexEntry(obj.tenant_id, "en", obj.title_en, obj.body_en, url, obj.published_at)

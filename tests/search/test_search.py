@@ -86,7 +86,10 @@ def test_quoted_phrase_and_exclusion(commune, site_client):
     ]
 
 
-@pytest.mark.parametrize("typed", ["15/2024/QĐ-UBND", "15/2024/QD-UBND", "15/2024/qd-ubnd", "15/2024"])
+NUMBERS = ["15/2024/QĐ-UBND", "15/2024/QD-UBND", "15/2024/qd-ubnd", "15/2024"]
+
+
+@pytest.mark.parametrize("typed", NUMBERS)
 def test_document_numbers_find_that_document_first(commune, site_client, typed):
     bulletin(commune, "Quyết định ban hành quy chế", number="15/2024/QĐ-UBND", kind="document")
     bulletin(commune, "Quyết định về giá đất", number="16/2024/QĐ-UBND", kind="document")
@@ -136,7 +139,9 @@ def test_commune_searches_itself_and_links_to_the_whole_province(
     ]
 
 
-def test_a_subtree_scope_covers_the_communes_below(district, district_commune, commune, site_client):
+def test_a_subtree_scope_covers_the_communes_below(
+    district, district_commune, commune, site_client
+):
     bulletin(district_commune, "Thông báo lũ lụt xã Cũ")
     bulletin(commune, "Thông báo lũ lụt xã An Bình")
     index_all()
@@ -179,7 +184,7 @@ def test_paging_keeps_the_query_and_any_depth_answers(commune, site_client):
 
 
 def test_english_site_searches_english_entries(commune, site_client):
-    bulletin(commune, "Quy hoạch sử dụng đất", title_en="Land use planning", body_en="Consultation.")
+    bulletin(commune, "Quy hoạch sử dụng đất", title_en="Land use planning", body_en="Views.")
     bulletin(commune, "Lịch tiếp công dân")
     index_all()
     client = site_client(commune)
