@@ -14,10 +14,7 @@ def make_entry(tenant, marker):
     when = datetime(2025, 3, 1, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
     title = f"Bản tin kiểm thử {marker}"
     entries = [
-        (
-            "article",
-            IndexEntry(tenant.pk, language, f"Bản tin kiểm thử {marker}", marker, "/tin/1/", when),
-        )
+        ("article", IndexEntry(tenant.pk, language, title, marker, "/tin/1/", when))
         for language in ("vi", "en")
     ]
     replace_entries("tests.isolation", marker, entries)
