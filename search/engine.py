@@ -13,7 +13,6 @@ from datetime import datetime
 
 from django.db import connection
 
-from .models import SearchEntry
 from .query import ParsedQuery
 from .text import fold
 
@@ -30,30 +29,21 @@ TITLE_HEADLINE = f"StartSel={START}, StopSel={STOP}, HighlightAll=true"
 
 @dataclass(frozen=True)
 class Scope:
-    """Either one site's subtree (tree_id, lft, rght) or a whole province (tree_id only)."""
+    """Where to search: a whole province tree, or a list of tenants (a site's subtree,
+    read from the live tree), optionally narrowed to one publishing unit."""
 
     tree_id: int
-    lft: int | None = None
-    rght: int | None = None
-    unit_id: int | None = None  # the "publishing unit" filter, inside the scope
+    tenant_ids: tuple[int, ...] | None = None  # None: the whole tree
+    unit_id: int | None = None
 
     def sql(self) -> tuple[str, list]:
-        if self.lft is None:
-            inner, params = "tree_id = %s", [self.tree_id]
-        else:
-            inner, params = (
-                "tree_id = %s AND lft >= %s AND rght <= %s",
-                [
-                    self.tree_id,
-                    self.lft,
-                    self.rght,
-                ],
-            )
-        sql = f"e.tenant_id = ANY(ARRAY(SELECT id FROM tenants_tenant WHERE {inner}))"  # noqa: S608
         if self.unit_id is not None:
-            sql += " AND e.tenant_id = %s"
-            params.append(self.unit_id)
-        return sql, params
+            return "e.tree_id = %s AND e.tenant_id = %s", [self.tree_id, self.unit_id]
+        if self.tenant_ids is None:
+            return "e.tree_id = %s", [self.tree_id]
+        if len(self.tenant_ids) == 1:
+            return "e.tree_id = %s AND e.tenant_id = %s", [self.tree_id, self.tenant_ids[0]]
+        return "e.tree_id = %s AND e.tenant_id = ANY(%s)", [self.tree_id, list(self.tenant_ids)]
 
 
 @dataclass(frozen=True)
@@ -102,17 +92,17 @@ def _match_sql(query: ParsedQuery) -> tuple[str, list]:
 
 
 def _rank_sql(query: ParsedQuery, match: str, match_params: list) -> tuple[str, list]:
-    sql, params = f"ts_rank(c.vector, {match})", list(match_params)
+    """Title words first, then exact diacritics (the unfolded B copy only matches words
+    spelled as typed), then the whole phrase in order; ties go to the newest."""
+    sql, params = f"ts_rank(c.rank_vector, {match})", list(match_params)
     if query.exact:
-        # The unfolded copy (weights B/D) only matches words spelled as typed.
-        sql += " + 2 * ts_rank(c.vector, websearch_to_tsquery('simple', lower(%s)))"
+        sql += " + 2 * ts_rank(c.rank_vector, websearch_to_tsquery('simple', lower(%s)))"
         params.append(query.words)
     if query.phrase:
-        sql += " + ts_rank_cd(c.vector, phraseto_tsquery('search_vn', %s))"
+        config = "simple" if query.exact else "search_vn"
+        text = "lower(%s)" if query.exact else "%s"
+        sql += f" + 2 * ts_rank_cd(c.rank_vector, phraseto_tsquery('{config}', {text}))"
         params.append(query.phrase)
-        if query.exact:
-            sql += " + ts_rank_cd(c.vector, phraseto_tsquery('simple', lower(%s)))"
-            params.append(query.phrase)
     return sql, params
 
 
@@ -135,7 +125,7 @@ def search(
     name = "COALESCE(NULLIF(t.name_en, ''), t.name)" if language == "en" else "t.name"
     sql = f"""
         WITH c AS MATERIALIZED (
-            SELECT e.id, e.vector, e.published_at FROM search_searchentry e
+            SELECT e.id, e.rank_vector, e.published_at FROM search_searchentry e
             WHERE e.language = %s AND {" AND ".join(where)} AND e.vector @@ {match}
             ORDER BY e.published_at DESC NULLS LAST LIMIT {CANDIDATES}
         ),
@@ -181,20 +171,20 @@ def search(
     return ResultPage(hits, total, page)
 
 
-def suggestions(raw: str, scope: Scope, language: str, limit: int = 5) -> list[SearchEntry]:
-    """Indexed titles close to what was typed (pg_trgm word similarity), for "did you mean"."""
-    folded = fold(raw)[:100]
-    if len(folded.strip()) < 3:
-        return []
-    scope_sql, scope_params = scope.sql()
-    return list(
-        SearchEntry.objects.raw(
-            f"""SELECT e.id, e.title, e.url, e.tenant_id, e.kind, d.hostname
-                FROM search_searchentry e
-                LEFT JOIN tenants_domain d ON d.tenant_id = e.tenant_id AND d.is_primary
-                WHERE e.language = %s AND {scope_sql} AND %s <%% e.title_folded
-                ORDER BY word_similarity(%s, e.title_folded) DESC, e.published_at DESC
-                LIMIT %s""",  # noqa: S608
-            [language, *scope_params, folded, folded, limit],
+def correction(query: ParsedQuery) -> str:
+    """The typed words with each replaced by the closest indexed title word (pg_trgm on
+    the small vocabulary table); "" when nothing would change."""
+    words = [w for w in fold(query.words).replace('"', " ").split() if not w.startswith("-")]
+    words = [w for w in words if w.isalnum()][:8]
+    if not words:
+        return ""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """SELECT q.word, (
+                   SELECT t.word FROM search_searchterm t WHERE t.word %% q.word
+                   ORDER BY similarity(t.word, q.word) DESC, t.uses DESC, t.word LIMIT 1)
+               FROM unnest(%s::text[]) WITH ORDINALITY AS q(word, n) ORDER BY q.n""",
+            [words],
         )
-    )
+        fixed = [best or word for word, best in cursor.fetchall()]
+    return " ".join(fixed) if fixed != words else ""

@@ -13,18 +13,35 @@ from django.db.models import Model
 from .models import SearchEntry
 from .registry import IndexEntry, SearchSource
 from .sources import model_label, sources_for_model
-from .text import MAX_TEXT, MAX_TITLE, clean, fold, reference_tokens
+from .text import MAX_TEXT, MAX_TITLE, clean, reference_tokens
 
 logger = logging.getLogger(__name__)
 
-# Folded words (A title, C body) find; the unfolded copy (B title, D body) and the
-# document-number tokens (A) make exact diacritics and numbers rank higher.
-VECTOR_SQL = """
-    setweight(to_tsvector('search_vn', title), 'A')
-    || setweight(to_tsvector('search_vn', text), 'C')
-    || setweight(to_tsvector('simple', lower(title)), 'B')
-    || setweight(to_tsvector('simple', lower(text)), 'D')
-    || setweight(to_tsvector('simple', tokens), 'A')
+# Built in the database at write time (unaccent is not IMMUTABLE, so no expression
+# index): `vector` finds (folded), `rank_vector` orders (folded title + unfolded copy,
+# so that exact diacritics rank higher), document numbers count as title words.
+WRITE_SQL = """
+    UPDATE search_searchentry e SET
+        tree_id = t.tree_id,
+        vector = setweight(to_tsvector('search_vn', e.title), 'A')
+            || setweight(to_tsvector('search_vn', e.text), 'C')
+            || setweight(to_tsvector('simple', e.tokens), 'A'),
+        rank_vector = setweight(to_tsvector('search_vn', e.title), 'A')
+            || setweight(to_tsvector('simple', lower(e.title)), 'B')
+            || setweight(to_tsvector('simple', e.tokens), 'A')
+    FROM tenants_tenant t
+    WHERE t.id = e.tenant_id AND e.id = ANY(%s)
+"""
+# The words of titles, for "did you mean".
+TERMS_SQL = """
+    INSERT INTO search_searchterm (word, uses)
+    SELECT word, count(*) FROM (
+        SELECT (unnest(to_tsvector('search_vn', title))).lexeme AS word
+        FROM search_searchentry WHERE id = ANY(%s)
+    ) words
+    WHERE length(word) BETWEEN 2 AND 60 AND word !~ '^[0-9]+$'
+    GROUP BY word
+    ON CONFLICT (word) DO UPDATE SET uses = search_searchterm.uses + EXCLUDED.uses
 """
 
 
@@ -76,11 +93,10 @@ def store_rows(rows: list[SearchEntry]) -> int:
     created = SearchEntry.objects.bulk_create(rows, batch_size=1000)
     if connection.vendor != "postgresql":
         return len(created)
+    ids = [row.pk for row in created]
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"UPDATE search_searchentry SET vector = {VECTOR_SQL} WHERE id = ANY(%s)",  # noqa: S608
-            [[row.pk for row in created]],
-        )
+        cursor.execute(WRITE_SQL, [ids])
+        cursor.execute(TERMS_SQL, [ids])
     return len(created)
 
 
@@ -95,7 +111,6 @@ def _row(label: str, pk: str, kind: SearchSource | str, entry: IndexEntry) -> Se
         kind=kind if isinstance(kind, str) else kind.kind,
         language=entry.language,
         title=title,
-        title_folded=fold(title),
         text=text,
         url=entry.url[:500],
         reference=reference,

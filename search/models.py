@@ -15,13 +15,16 @@ from tenants.models import TenantOwned
 
 
 class SearchEntry(TenantOwned):
+    # Copy of the tenant's MPTT tree_id: a whole-province search filters on it directly
+    # (a tenant moving to another tree needs `rebuild_search_index`; moves inside the
+    # tree do not, since narrower scopes filter on tenant ids read from the live tree).
+    tree_id = models.PositiveIntegerField(default=0)
     # Which object this row stands for: the source model ("content.article") and its pk.
     model_label = models.CharField(max_length=100)
     object_id = models.CharField(max_length=64)
     kind = models.CharField(max_length=30)
     language = models.CharField(max_length=8)
     title = models.CharField(max_length=500)
-    title_folded = models.CharField(max_length=500)  # for did-you-mean (pg_trgm)
     text = models.TextField(blank=True)  # plain text, capped: snippets are cut from it
     url = models.CharField(max_length=500)
     reference = models.CharField(max_length=100, blank=True)
@@ -29,7 +32,12 @@ class SearchEntry(TenantOwned):
     tokens = models.TextField(blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
     year = models.PositiveSmallIntegerField(null=True, blank=True)
+    # Matching: folded title (A), folded text (C), document-number tokens (A). Large, so
+    # PostgreSQL keeps it out of line (toast_tuple_target) and the heap stays narrow.
     vector = SearchVectorField(null=True)
+    # Ranking: folded title (A) + the unfolded, weighted copy (B) + tokens (A). Small,
+    # so ranking a thousand candidates reads no large values.
+    rank_vector = SearchVectorField(null=True)
     indexed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -38,7 +46,9 @@ class SearchEntry(TenantOwned):
         indexes = [
             models.Index(fields=["model_label", "object_id"], name="search_entry_object"),
             # Newest-first walks of a scope, used when a word matches a large share.
-            models.Index(fields=["language", "-published_at"], name="search_entry_lang_date"),
+            models.Index(
+                fields=["tree_id", "language", "-published_at"], name="search_entry_tree_date"
+            ),
             models.Index(
                 fields=["tenant", "language", "-published_at"], name="search_entry_tenant_date"
             ),
@@ -70,3 +80,13 @@ class SearchQueryStat(TenantOwned):
 
     def __str__(self) -> str:
         return self.query
+
+
+class SearchTerm(models.Model):
+    """The folded words of indexed titles, for "did you mean" (pg_trgm on a small table)."""
+
+    word = models.CharField(max_length=60, unique=True)
+    uses = models.PositiveIntegerField(default=1)
+
+    def __str__(self) -> str:
+        return self.word

@@ -56,7 +56,8 @@ def search(request: HttpRequest) -> HttpResponse:
     language = get_language() or "vi"
     parsed = query.parse(request.GET.get("q"))
     whole_province = request.GET.get("scope") == "province" and tenant.parent_id is not None
-    has_units = whole_province or tenant.rght - tenant.lft > 1
+    is_leaf = tenant.rght - tenant.lft == 1
+    has_units = whole_province or not is_leaf
     labels = kind_labels()
     kind = request.GET.get("kind", "")
     kind = kind if kind in labels else ""
@@ -67,10 +68,12 @@ def search(request: HttpRequest) -> HttpResponse:
     unit = unit if unit in {pk for pk, _name in units} else None
     page_number = _int(request.GET.get("page"), 1, 10**9) or 1
 
-    if whole_province:
+    if whole_province or tenant.parent_id is None:
         scope = engine.Scope(tenant.tree_id, unit_id=unit)
+    elif is_leaf:
+        scope = engine.Scope(tenant.tree_id, (tenant.pk,))
     else:
-        scope = engine.Scope(tenant.tree_id, tenant.lft, tenant.rght, unit_id=unit)
+        scope = engine.Scope(tenant.tree_id, tuple(pk for pk, _name in units), unit_id=unit)
     results = engine.search(
         parsed, scope, language, engine.Filters(kind, year), min(page_number, engine.MAX_PAGE)
     )
@@ -93,15 +96,19 @@ def search(request: HttpRequest) -> HttpResponse:
     messages = list(parsed.messages)
     if page_number != results.page and results.total:
         messages.append(_("Trang bạn chọn không có; đây là trang %(n)s.") % {"n": results.page})
-    suggestions = []
+    corrected, suggestions = "", []
     if not parsed.is_empty and not results.total:
-        suggestions = [
-            {
-                "title": s.title,
-                "url": absolute(s.url, s.tenant_id, s.hostname, tenant.pk, origin),
-            }
-            for s in engine.suggestions(parsed.shown, scope, language)
-        ]
+        corrected = engine.correction(parsed)
+        if corrected:
+            found = engine.search(query.parse(corrected), scope, language, engine.Filters())
+            suggestions = [
+                {
+                    "title": highlighted(hit.title),
+                    "url": absolute(hit.url, hit.tenant_id, hit.hostname, tenant.pk, origin),
+                }
+                for hit in found.hits[:3]
+            ]
+            corrected = corrected if suggestions else ""
     if not parsed.is_empty and results.page == 1 and page_number == 1:
         analytics.record_later(tenant.pk, parsed.shown, bool(results.total))
 
@@ -127,6 +134,8 @@ def search(request: HttpRequest) -> HttpResponse:
         "hits": hits,
         "messages_list": messages,
         "suggestions": suggestions,
+        "corrected": corrected,
+        "corrected_url": "?" + urlencode({"q": corrected}) if corrected else "",
         "kinds": list(labels.items()),
         "kind": kind,
         "years": list(range(this_year, FIRST_YEAR - 1, -1)),

@@ -18,11 +18,14 @@ FORWARD = [
         END IF;
     END $$""",
     "CREATE INDEX IF NOT EXISTS search_entry_vector ON search_searchentry USING gin (vector)",
-    "CREATE INDEX IF NOT EXISTS search_entry_title_trgm ON search_searchentry "
-    "USING gin (title_folded gin_trgm_ops)",
+    "CREATE INDEX IF NOT EXISTS search_term_trgm ON search_searchterm "
+    "USING gin (word gin_trgm_ops)",
+    # Push the big columns (text, vector) out of line: a bitmap scan over tens of
+    # thousands of matches then reads a narrow heap.
+    "ALTER TABLE search_searchentry SET (toast_tuple_target = 256)",
 ]
 BACKWARD = [
-    "DROP INDEX IF EXISTS search_entry_title_trgm",
+    "DROP INDEX IF EXISTS search_term_trgm",
     "DROP INDEX IF EXISTS search_entry_vector",
     "DROP TEXT SEARCH CONFIGURATION IF EXISTS search_vn",
 ]

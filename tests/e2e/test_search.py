@@ -42,7 +42,7 @@ def test_results_page_is_accessible_and_highlights(
 def test_zero_result_page_is_accessible_with_suggestions(
     page, indexed, site_url, assert_accessible
 ):
-    page.goto(site_url(indexed["commune"], "/tim-kiem/?q=quy+hoac+su+dung+dax"))
+    page.goto(site_url(indexed["commune"], "/tim-kiem/?q=quy+hoach+su+dungg+datt"))
     assert "Không tìm thấy kết quả nào" in page.content()
     assert page.get_by_role("link", name="Xem danh mục thủ tục hành chính").count() == 1
     assert_accessible(page)

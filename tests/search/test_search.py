@@ -197,9 +197,10 @@ def test_english_site_searches_english_entries(commune, site_client):
 def test_zero_results_suggest_titles_and_point_to_procedures_and_questions(
     land_items, commune, site_client
 ):
-    html = site_client(commune).get("/tim-kiem/", {"q": "quy hoac su dung dax"}).content.decode()
+    response = site_client(commune).get("/tim-kiem/", {"q": "quy hoach su dungg datt"})
+    html = text(response)
     assert "Không tìm thấy kết quả nào" in html
-    assert "Có phải bạn muốn tìm:" in html
+    assert 'Có phải bạn muốn tìm: <a href="?q=quy+hoach+su+dung+dat">' in html
     assert "Quy hoạch sử dụng đất đến năm 2030" in html
     assert "/thu-tuc-hanh-chinh/" in html
     assert "/hoi-dap/" in html
