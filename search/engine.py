@@ -109,7 +109,7 @@ def _rank_sql(query: ParsedQuery, match: str, match_params: list) -> tuple[str, 
 def search(
     query: ParsedQuery, scope: Scope, language: str, filters: Filters, page: int = 1
 ) -> ResultPage:
-    if query.is_empty:
+    if query.is_empty or connection.vendor != "postgresql":  # the SQLite demo has no index
         return ResultPage([], 0, 1)
     page = min(max(page, 1), MAX_PAGE)
     match, match_params = _match_sql(query)
@@ -176,7 +176,7 @@ def correction(query: ParsedQuery) -> str:
     the small vocabulary table); "" when nothing would change."""
     words = [w for w in fold(query.words).replace('"', " ").split() if not w.startswith("-")]
     words = [w for w in words if w.isalnum()][:8]
-    if not words:
+    if not words or connection.vendor != "postgresql":
         return ""
     with connection.cursor() as cursor:
         cursor.execute(
