@@ -115,8 +115,8 @@ def _body(rng: random.Random, topic: str, year: int) -> str:
 
 
 def _when(rng: random.Random) -> datetime:
-    start = datetime(2016, 1, 1, tzinfo=TZ)
-    return start + timedelta(minutes=rng.randint(0, 60 * 24 * 365 * 10))
+    """Spread over the last ten years, up to today."""
+    return datetime.now(TZ) - timedelta(minutes=rng.randint(0, 60 * 24 * 365 * 10))
 
 
 def article(rng: random.Random, tenant_id: int, n: int) -> IndexEntry:

@@ -9,14 +9,16 @@ the 50th, costs about the same and a common word costs about what a rare one doe
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.db import connection
+from django.utils import timezone
 
 from .query import ParsedQuery
 from .text import fold
 
 CANDIDATES = 1000
+RECENT = timedelta(days=365)
 PAGE_SIZE = 20
 MAX_PAGE = CANDIDATES // PAGE_SIZE
 START, STOP = "\ue000", "\ue001"  # highlight markers; clean() strips them from stored text
@@ -44,6 +46,11 @@ class Scope:
         if len(self.tenant_ids) == 1:
             return "e.tree_id = %s AND e.tenant_id = %s", [self.tree_id, self.tenant_ids[0]]
         return "e.tree_id = %s AND e.tenant_id = ANY(%s)", [self.tree_id, list(self.tenant_ids)]
+
+    @property
+    def is_wide(self) -> bool:
+        """Many sites: worth the recent-first attempt (one site has few rows)."""
+        return self.unit_id is None and (self.tenant_ids is None or len(self.tenant_ids) > 1)
 
 
 @dataclass(frozen=True)
@@ -112,6 +119,24 @@ def search(
     if query.is_empty or connection.vendor != "postgresql":  # the SQLite demo has no index
         return ResultPage([], 0, 1)
     page = min(max(page, 1), MAX_PAGE)
+    if scope.is_wide and not filters.year:
+        # The newest CANDIDATES matches of a common word are all recent: looking at the
+        # last year first keeps the scan to that year's matches. Same result whenever
+        # the year holds CANDIDATES matches; otherwise (rare words) search everything.
+        recent = _search(query, scope, language, filters, page, since=timezone.now() - RECENT)
+        if recent.total >= CANDIDATES:
+            return recent
+    return _search(query, scope, language, filters, page)
+
+
+def _search(
+    query: ParsedQuery,
+    scope: Scope,
+    language: str,
+    filters: Filters,
+    page: int,
+    since: datetime | None = None,
+) -> ResultPage:
     match, match_params = _match_sql(query)
     scope_sql, scope_params = scope.sql()
     where, where_params = [scope_sql], list(scope_params)
@@ -121,6 +146,9 @@ def search(
     if filters.year:
         where.append("e.year = %s")
         where_params.append(filters.year)
+    if since is not None:
+        where.append("e.published_at >= %s")
+        where_params.append(since)
     rank, rank_params = _rank_sql(query, match, match_params)
     name = "COALESCE(NULLIF(t.name_en, ''), t.name)" if language == "en" else "t.name"
     sql = f"""
@@ -167,7 +195,7 @@ def search(
         if row[1] is not None
     ]
     if not hits and total and page > 1:
-        return search(query, scope, language, filters, page=-(-total // PAGE_SIZE))
+        return _search(query, scope, language, filters, -(-total // PAGE_SIZE), since)
     return ResultPage(hits, total, page)
 
 
@@ -180,9 +208,16 @@ def correction(query: ParsedQuery) -> str:
         return ""
     with connection.cursor() as cursor:
         cursor.execute(
-            """SELECT q.word, (
-                   SELECT t.word FROM search_searchterm t WHERE t.word %% q.word
-                   ORDER BY similarity(t.word, q.word) DESC, t.uses DESC, t.word LIMIT 1)
+            # Known words stay; an unknown one takes the closest word of similar length.
+            """SELECT q.word, CASE
+                   WHEN EXISTS (SELECT 1 FROM search_searchterm k WHERE k.word = q.word)
+                   THEN q.word
+                   ELSE (SELECT t.word FROM search_searchterm t
+                         WHERE t.word %% q.word
+                           AND length(t.word) BETWEEN length(q.word) - 2 AND length(q.word) + 2
+                         ORDER BY similarity(t.word, q.word) DESC, t.uses DESC, t.word
+                         LIMIT 1)
+                   END
                FROM unnest(%s::text[]) WITH ORDINALITY AS q(word, n) ORDER BY q.n""",
             [words],
         )

@@ -3,6 +3,7 @@ and the write side of the index: one function replaces the rows of one object.""
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterable, Sequence
 
@@ -17,31 +18,43 @@ from .text import MAX_TEXT, MAX_TITLE, clean, reference_tokens
 
 logger = logging.getLogger(__name__)
 
-# Built in the database at write time (unaccent is not IMMUTABLE, so no expression
-# index): `vector` finds (folded), `rank_vector` orders (folded title + unfolded copy,
-# so that exact diacritics rank higher), document numbers count as title words.
-WRITE_SQL = """
-    UPDATE search_searchentry e SET
-        tree_id = t.tree_id,
-        vector = setweight(to_tsvector('search_vn', e.title), 'A')
-            || setweight(to_tsvector('search_vn', e.text), 'C')
-            || setweight(to_tsvector('simple', e.tokens), 'A'),
-        rank_vector = setweight(to_tsvector('search_vn', e.title), 'A')
-            || setweight(to_tsvector('simple', lower(e.title)), 'B')
-            || setweight(to_tsvector('simple', e.tokens), 'A')
-    FROM tenants_tenant t
-    WHERE t.id = e.tenant_id AND e.id = ANY(%s)
-"""
-# The words of titles, for "did you mean".
-TERMS_SQL = """
-    INSERT INTO search_searchterm (word, uses)
-    SELECT word, count(*) FROM (
-        SELECT (unnest(to_tsvector('search_vn', title))).lexeme AS word
-        FROM search_searchentry WHERE id = ANY(%s)
-    ) words
-    WHERE length(word) BETWEEN 2 AND 60 AND word !~ '^[0-9]+$'
-    GROUP BY word
-    ON CONFLICT (word) DO UPDATE SET uses = search_searchterm.uses + EXCLUDED.uses
+# One statement per batch: rows arrive as JSON, vectors are built in the database at
+# write time (unaccent is not IMMUTABLE, so no expression index) and title words go to
+# the "did you mean" vocabulary. `vector` finds (folded); `rank_vector` orders (folded
+# title + the unfolded copy, so exact diacritics rank higher); document numbers count
+# as title words.
+INSERT_SQL = """
+    WITH rows AS (
+        SELECT r.*, t.tree_id FROM jsonb_to_recordset(%s::jsonb) AS r(
+            tenant_id int, model_label text, object_id text, kind text, language text,
+            title text, text text, url text, reference text, tokens text,
+            published_at timestamptz, year int)
+        JOIN tenants_tenant t ON t.id = r.tenant_id
+    ),
+    inserted AS (
+        INSERT INTO search_searchentry (
+            tenant_id, tree_id, model_label, object_id, kind, language, title, text, url,
+            reference, tokens, published_at, year, indexed_at, vector, rank_vector)
+        SELECT tenant_id, tree_id, model_label, object_id, kind, language, title, text, url,
+            reference, tokens, published_at, year, now(),
+            setweight(to_tsvector('search_vn', title), 'A')
+                || setweight(to_tsvector('search_vn', text), 'C')
+                || setweight(to_tsvector('simple', tokens), 'A'),
+            setweight(to_tsvector('search_vn', title), 'A')
+                || setweight(to_tsvector('simple', lower(title)), 'B')
+                || setweight(to_tsvector('simple', tokens), 'A')
+        FROM rows
+        RETURNING id
+    ),
+    words AS (
+        SELECT (unnest(to_tsvector('search_vn', title))).lexeme AS word FROM rows
+    ),
+    terms AS (
+        INSERT INTO search_searchterm (word, uses)
+        SELECT word, count(*) FROM words WHERE word ~ '^[a-z]{2,30}$' GROUP BY word
+        ON CONFLICT (word) DO UPDATE SET uses = search_searchterm.uses + EXCLUDED.uses
+    )
+    SELECT count(*) FROM inserted
 """
 
 
@@ -87,17 +100,31 @@ def replace_entries(
 
 
 def store_rows(rows: list[SearchEntry]) -> int:
-    """Insert rows in bulk and build their vectors in the database (unaccent)."""
+    """Insert unsaved rows in bulk, vectors included (PostgreSQL; plain rows elsewhere)."""
     if not rows:
         return 0
-    created = SearchEntry.objects.bulk_create(rows, batch_size=1000)
     if connection.vendor != "postgresql":
-        return len(created)
-    ids = [row.pk for row in created]
+        return len(SearchEntry.objects.bulk_create(rows, batch_size=1000))
+    payload = [
+        {
+            "tenant_id": row.tenant_id,
+            "model_label": row.model_label,
+            "object_id": row.object_id,
+            "kind": row.kind,
+            "language": row.language,
+            "title": row.title,
+            "text": row.text,
+            "url": row.url,
+            "reference": row.reference,
+            "tokens": row.tokens,
+            "published_at": row.published_at.isoformat() if row.published_at else None,
+            "year": row.year,
+        }
+        for row in rows
+    ]
     with connection.cursor() as cursor:
-        cursor.execute(WRITE_SQL, [ids])
-        cursor.execute(TERMS_SQL, [ids])
-    return len(created)
+        cursor.execute(INSERT_SQL, [json.dumps(payload)])
+        return cursor.fetchone()[0]
 
 
 def _row(label: str, pk: str, kind: SearchSource | str, entry: IndexEntry) -> SearchEntry:

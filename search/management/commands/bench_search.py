@@ -20,7 +20,7 @@ from django.db import connection, transaction
 from search import bench_data, engine
 from search.indexing import _row as make_row
 from search.indexing import store_rows
-from search.models import SearchEntry
+from search.models import SearchEntry, SearchTerm
 from search.query import parse
 from tenants.models import Tenant, TenantKind
 from tenants.text import fold_vietnamese
@@ -83,6 +83,7 @@ class Command(BaseCommand):
     # --- data -----------------------------------------------------------------------
     def _tenants(self, count: int) -> tuple[Tenant, list[Tenant]]:
         SearchEntry.objects.all().delete()
+        SearchTerm.objects.all().delete()
         Tenant.objects.filter(slug__startswith="bench-").order_by("-level").delete()
         province = Tenant.objects.create(
             slug="bench-province", kind=TenantKind.PROVINCE, name="Tỉnh Thử Tải"
