@@ -51,16 +51,20 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if connection.vendor != "postgresql":
             raise CommandError("The benchmark needs PostgreSQL (set DATABASE_URL).")
-        self._use_scratch_database(options["database"])
+        self._use_scratch_database(options["database"], fresh=options["refill"])
         root = Tenant.objects.filter(slug="bench-province").first()
-        if options["refill"] or root is None or not SearchEntry.objects.exists():
+        if root is None:
             root = self._fill(options)
+        elif not SearchEntry.objects.exists():
+            raise CommandError("An earlier fill did not finish: run again with --refill.")
         self._run(root, options["rounds"])
 
     # --- scratch database ---------------------------------------------------------
-    def _use_scratch_database(self, name: str | None) -> None:
+    def _use_scratch_database(self, name: str | None, fresh: bool) -> None:
         settings = connection.settings_dict
         name = name or f"{settings['NAME']}_bench"
+        if not name.endswith("_bench"):
+            raise CommandError("The scratch database's name must end in _bench.")
         admin = psycopg.connect(
             dbname="postgres",
             user=settings["USER"],
@@ -82,9 +86,8 @@ class Command(BaseCommand):
 
     # --- data -----------------------------------------------------------------------
     def _tenants(self, count: int) -> tuple[Tenant, list[Tenant]]:
-        SearchEntry.objects.all().delete()
+        SearchEntry.objects.all().delete()  # a partial earlier fill
         SearchTerm.objects.all().delete()
-        Tenant.objects.filter(slug__startswith="bench-").order_by("-level").delete()
         province = Tenant.objects.create(
             slug="bench-province", kind=TenantKind.PROVINCE, name="Tỉnh Thử Tải"
         )
