@@ -77,8 +77,10 @@ class Command(BaseCommand):
             exists = admin.execute(
                 "SELECT 1 FROM pg_database WHERE datname = %s", [name]
             ).fetchone()
-            if not exists:
-                admin.execute(f'CREATE DATABASE "{name}"')  # name from settings/CLI
+            if exists and fresh:
+                admin.execute(f'DROP DATABASE "{name}"')  # only ever a *_bench database
+            if fresh or not exists:
+                admin.execute(f'CREATE DATABASE "{name}"')
         connection.close()
         settings["NAME"] = name
         self.stdout.write(f"Scratch database: {name}")
