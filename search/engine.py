@@ -9,7 +9,7 @@ the 50th, costs about the same and a common word costs about what a rare one doe
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.db import connection
 from django.utils import timezone
@@ -18,7 +18,6 @@ from .query import ParsedQuery
 from .text import fold
 
 CANDIDATES = 1000
-RECENT = timedelta(days=365)
 PAGE_SIZE = 20
 MAX_PAGE = CANDIDATES // PAGE_SIZE
 START, STOP = "\ue000", "\ue001"  # highlight markers; clean() strips them from stored text
@@ -120,10 +119,12 @@ def search(
         return ResultPage([], 0, 1)
     page = min(max(page, 1), MAX_PAGE)
     if scope.is_wide and not filters.year:
-        # The newest CANDIDATES matches of a common word are all recent: looking at the
-        # last year first keeps the scan to that year's matches. Same result whenever
-        # the year holds CANDIDATES matches; otherwise (rare words) search everything.
-        recent = _search(query, scope, language, filters, page, since=timezone.now() - RECENT)
+        # The newest CANDIDATES matches of a common word are all recent: looking at this
+        # year and the last first keeps the scan to their matches (the year is a token
+        # in the vector, so GIN intersects it). Same result whenever those years hold
+        # CANDIDATES matches; otherwise (rarer words) search everything.
+        this_year = timezone.localdate().year
+        recent = _search(query, scope, language, filters, page, years=(this_year, this_year - 1))
         if recent.total >= CANDIDATES:
             return recent
     return _search(query, scope, language, filters, page)
@@ -135,9 +136,13 @@ def _search(
     language: str,
     filters: Filters,
     page: int,
-    since: datetime | None = None,
+    years: tuple[int, ...] = (),
 ) -> ResultPage:
     match, match_params = _match_sql(query)
+    filter_match, filter_params = match, match_params
+    if years:
+        filter_match = f"({match} && to_tsquery('simple', %s))"
+        filter_params = [*match_params, " | ".join(f"yr{int(y)}" for y in years)]
     scope_sql, scope_params = scope.sql()
     where, where_params = [scope_sql], list(scope_params)
     if filters.kind:
@@ -146,15 +151,12 @@ def _search(
     if filters.year:
         where.append("e.year = %s")
         where_params.append(filters.year)
-    if since is not None:
-        where.append("e.published_at >= %s")
-        where_params.append(since)
     rank, rank_params = _rank_sql(query, match, match_params)
     name = "COALESCE(NULLIF(t.name_en, ''), t.name)" if language == "en" else "t.name"
     sql = f"""
         WITH c AS MATERIALIZED (
             SELECT e.id, e.rank_vector, e.published_at FROM search_searchentry e
-            WHERE e.language = %s AND {" AND ".join(where)} AND e.vector @@ {match}
+            WHERE e.language = %s AND {" AND ".join(where)} AND e.vector @@ {filter_match}
             ORDER BY e.published_at DESC NULLS LAST LIMIT {CANDIDATES}
         ),
         n AS (SELECT count(*) AS total FROM c),
@@ -177,7 +179,7 @@ def _search(
     params = [
         language,
         *where_params,
-        *match_params,
+        *filter_params,
         *rank_params,
         (page - 1) * PAGE_SIZE,
         *match_params,
@@ -195,7 +197,7 @@ def _search(
         if row[1] is not None
     ]
     if not hits and total and page > 1:
-        return _search(query, scope, language, filters, -(-total // PAGE_SIZE), since)
+        return _search(query, scope, language, filters, -(-total // PAGE_SIZE), years)
     return ResultPage(hits, total, page)
 
 

@@ -22,7 +22,7 @@ logger = logging.getLogger(__name__)
 # write time (unaccent is not IMMUTABLE, so no expression index) and title words go to
 # the "did you mean" vocabulary. `vector` finds (folded); `rank_vector` orders (folded
 # title + the unfolded copy, so exact diacritics rank higher); document numbers count
-# as title words.
+# as title words; "yr2025" lets a search look at recent years inside the GIN index.
 INSERT_SQL = """
     WITH rows AS (
         SELECT r.*, t.tree_id FROM jsonb_to_recordset(%s::jsonb) AS r(
@@ -39,7 +39,8 @@ INSERT_SQL = """
             reference, tokens, published_at, year, now(),
             setweight(to_tsvector('search_vn', title), 'A')
                 || setweight(to_tsvector('search_vn', text), 'C')
-                || setweight(to_tsvector('simple', tokens), 'A'),
+                || setweight(to_tsvector('simple', tokens), 'A')
+                || to_tsvector('simple', coalesce('yr' || year, '')),
             setweight(to_tsvector('search_vn', title), 'A')
                 || setweight(to_tsvector('simple', lower(title)), 'B')
                 || setweight(to_tsvector('simple', tokens), 'A')

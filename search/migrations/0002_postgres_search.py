@@ -23,6 +23,9 @@ FORWARD = [
     # Push the big columns (text, vector) out of line: a bitmap scan over tens of
     # thousands of matches then reads a narrow heap.
     "ALTER TABLE search_searchentry SET (toast_tuple_target = 256)",
+    # ...but keep what ranking and listing read inline.
+    "ALTER TABLE search_searchentry ALTER COLUMN rank_vector SET STORAGE MAIN, "
+    "ALTER COLUMN title SET STORAGE MAIN, ALTER COLUMN url SET STORAGE MAIN",
 ]
 BACKWARD = [
     "DROP INDEX IF EXISTS search_term_trgm",
