@@ -9,7 +9,7 @@ the 50th, costs about the same and a common word costs about what a rare one doe
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from django.db import connection
 from django.utils import timezone
@@ -17,7 +17,7 @@ from django.utils import timezone
 from .query import ParsedQuery
 from .text import fold
 
-CANDIDATES = 1000
+CANDIDATES = 500
 PAGE_SIZE = 20
 MAX_PAGE = CANDIDATES // PAGE_SIZE
 START, STOP = "\ue000", "\ue001"  # highlight markers; clean() strips them from stored text
@@ -119,15 +119,23 @@ def search(
         return ResultPage([], 0, 1)
     page = min(max(page, 1), MAX_PAGE)
     if scope.is_wide and not filters.year:
-        # The newest CANDIDATES matches of a common word are all recent: looking at this
-        # year and the last first keeps the scan to their matches (the year is a token
-        # in the vector, so GIN intersects it). Same result whenever those years hold
-        # CANDIDATES matches; otherwise (rarer words) search everything.
-        this_year = timezone.localdate().year
-        recent = _search(query, scope, language, filters, page, years=(this_year, this_year - 1))
-        if recent.total >= CANDIDATES:
-            return recent
+        # The newest CANDIDATES matches of a common word are all recent: look at the
+        # last three months, then the last two years, then everything. Months and years
+        # are tokens in the vector, so GIN intersects them and only their matches are
+        # read. Same result whenever a stage holds CANDIDATES matches.
+        for window in recent_windows(timezone.localdate()):
+            found = _search(query, scope, language, filters, page, window)
+            if found.total >= CANDIDATES:
+                return found
     return _search(query, scope, language, filters, page)
+
+
+def recent_windows(today: date) -> list[str]:
+    months, year, month = [], today.year, today.month
+    for _ in range(3):
+        months.append(f"ym{year}{month:02d}")
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return [" | ".join(months), f"yr{today.year} | yr{today.year - 1}"]
 
 
 def _search(
@@ -136,13 +144,13 @@ def _search(
     language: str,
     filters: Filters,
     page: int,
-    years: tuple[int, ...] = (),
+    window: str = "",
 ) -> ResultPage:
     match, match_params = _match_sql(query)
     filter_match, filter_params = match, match_params
-    if years:
+    if window:
         filter_match = f"({match} && to_tsquery('simple', %s))"
-        filter_params = [*match_params, " | ".join(f"yr{int(y)}" for y in years)]
+        filter_params = [*match_params, window]
     scope_sql, scope_params = scope.sql()
     where, where_params = [scope_sql], list(scope_params)
     if filters.kind:
@@ -197,7 +205,7 @@ def _search(
         if row[1] is not None
     ]
     if not hits and total and page > 1:
-        return _search(query, scope, language, filters, -(-total // PAGE_SIZE), years)
+        return _search(query, scope, language, filters, -(-total // PAGE_SIZE), window)
     return ResultPage(hits, total, page)
 
 

@@ -8,8 +8,10 @@ import logging
 from collections.abc import Iterable, Sequence
 
 from django.apps import apps
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Model
+from django.utils import timezone
 
 from .models import SearchEntry
 from .registry import IndexEntry, SearchSource
@@ -22,7 +24,8 @@ logger = logging.getLogger(__name__)
 # write time (unaccent is not IMMUTABLE, so no expression index) and title words go to
 # the "did you mean" vocabulary. `vector` finds (folded); `rank_vector` orders (folded
 # title + the unfolded copy, so exact diacritics rank higher); document numbers count
-# as title words; "yr2025" lets a search look at recent years inside the GIN index.
+# as title words; "yr2025" / "ym202511" let a search look at recent months and years
+# inside the GIN index.
 INSERT_SQL = """
     WITH rows AS (
         SELECT r.*, t.tree_id FROM jsonb_to_recordset(%s::jsonb) AS r(
@@ -40,7 +43,9 @@ INSERT_SQL = """
             setweight(to_tsvector('search_vn', title), 'A')
                 || setweight(to_tsvector('search_vn', text), 'C')
                 || setweight(to_tsvector('simple', tokens), 'A')
-                || to_tsvector('simple', coalesce('yr' || year, '')),
+                || to_tsvector('simple', coalesce(
+                    'yr' || year || ' ym' || to_char(published_at AT TIME ZONE %s, 'YYYYMM'),
+                    '')),
             setweight(to_tsvector('search_vn', title), 'A')
                 || setweight(to_tsvector('simple', lower(title)), 'B')
                 || setweight(to_tsvector('simple', tokens), 'A')
@@ -124,7 +129,7 @@ def store_rows(rows: list[SearchEntry]) -> int:
         for row in rows
     ]
     with connection.cursor() as cursor:
-        cursor.execute(INSERT_SQL, [json.dumps(payload)])
+        cursor.execute(INSERT_SQL, [json.dumps(payload), settings.TIME_ZONE])
         return cursor.fetchone()[0]
 
 
@@ -143,7 +148,7 @@ def _row(label: str, pk: str, kind: SearchSource | str, entry: IndexEntry) -> Se
         url=entry.url[:500],
         reference=reference,
         published_at=entry.published_at,
-        year=entry.published_at.year if entry.published_at else None,
+        year=timezone.localtime(entry.published_at).year if entry.published_at else None,
         tokens=" ".join(reference_tokens(reference, title, text)),
     )
 
