@@ -18,6 +18,7 @@ from .query import ParsedQuery
 from .text import fold
 
 CANDIDATES = 500
+MAX_WINDOW_MONTHS = 36
 PAGE_SIZE = 20
 MAX_PAGE = CANDIDATES // PAGE_SIZE
 START, STOP = "\ue000", "\ue001"  # highlight markers; clean() strips them from stored text
@@ -119,23 +120,31 @@ def search(
         return ResultPage([], 0, 1)
     page = min(max(page, 1), MAX_PAGE)
     if scope.is_wide and not filters.year:
-        # The newest CANDIDATES matches of a common word are all recent: look at the
-        # last three months, then the last two years, then everything. Months and years
-        # are tokens in the vector, so GIN intersects them and only their matches are
-        # read. Same result whenever a stage holds CANDIDATES matches.
-        for window in recent_windows(timezone.localdate()):
-            found = _search(query, scope, language, filters, page, window)
-            if found.total >= CANDIDATES:
-                return found
+        # The newest CANDIDATES matches of a common word are all recent. Months are
+        # tokens in the vector (GIN intersects them), so look at the last 3 months;
+        # if they hold some matches but not enough, at the months that should, going
+        # by that rate; else everything. The answer is the same as a full search
+        # whenever a window is full (the newest CANDIDATES matches are inside it).
+        today = timezone.localdate()
+        found = _search(query, scope, language, filters, page, month_window(today, 3))
+        if found.total >= CANDIDATES:
+            return found
+        if found.total:
+            months = -(-3 * CANDIDATES * 3 // (2 * found.total))  # 1.5x the expected need
+            if months <= MAX_WINDOW_MONTHS:
+                found = _search(query, scope, language, filters, page, month_window(today, months))
+                if found.total >= CANDIDATES:
+                    return found
     return _search(query, scope, language, filters, page)
 
 
-def recent_windows(today: date) -> list[str]:
-    months, year, month = [], today.year, today.month
-    for _ in range(3):
-        months.append(f"ym{year}{month:02d}")
+def month_window(today: date, months: int) -> str:
+    """'ym202611 | ym202610 | …' for the last `months` months, this one included."""
+    tokens, year, month = [], today.year, today.month
+    for _ in range(months):
+        tokens.append(f"ym{year}{month:02d}")
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-    return [" | ".join(months), f"yr{today.year} | yr{today.year - 1}"]
+    return " | ".join(tokens)
 
 
 def _search(

@@ -10,11 +10,8 @@ from search.query import parse
 from search.registry import IndexEntry
 
 
-def test_recent_windows_cross_the_new_year():
-    assert engine.recent_windows(date(2026, 2, 10)) == [
-        "ym202602 | ym202601 | ym202512",
-        "yr2026 | yr2025",
-    ]
+def test_month_windows_cross_the_new_year():
+    assert engine.month_window(date(2026, 2, 10), 3) == "ym202602 | ym202601 | ym202512"
 
 
 def _fill(tenant, count, days_ago, word):
@@ -42,3 +39,13 @@ def test_a_rarer_word_falls_back_to_every_year(province, commune):
     _fill(commune, 4, 4000, "Mưa đá năm xưa")
     scope = engine.Scope(province.tree_id)
     assert engine.search(parse("mua da"), scope, "vi", engine.Filters()).total == 7
+
+
+def test_a_word_common_a_year_ago_is_found_through_a_wider_window(province, commune):
+    _fill(commune, 40, 3, "Lúa xuân")
+    _fill(commune, engine.CANDIDATES, 200, "Lúa xuân năm trước")
+    _fill(commune, 10, 4000, "Lúa xuân xưa")
+    scope = engine.Scope(province.tree_id)
+    result = engine.search(parse("lua xuan"), scope, "vi", engine.Filters())
+    assert result.total == engine.CANDIDATES
+    assert all("xưa" not in hit.title for hit in result.hits)  # the newest come first
