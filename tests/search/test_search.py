@@ -220,3 +220,14 @@ def test_empty_query_shows_the_form(commune, site_client):
     response = site_client(commune).get("/tim-kiem/")
     assert response.status_code == 200
     assert 'id="search-q"' in response.content.decode()
+
+
+def test_province_results_page_query_budget(
+    land_items, province, site_client, django_assert_max_num_queries
+):
+    client = site_client(province)
+    client.get("/tim-kiem/", {"q": "warm up"})
+    with django_assert_max_num_queries(7):
+        assert titles(client.get("/tim-kiem/", {"q": "dang ky"}))
+    with django_assert_max_num_queries(11):  # + spelling correction and its search
+        client.get("/tim-kiem/", {"q": "quy hoach su dungg datt"})
