@@ -5,14 +5,14 @@ from django.db import transaction
 
 from portal.publishing import Status
 from search.rebuild import rebuild
-from tests.search.models import Bulletin
+from tests.search.models import bulletin_model
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 def bulletin(tenant, title, body="", *, year=2024, number="", kind="article", **extra):
     """A published bulletin, indexed the way a rebuild indexes it."""
-    return Bulletin.objects.create(
+    return bulletin_model().objects.create(
         tenant=tenant,
         title=title,
         body=body,

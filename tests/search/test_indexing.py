@@ -7,7 +7,7 @@ from portal import publishing
 from search.indexing import request_reindex
 from search.models import SearchEntry
 from tests.search.factories import bulletin
-from tests.search.models import Bulletin
+from tests.search.models import bulletin_model
 from tests.search.test_search import text
 
 
@@ -39,7 +39,7 @@ def test_published_archived_trashed_restored_and_deleted(
         publishing.restore(draft, by=commune_approver)
     assert found(client)
     with django_capture_on_commit_callbacks(execute=True):
-        Bulletin.objects.get(pk=draft.pk).delete()
+        bulletin_model().objects.get(pk=draft.pk).delete()
     assert not found(client)
     assert not SearchEntry.objects.exists()
 
