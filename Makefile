@@ -8,7 +8,7 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/govportal
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/1
 PYTEST_ARGS ?=
 
-.PHONY: install messages demo run test test-fast lint format worker beat bench clean
+.PHONY: install messages demo run test test-fast lint format worker beat bench bench-search clean
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Python >= 3.11 is required" if sys.version_info < (3, 11) else 0)'
@@ -54,6 +54,10 @@ worker: install
 
 beat: install
 	$(VENV)/bin/celery -A portal beat -l info
+
+# Search benchmark on a scratch database (<DB>_bench, created and migrated by the command).
+bench-search: install
+	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} $(PY) manage.py bench_search
 
 clean:
 	rm -rf $(VENV) var db.sqlite3

@@ -1,4 +1,19 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import feeds, views
 
 app_name = "content"
-urlpatterns: list = []
+urlpatterns = [
+    path("tin-tuc/", views.latest, name="latest"),
+    path("tin-tuc/<slug:slug>/", views.article, name="article"),
+    path("chuyen-muc/<slug:slug>/", views.category, name="category"),
+    path("chuyen-muc/<slug:slug>/rss/", feeds.CategoryFeed(), name="category_rss"),
+    path("rss/", feeds.SiteFeed(), name="rss"),
+    path("tin-tu-cac-don-vi/<int:pk>/", views.syndicated, name="syndicated"),
+    path("so-do-cong/", views.site_map, name="site_map"),
+    path("gioi-thieu/co-cau-to-chuc/", views.organisation, name="organisation"),
+    path("gioi-thieu/lanh-dao/", views.leaders, name="leaders"),
+    path("gioi-thieu/can-bo-dau-moi/", views.contacts, name="contacts"),
+    path("gioi-thieu/lich-su/", views.history, name="history"),
+    path("dia-phuong/<slug:slug>/", views.locality, name="locality"),
+]

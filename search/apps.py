@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class SearchConfig(AppConfig):
     name = "search"
     verbose_name = _("Tìm kiếm")
+
+    def ready(self) -> None:
+        from . import signals
+
+        signals.connect()

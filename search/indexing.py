@@ -1,12 +1,163 @@
-"""Entry points other apps call to keep the search index current (see registry.py)."""
+"""Entry points other apps call to keep the search index current (see registry.py),
+and the write side of the index: one function replaces the rows of one object."""
 
 from __future__ import annotations
 
+import json
+import logging
+from collections.abc import Iterable, Sequence
+
+from django.apps import apps
+from django.conf import settings
+from django.db import connection, transaction
 from django.db.models import Model
+from django.utils import timezone
+
+from .models import SearchEntry
+from .registry import IndexEntry, SearchSource
+from .sources import model_label, sources_for_model
+from .text import MAX_TEXT, MAX_TITLE, clean, reference_tokens
+
+logger = logging.getLogger(__name__)
+
+# One statement per batch: rows arrive as JSON, vectors are built in the database at
+# write time (unaccent is not IMMUTABLE, so no expression index) and title words go to
+# the "did you mean" vocabulary. `vector` finds (folded); `rank_vector` orders (folded
+# title + the unfolded copy, so exact diacritics rank higher); document numbers count
+# as title words; "yr2025" / "ym202511" let a search look at recent months and years
+# inside the GIN index.
+INSERT_SQL = """
+    WITH rows AS (
+        SELECT r.*, t.tree_id FROM jsonb_to_recordset(%s::jsonb) AS r(
+            tenant_id int, model_label text, object_id text, kind text, language text,
+            title text, text text, url text, reference text, tokens text,
+            published_at timestamptz, year int)
+        JOIN tenants_tenant t ON t.id = r.tenant_id
+    ),
+    inserted AS (
+        INSERT INTO search_searchentry (
+            tenant_id, tree_id, model_label, object_id, kind, language, title, text, url,
+            reference, tokens, published_at, year, indexed_at, vector, rank_vector)
+        SELECT tenant_id, tree_id, model_label, object_id, kind, language, title, text, url,
+            reference, tokens, published_at, year, now(),
+            setweight(to_tsvector('search_vn', title), 'A')
+                || setweight(to_tsvector('search_vn', text), 'C')
+                || setweight(to_tsvector('simple', tokens), 'A')
+                || to_tsvector('simple', coalesce(
+                    'yr' || year || ' ym' || to_char(published_at AT TIME ZONE %s, 'YYYYMM'),
+                    '')),
+            setweight(to_tsvector('search_vn', title), 'A')
+                || setweight(to_tsvector('simple', lower(title)), 'B')
+                || setweight(to_tsvector('simple', tokens), 'A')
+        FROM rows
+        RETURNING id
+    ),
+    words AS (
+        SELECT (unnest(to_tsvector('search_vn', title))).lexeme AS word FROM rows
+    ),
+    terms AS (
+        INSERT INTO search_searchterm (word, uses)
+        SELECT word, count(*) FROM words WHERE word ~ '^[a-z]{2,30}$' GROUP BY word
+        ON CONFLICT (word) DO UPDATE SET uses = search_searchterm.uses + EXCLUDED.uses
+    )
+    SELECT count(*) FROM inserted
+"""
 
 
 def request_reindex(obj: Model) -> None:
     """Re-index `obj` (or drop it from the index) after the current transaction commits.
 
-    Implemented by the search issue; until then it does nothing, so apps can call it.
+    Returns at once; a Celery task recomputes the object's entries and replaces its rows.
+    The key is taken now: after a delete Django clears `obj.pk`.
     """
+    if obj.pk is None or not sources_for_model(type(obj)):
+        return
+    label, pk = model_label(type(obj)), str(obj.pk)
+
+    def enqueue() -> None:
+        from .tasks import reindex_object
+
+        reindex_object.delay(label, pk)
+
+    transaction.on_commit(enqueue)
+
+
+def reindex(label: str, pk: str) -> int:
+    """Recompute and store the entries of one object; 0 rows when it is gone or hidden."""
+    model = apps.get_model(label)
+    entries: list[tuple[SearchSource, IndexEntry]] = []
+    for source in sources_for_model(model):
+        # Defence in depth: besides `entries()` saying [], the object must be in
+        # `indexable()` (published, not trashed) to be findable.
+        obj = source.indexable().filter(pk=pk).first()
+        if obj is not None:
+            entries.extend((source, entry) for entry in source.entries(obj))
+    return replace_entries(label, pk, entries)
+
+
+def replace_entries(
+    label: str, pk: str, entries: Sequence[tuple[SearchSource | str, IndexEntry]]
+) -> int:
+    """Atomically swap the rows of object (label, pk) for `entries` (kind or source, entry)."""
+    with transaction.atomic():
+        SearchEntry.objects.filter(model_label=label, object_id=pk).delete()
+        rows = [_row(label, pk, kind, entry) for kind, entry in entries]
+        return store_rows(rows)
+
+
+def store_rows(rows: list[SearchEntry]) -> int:
+    """Insert unsaved rows in bulk, vectors included (PostgreSQL; plain rows elsewhere)."""
+    if not rows:
+        return 0
+    if connection.vendor != "postgresql":
+        return len(SearchEntry.objects.bulk_create(rows, batch_size=1000))
+    payload = [
+        {
+            "tenant_id": row.tenant_id,
+            "model_label": row.model_label,
+            "object_id": row.object_id,
+            "kind": row.kind,
+            "language": row.language,
+            "title": row.title,
+            "text": row.text,
+            "url": row.url,
+            "reference": row.reference,
+            "tokens": row.tokens,
+            "published_at": row.published_at.isoformat() if row.published_at else None,
+            "year": row.year,
+        }
+        for row in rows
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(INSERT_SQL, [json.dumps(payload), settings.TIME_ZONE])
+        return cursor.fetchone()[0]
+
+
+def _row(label: str, pk: str, kind: SearchSource | str, entry: IndexEntry) -> SearchEntry:
+    title = clean(entry.title, MAX_TITLE)
+    text = clean(entry.body, MAX_TEXT)
+    reference = clean(entry.reference, 100)
+    return SearchEntry(
+        tenant_id=entry.tenant_id,
+        model_label=label,
+        object_id=pk,
+        kind=kind if isinstance(kind, str) else kind.kind,
+        language=entry.language,
+        title=title,
+        text=text,
+        url=entry.url[:500],
+        reference=reference,
+        published_at=entry.published_at,
+        year=timezone.localtime(entry.published_at).year if entry.published_at else None,
+        tokens=" ".join(reference_tokens(reference, title, text)),
+    )
+
+
+def entries_of(source: SearchSource, objects: Iterable[Model]) -> list[SearchEntry]:
+    """Rows for many objects of one source (bulk rebuild)."""
+    label = model_label(source.model)
+    rows: list[SearchEntry] = []
+    for obj in objects:
+        for entry in source.entries(obj):
+            rows.append(_row(label, str(obj.pk), source, entry))
+    return rows

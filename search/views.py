@@ -1,9 +1,154 @@
+"""The results page: thin; parsing in query.py, SQL in engine.py, counting in analytics.py."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
+
+from portal.context_processors import request_origin_suffix
+from tenants.models import Tenant
+
+from . import analytics, engine, query
+from .presentation import absolute, highlighted, kind_labels
+
+FIRST_YEAR = 2000
+
+
+def _int(value: str | None, low: int, high: int) -> int | None:
+    try:
+        number = int((value or "").strip()[:12])
+    except ValueError:
+        return None
+    return number if low <= number <= high else None
+
+
+def _link(name: str, fallback: str) -> str:
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return fallback
+
+
+def _units(tenant: Tenant, whole_province: bool, language: str) -> list[tuple[int, str]]:
+    """Tenants one may filter by (cached: the tree changes rarely)."""
+    key = f"search:units:{tenant.pk}:{int(whole_province)}:{language}:{tenant.updated_at:%s}"
+    units = cache.get(key)
+    if units is None:
+        scope = Tenant.objects.filter(tree_id=tenant.tree_id)
+        if not whole_province:
+            scope = scope.filter(lft__gte=tenant.lft, rght__lte=tenant.rght)
+        units = [(t.pk, t.name) for t in scope.order_by("tree_id", "lft")]
+        cache.set(key, units, 600)
+    return units
 
 
 @require_safe
 def search(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "")[:200]
-    return render(request, "search/placeholder.html", {"query": query})
+    tenant: Tenant = request.tenant
+    language = get_language() or "vi"
+    parsed = query.parse(request.GET.get("q"))
+    whole_province = request.GET.get("scope") == "province" and tenant.parent_id is not None
+    is_leaf = tenant.rght - tenant.lft == 1
+    has_units = whole_province or not is_leaf
+    labels = kind_labels()
+    kind = request.GET.get("kind", "")
+    kind = kind if kind in labels else ""
+    this_year = timezone.localdate().year
+    year = _int(request.GET.get("year"), FIRST_YEAR, this_year + 1)
+    units = _units(tenant, whole_province, language) if has_units else []
+    unit = _int(request.GET.get("unit"), 1, 2**31 - 1)
+    unit = unit if unit in {pk for pk, _name in units} else None
+    page_number = _int(request.GET.get("page"), 1, 10**9) or 1
+
+    if whole_province or tenant.parent_id is None:
+        scope = engine.Scope(tenant.tree_id, unit_id=unit)
+    elif is_leaf:
+        scope = engine.Scope(tenant.tree_id, (tenant.pk,))
+    else:
+        scope = engine.Scope(tenant.tree_id, tuple(pk for pk, _name in units), unit_id=unit)
+    results = engine.search(
+        parsed, scope, language, engine.Filters(kind, year), min(page_number, engine.MAX_PAGE)
+    )
+    origin = {
+        "scheme": request.scheme,
+        "port": request_origin_suffix(request),
+        "prefix": "" if language == "vi" else f"/{language}",
+    }
+    hits = [
+        {
+            "title": highlighted(hit.title),
+            "snippet": highlighted(hit.snippet),
+            "url": absolute(hit.url, hit.tenant_id, hit.hostname, tenant.pk, origin),
+            "kind": labels.get(hit.kind, hit.kind),
+            "published_at": hit.published_at,
+            "unit": hit.unit_name,
+        }
+        for hit in results.hits
+    ]
+    messages = list(parsed.messages)
+    if page_number != results.page and results.total:
+        messages.append(_("Trang bạn chọn không có; đây là trang %(n)s.") % {"n": results.page})
+    corrected, suggestions = "", []
+    if not parsed.is_empty and not results.total:
+        corrected = engine.correction(parsed)
+        if corrected:
+            found = engine.search(query.parse(corrected), scope, language, engine.Filters())
+            suggestions = [
+                {
+                    "title": highlighted(hit.title),
+                    "url": absolute(hit.url, hit.tenant_id, hit.hostname, tenant.pk, origin),
+                }
+                for hit in found.hits[:3]
+            ]
+            corrected = corrected if suggestions else ""
+    if not parsed.is_empty and results.page == 1 and page_number == 1:
+        analytics.record_later(tenant.pk, parsed.shown, bool(results.total))
+
+    params = {"q": parsed.shown, "kind": kind, "year": year or "", "unit": unit or ""}
+    if whole_province:
+        params["scope"] = "province"
+    base = {k: v for k, v in params.items() if v}
+
+    def page_url(number: int) -> str:
+        return "?" + urlencode({**base, "page": number} if number > 1 else base)
+
+    pages = [
+        {"number": n, "url": page_url(n), "current": n == results.page}
+        for n in range(max(1, results.page - 3), min(results.pages, results.page + 3) + 1)
+    ]
+    province_url = None
+    if tenant.parent_id is not None and not whole_province and parsed.shown:
+        province_url = "?" + urlencode({"q": parsed.shown, "scope": "province"})
+    context = {
+        "query": parsed.shown,
+        "parsed": parsed,
+        "results": results,
+        "hits": hits,
+        "messages_list": messages,
+        "suggestions": suggestions,
+        "corrected": corrected,
+        "corrected_url": "?" + urlencode({"q": corrected}) if corrected else "",
+        "kinds": list(labels.items()),
+        "kind": kind,
+        "years": list(range(this_year, FIRST_YEAR - 1, -1)),
+        "year": year,
+        "units": units,
+        "unit": unit,
+        "whole_province": whole_province,
+        "province_url": province_url,
+        "pages": pages,
+        "previous_url": page_url(results.page - 1) if results.page > 1 else None,
+        "next_url": page_url(results.page + 1) if results.page < results.pages else None,
+        "first_index": (results.page - 1) * engine.PAGE_SIZE + 1,
+        "procedures_url": _link("procedures:index", origin["prefix"] + "/thu-tuc-hanh-chinh/"),
+        "questions_url": _link("dialogue:ask", origin["prefix"] + "/hoi-dap/"),
+    }
+    return render(request, "search/results.html", context)

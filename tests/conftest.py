@@ -25,13 +25,17 @@ def pytest_configure(config):
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Add the table of the test-only publishable model (tests/portal/workflow_models.py)."""
+    """Add the tables of the test-only publishable models (tests/portal/workflow_models.py,
+    tests/search/models.py): the shared schedule walks every Publishable model, so their
+    tables must exist whichever test registers them first."""
     from django.db import connection
 
     from tests.portal.workflow_models import Notice
+    from tests.search.models import bulletin_model
 
     with django_db_blocker.unblock(), connection.schema_editor() as editor:
         editor.create_model(Notice)
+        editor.create_model(bulletin_model())
     yield
 
 

@@ -1,0 +1,44 @@
+"""A content version per tenant: cached menus and home blocks key on it, changes bump it."""
+
+from __future__ import annotations
+
+from django.core.cache import cache
+from django.db import transaction
+from django.utils.translation import get_language
+
+
+def _key(tenant_id: int) -> str:
+    return f"content:version:{tenant_id}"
+
+
+def version(tenant_id: int) -> int:
+    value = cache.get(_key(tenant_id))
+    if value is None:
+        value = 1
+        cache.add(_key(tenant_id), value, None)
+    return value
+
+
+def bump(*tenant_ids: int | None) -> None:
+    for tenant_id in {t for t in tenant_ids if t}:
+        try:
+            cache.incr(_key(tenant_id))
+        except ValueError:
+            cache.set(_key(tenant_id), 2, None)
+
+
+def cached(tenant_id: int, name: str, build, timeout: int = 600):
+    """`build()` cached per tenant, language and content version."""
+    key = f"content:{name}:{tenant_id}:{get_language() or 'vi'}:v{version(tenant_id)}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, timeout)
+    return value
+
+
+def bump_on_change(*tenant_ids: int | None) -> None:
+    """Bump now (this request sees the change) and again after commit (so a page cached
+    by another request between the two does not keep the old content)."""
+    bump(*tenant_ids)
+    transaction.on_commit(lambda: bump(*tenant_ids))

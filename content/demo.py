@@ -1,0 +1,301 @@
+# ruff: noqa: E501 - demo data lines are kept whole for reading
+"""Demo content for seed_demo: categories, ≥40 articles with pictures, about information,
+links, banners and an alert. Idempotent: re-running updates, never duplicates."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from portal import publishing
+from portal.publishing import Status
+
+from . import images, syndication
+from .demo_images import generated_jpeg
+from .models import (
+    Alert,
+    Article,
+    Banner,
+    Category,
+    CategoryKind,
+    ContactOfficial,
+    HistoryEntry,
+    Image,
+    Leader,
+    Link,
+    LocalityPage,
+    OrgUnit,
+    Syndication,
+    SyndicationStatus,
+)
+
+CATEGORIES = [
+    ("tin-tuc-su-kien", CategoryKind.NEWS, "Tin tức - Sự kiện", "News and events"),
+    ("hoat-dong-lanh-dao", CategoryKind.LEADERS_ACTIVITIES, "Hoạt động của lãnh đạo", "Leaders' activities"),
+    ("chuyen-doi-so", CategoryKind.DIGITAL_TRANSFORMATION, "Chuyển đổi số", "Digital transformation"),
+    ("thong-cao-bao-chi", CategoryKind.PRESS_RELEASES, "Thông cáo báo chí", "Press releases"),
+    ("pho-bien-phap-luat", CategoryKind.LEGAL_DISSEMINATION, "Phổ biến, hướng dẫn pháp luật", "Legal dissemination"),
+    ("chinh-sach", CategoryKind.POLICIES, "Chính sách", "Policies"),
+]  # fmt: skip
+
+TOPICS = [
+    ("tin-tuc-su-kien", "Ra quân làm sạch kênh mương nội đồng trước mùa mưa", "Clean-up of field canals before the rainy season"),
+    ("tin-tuc-su-kien", "Khánh thành nhà văn hóa thôn Đông", "Opening of the Dong village cultural house"),
+    ("tin-tuc-su-kien", "Hội nghị tổng kết công tác năm và triển khai nhiệm vụ năm mới", None),
+    ("tin-tuc-su-kien", "Tổ chức ngày hội đại đoàn kết toàn dân tộc", None),
+    ("hoat-dong-lanh-dao", "Lãnh đạo thăm, tặng quà gia đình chính sách dịp lễ", "Leaders visit families of war invalids"),
+    ("hoat-dong-lanh-dao", "Tiếp công dân định kỳ tháng này", None),
+    ("hoat-dong-lanh-dao", "Kiểm tra tiến độ xây dựng trường tiểu học", None),
+    ("chuyen-doi-so", "Hướng dẫn người dân cài đặt và sử dụng VNeID", "Helping residents install and use VNeID"),
+    ("chuyen-doi-so", "Tổ công nghệ số cộng đồng hỗ trợ thanh toán không dùng tiền mặt", None),
+    ("chuyen-doi-so", "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính", None),
+    ("thong-cao-bao-chi", "Thông cáo báo chí về kết quả kỳ họp Hội đồng nhân dân", "Press release on the People's Council session"),
+    ("thong-cao-bao-chi", "Thông cáo báo chí về tình hình kinh tế - xã hội quý III", None),
+    ("pho-bien-phap-luat", "Tìm hiểu Luật Đất đai năm 2024: những điểm mới", None),
+    ("pho-bien-phap-luat", "Hỏi đáp về đăng ký cư trú trực tuyến", None),
+    ("chinh-sach", "Chính sách hỗ trợ hộ nghèo vay vốn sản xuất", "Credit support for poor households"),
+    ("chinh-sach", "Hỗ trợ chuyển đổi cây trồng trên đất lúa kém hiệu quả", None),
+]  # fmt: skip
+
+BODY = (
+    "<p>Sáng nay, {unit} tổ chức triển khai nội dung trên với sự tham gia của cán bộ, "
+    "đảng viên và đông đảo Nhân dân trên địa bàn.</p>"
+    "<h2>Kết quả bước đầu</h2><p>Các đơn vị đã hoàn thành phần việc được giao, bảo đảm "
+    "đúng tiến độ và an toàn. Ủy ban nhân dân đề nghị các thôn, tổ dân phố tiếp tục duy trì.</p>"
+    "<ul><li>Huy động hơn 300 lượt người tham gia;</li><li>Hoàn thành 12 km kênh mương;</li>"
+    "<li>Tuyên truyền trên hệ thống loa truyền thanh.</li></ul>"
+    "<blockquote>Mọi thông tin cần hỗ trợ, người dân liên hệ bộ phận một cửa.</blockquote>"
+)
+BODY_EN = (
+    "<p>{unit} carried out the work today with officials, Party members and residents.</p>"
+    "<h2>First results</h2><p>The assigned tasks were completed on time and safely.</p>"
+)
+
+SITES = {"sonlam": 16, "xahoabinh": 14, "sotaichinh": 12}
+
+
+def seed(tenants: dict, out) -> None:
+    admin = get_user_model().objects.filter(is_superuser=True).order_by("pk").first()
+    total = 0
+    for slug, count in SITES.items():
+        tenant = tenants.get(slug)
+        if tenant is None:
+            continue
+        categories = _categories(tenant)
+        total += _articles(tenant, categories, count, admin)
+        _about(tenant)
+        _links(tenant)
+    _workflow_examples(tenants, admin)
+    out.write(f"content: {total} articles, categories, about pages, links and banners")
+
+
+def _categories(tenant) -> dict[str, Category]:
+    found = {}
+    for order, (slug, kind, name_vi, name_en) in enumerate(CATEGORIES):
+        if kind == CategoryKind.PRESS_RELEASES and tenant.parent_id is not None:
+            continue
+        found[slug], _ = Category.objects.update_or_create(
+            tenant=tenant,
+            slug=slug,
+            defaults={"kind": kind, "name_vi": name_vi, "name_en": name_en, "order": order},
+        )
+    Category.objects.rebuild()
+    return found
+
+
+def _image(tenant, seed: int, alt: str) -> Image:
+    existing = Image.objects.filter(tenant=tenant, alt_vi=alt).first()
+    if existing is not None:
+        return existing
+    image = Image(tenant=tenant, alt_vi=alt, caption_vi=alt, credit="Ảnh minh họa")
+    image.file = ContentFile(generated_jpeg(seed), name=f"demo-{seed}.jpg")
+    image.save()
+    images.process_image(image.pk)
+    return image
+
+
+def _articles(tenant, categories, count: int, admin) -> int:
+    now = timezone.now()
+    made = 0
+    for index in range(count):
+        cat_slug, title_vi, title_en = TOPICS[index % len(TOPICS)]
+        if cat_slug not in categories:
+            cat_slug = "tin-tuc-su-kien"
+        title = f"{tenant.short_name or tenant.name}: {title_vi}"
+        article = Article.objects.filter(tenant=tenant, title_vi=title).first()
+        if article is None:
+            article = Article(tenant=tenant, title_vi=title)
+        article.category = categories[cat_slug]
+        article.summary_vi = f"{title_vi} — thông tin từ {tenant.name}."
+        article.body_vi = BODY.format(unit=tenant.name)
+        if title_en:
+            article.title_en = f"{tenant.name_en}: {title_en}"
+            article.summary_en = f"{title_en} — news from {tenant.name_en}."
+            article.body_en = BODY_EN.format(unit=tenant.name_en)
+        article.author = "Ban Biên tập"
+        article.featured = index < 4
+        article.cover = _image(tenant, tenant.pk * 100 + index, f"Ảnh minh họa: {title_vi}")
+        article.status = Status.PUBLISHED
+        article.published_at = article.published_at or now - timedelta(hours=6 * index + 1)
+        article.save()
+        made += 1
+    return made
+
+
+def _workflow_examples(tenants, admin) -> None:
+    """One pending, one scheduled and one proposed article, plus one accepted proposal."""
+    commune, province = tenants.get("xahoabinh"), tenants.get("sonlam")
+    if commune is None or province is None or admin is None:
+        return
+    category = Category.objects.get(tenant=commune, slug="tin-tuc-su-kien")
+    pending, _ = Article.objects.get_or_create(
+        tenant=commune,
+        title_vi="Kế hoạch tổ chức Tết Trồng cây (chờ duyệt)",
+        defaults={"category": category, "summary_vi": "Bài chờ người duyệt xem xét."},
+    )
+    if pending.status == Status.DRAFT:
+        publishing.submit(pending, by=admin)
+    scheduled, _ = Article.objects.get_or_create(
+        tenant=commune,
+        title_vi="Lịch tiếp công dân tháng tới (hẹn giờ đăng)",
+        defaults={"category": category, "summary_vi": "Bài được hẹn giờ đăng."},
+    )
+    if scheduled.status == Status.DRAFT:
+        publishing.publish(scheduled, by=admin, at=timezone.now() + timedelta(days=2))
+    published = list(Article.objects.for_tenant(commune).published().order_by("-published_at")[:2])
+    if len(published) == 2:
+        accepted, proposed = published
+        if not Syndication.objects.filter(article=accepted).exists():
+            syndication.accept(syndication.propose_to_parent(accepted, by=admin), by=admin)
+        if not Syndication.objects.filter(article=proposed).exists():
+            syndication.propose_to_parent(proposed, by=admin)
+    assert Syndication.objects.filter(status=SyndicationStatus.PROPOSED).exists()
+
+
+def _about(tenant) -> None:
+    is_department = tenant.kind == "department"
+    head = "Giám đốc" if is_department else "Chủ tịch UBND"
+    root, _ = OrgUnit.objects.update_or_create(
+        tenant=tenant,
+        name_vi="Lãnh đạo" if is_department else "Ủy ban nhân dân",
+        defaults={
+            "name_en": "Leadership" if is_department else "People's Committee",
+            "mandate_vi": "Lãnh đạo, chỉ đạo, điều hành toàn diện các mặt công tác.",
+            "mandate_en": "Leads and directs all areas of work.",
+            "order": 0,
+        },
+    )
+    units = (
+        [("Văn phòng", "Office"), ("Phòng Kế hoạch - Tài chính", "Planning and Finance Division")]
+        if is_department
+        else [("Văn phòng HĐND và UBND", "Office of the Council and Committee"),
+              ("Phòng Kinh tế", "Economic Division"), ("Phòng Văn hóa - Xã hội", "Social Affairs Division"),
+              ("Trung tâm Phục vụ hành chính công", "Public Administration Service Centre")]
+    )  # fmt: skip
+    for order, (name_vi, name_en) in enumerate(units, start=1):
+        OrgUnit.objects.update_or_create(
+            tenant=tenant,
+            name_vi=name_vi,
+            defaults={
+                "name_en": name_en,
+                "parent": root,
+                "order": order,
+                "mandate_vi": f"{name_vi} tham mưu, giúp việc trong lĩnh vực được giao.",
+                "mandate_en": f"The {name_en} advises on its assigned field.",
+            },
+        )
+    OrgUnit.objects.rebuild()
+    leaders = [
+        (tenant.responsible_person or "Nguyễn Văn An", head, "Phụ trách chung; trực tiếp chỉ đạo công tác tổ chức, cán bộ."),
+        ("Trần Thị Bình", f"Phó {head[0].lower()}{head[1:]}", "Phụ trách khối kinh tế, chuyển đổi số."),
+        ("Lê Văn Cường", f"Phó {head[0].lower()}{head[1:]}", "Phụ trách khối văn hóa - xã hội."),
+    ]  # fmt: skip
+    for order, (name, title, duties) in enumerate(leaders):
+        Leader.objects.update_or_create(
+            tenant=tenant,
+            name=name,
+            defaults={
+                "title_vi": title,
+                "title_en": "Leader",
+                "duties_vi": duties,
+                "bio_vi": "Sinh năm 1975. Trình độ chuyên môn: Thạc sĩ Quản lý công. "
+                "Trình độ lý luận chính trị: Cao cấp.",
+                "order": order,
+                "email": f"lanhdao{order + 1}.{tenant.slug}@sonlam.gov.vn",
+                "photo": _image(tenant, 9000 + tenant.pk * 10 + order, f"Ảnh chân dung {name}"),
+            },
+        )
+    ContactOfficial.objects.update_or_create(
+        tenant=tenant,
+        name="Phạm Thu Hà",
+        defaults={
+            "title_vi": "Chuyên viên, đầu mối cung cấp thông tin",
+            "title_en": "Information contact officer",
+            "unit_vi": "Văn phòng",
+            "unit_en": "Office",
+            "phone": tenant.phone or "0238 3840 100",
+            "email": f"vanphong.{tenant.slug}@sonlam.gov.vn",
+        },
+    )
+    for order, (period, title) in enumerate(
+        [("1945", "Thành lập chính quyền cách mạng"), ("2025", "Sắp xếp đơn vị hành chính hai cấp")]
+    ):
+        HistoryEntry.objects.update_or_create(
+            tenant=tenant, period_vi=period, defaults={"title_vi": title, "order": order}
+        )
+    if not is_department:
+        for order, (kind, title, body) in enumerate(
+            [
+                ("apparatus", "Bộ máy hành chính", "Đảng ủy, HĐND, UBND, Ủy ban MTTQ và các đoàn thể."),
+                ("map", "Bản đồ địa giới hành chính", "Bản đồ và mô tả địa giới hành chính."),
+                ("nature", "Điều kiện tự nhiên", "Địa hình đồi thấp xen đồng bằng, khí hậu nhiệt đới gió mùa."),
+                ("culture", "Lịch sử, văn hóa", "Vùng đất có truyền thống hiếu học và cách mạng."),
+                ("heritage", "Di tích, danh thắng", "Đình làng, chùa cổ và di tích lịch sử cấp tỉnh."),
+            ]
+        ):  # fmt: skip
+            page, _ = LocalityPage.objects.update_or_create(
+                tenant=tenant,
+                kind=kind,
+                defaults={"title_vi": title, "body_vi": body, "order": order},
+            )
+            if kind == "map" and not page.map_file:
+                page.map_text_vi = (
+                    "Phía Bắc giáp xã bên cạnh; phía Nam giáp sông Lam; phía Đông giáp "
+                    "phường trung tâm; phía Tây giáp vùng đồi. Diện tích tự nhiên khoảng 45 km²."
+                )
+                page.map_file.save("ban-do.jpg", ContentFile(generated_jpeg(tenant.pk)), save=False)
+                page.save()
+
+
+def _links(tenant) -> None:
+    for order, (title, url) in enumerate(
+        [
+            ("Đảng ủy", "https://dangcongsan.vn/"),
+            ("Hội đồng nhân dân", "https://quochoi.vn/"),
+            ("Ủy ban Mặt trận Tổ quốc Việt Nam", "https://mattran.org.vn/"),
+        ]
+    ):
+        Link.objects.update_or_create(
+            tenant=tenant, title_vi=title, defaults={"url": url, "order": order}
+        )
+    for order, (title, url) in enumerate(
+        [
+            ("Cổng Dịch vụ công quốc gia", "https://dichvucong.gov.vn/"),
+            ("Cổng dữ liệu mở", "https://data.gov.vn/"),
+            ("Cổng thông tin chuyển đổi số", "https://dx.gov.vn/"),
+        ]
+    ):
+        Banner.objects.update_or_create(
+            tenant=tenant, title_vi=title, defaults={"url": url, "order": order}
+        )
+    if tenant.parent_id is None and not Alert.objects.filter(tenant=tenant).exists():
+        Alert.objects.create(
+            tenant=tenant,
+            message_vi="Cảnh báo mưa lớn, nguy cơ lũ quét tại các xã vùng núi trong 24 giờ tới.",
+            message_en="Heavy rain and flash-flood warning for mountain communes in the next 24 hours.",
+            starts_at=timezone.now(),
+            ends_at=timezone.now() + timedelta(days=30),
+        )

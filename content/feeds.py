@@ -1,0 +1,68 @@
+"""RSS 2.0 per site and per category: published items of this tenant only."""
+
+from __future__ import annotations
+
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.translation import gettext as _
+
+from . import selectors
+from .models import Category
+
+FEED_SIZE = 30
+
+
+class SiteFeed(Feed):
+    feed_type = Rss201rev2Feed
+
+    def get_object(self, request, *args, **kwargs):
+        self.tenant = request.tenant
+        return None
+
+    def title(self, obj=None) -> str:
+        return self.tenant.name
+
+    def link(self, obj=None) -> str:
+        return "/"
+
+    def description(self, obj=None) -> str:
+        return _("Tin bài mới của %(name)s") % {"name": self.tenant.name}
+
+    def queryset(self, obj):
+        return selectors.public_articles(self.tenant)
+
+    def items(self, obj=None):
+        rows = selectors.card_articles(self.queryset(obj)).order_by("-published_at", "-id")
+        return list(rows[:FEED_SIZE])
+
+    def item_title(self, item) -> str:
+        return item.title
+
+    def item_description(self, item) -> str:
+        return item.summary
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_categories(self, item):
+        return [item.category.name]
+
+
+class CategoryFeed(SiteFeed):
+    def get_object(self, request, slug: str):
+        self.tenant = request.tenant
+        return get_object_or_404(Category.objects.for_tenant(request.tenant), slug=slug)
+
+    def title(self, obj=None) -> str:
+        return f"{obj.name} — {self.tenant.name}"
+
+    def link(self, obj=None) -> str:
+        return obj.get_absolute_url()
+
+    def queryset(self, obj):
+        ids = selectors.category_ids(obj)
+        return selectors.public_articles(self.tenant).filter(category_id__in=ids)

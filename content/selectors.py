@@ -1,0 +1,144 @@
+"""Read-side queries shared by views, feeds, sitemaps, sections and the search index."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from django.db.models import Q, QuerySet
+from django.utils.translation import get_language
+
+from portal.publishing import Status
+from tenants.models import Tenant
+
+from .models import Article, Category, Syndication, SyndicationStatus
+
+PAGE_SIZE = 20
+
+
+def in_current_language(queryset: QuerySet) -> QuerySet:
+    """The English site lists only items that have an English title."""
+    if (get_language() or "vi") == "en":
+        return queryset.exclude(title_en__isnull=True).exclude(title_en="")
+    return queryset
+
+
+def public_articles(tenant: Tenant) -> QuerySet:
+    return in_current_language(Article.objects.for_tenant(tenant).published())
+
+
+def card_articles(queryset: QuerySet) -> QuerySet:
+    """What a list item shows: no body, cover and category in the same query."""
+    return queryset.select_related("cover", "category").defer(
+        "body", "body_vi", "body_en", "review_note"
+    )
+
+
+def latest(tenant: Tenant, limit: int = 10) -> list[Article]:
+    return list(card_articles(public_articles(tenant)).order_by("-published_at", "-id")[:limit])
+
+
+def featured(tenant: Tenant, limit: int = 5) -> list[Article]:
+    queryset = public_articles(tenant).filter(featured=True).order_by("-published_at", "-id")
+    return list(card_articles(queryset)[:limit])
+
+
+def category_ids(category: Category) -> list[int]:
+    """The category and its descendants (no query for a leaf)."""
+    if category.is_leaf_node():
+        return [category.pk]
+    return list(category.get_descendants(include_self=True).values_list("pk", flat=True))
+
+
+# --- keyset (seek) pagination --------------------------------------------------------
+@dataclass(frozen=True)
+class Cursor:
+    published_at: datetime
+    pk: int
+
+    def encode(self) -> str:
+        return f"{int(self.published_at.timestamp() * 1_000_000)}.{self.pk}"
+
+    @classmethod
+    def decode(cls, value: str | None) -> Cursor | None:
+        """A malformed cursor is treated as "no cursor" (page 1), never as an error."""
+        if not value or len(value) > 40:
+            return None
+        try:
+            micros, pk = value.split(".", 1)
+            moment = datetime.fromtimestamp(int(micros) / 1_000_000, tz=UTC)
+            return cls(moment, int(pk))
+        except (ValueError, OverflowError, OSError):
+            return None
+
+    @classmethod
+    def of(cls, article: Article) -> Cursor:
+        return cls(article.published_at, article.pk)
+
+
+@dataclass(frozen=True)
+class Page:
+    items: list[Article]
+    older: str | None  # cursor of the next (older) page
+    newer: str | None  # cursor of the previous (newer) page
+    is_first: bool
+
+
+def seek_page(
+    queryset: QuerySet,
+    *,
+    after: str | None = None,
+    before: str | None = None,
+    size: int = PAGE_SIZE,
+) -> Page:
+    """One page of `queryset` by (published_at, id) descending, without OFFSET.
+
+    `after`: the page that follows that cursor (older items); `before`: the page that
+    precedes it (newer items). Each costs one indexed range scan of `size + 1` rows,
+    whatever the depth.
+    """
+    newer_cursor, older_cursor = Cursor.decode(before), Cursor.decode(after)
+    if newer_cursor is not None:
+        c = newer_cursor
+        rows = list(
+            queryset.filter(
+                # The plain range first: PostgreSQL turns it into an index condition.
+                Q(published_at__gte=c.published_at),
+                Q(published_at__gt=c.published_at) | Q(pk__gt=c.pk),
+            ).order_by("published_at", "id")[: size + 1]
+        )
+        has_more_newer = len(rows) > size
+        items = list(reversed(rows[:size]))
+        return Page(
+            items=items,
+            older=Cursor.of(items[-1]).encode() if items else None,
+            newer=Cursor.of(items[0]).encode() if items and has_more_newer else None,
+            is_first=not has_more_newer,
+        )
+    if older_cursor is not None:
+        c = older_cursor
+        queryset = queryset.filter(
+            Q(published_at__lte=c.published_at),
+            Q(published_at__lt=c.published_at) | Q(pk__lt=c.pk),
+        )
+    rows = list(queryset.order_by("-published_at", "-id")[: size + 1])
+    items = rows[:size]
+    return Page(
+        items=items,
+        older=Cursor.of(items[-1]).encode() if len(rows) > size else None,
+        newer=Cursor.of(items[0]).encode() if older_cursor is not None and items else None,
+        is_first=older_cursor is None,
+    )
+
+
+# --- convergence -----------------------------------------------------------------------
+def accepted_syndications(portal: Tenant) -> QuerySet:
+    """Items of component sites that the portal accepted and that are still public at source."""
+    queryset = Syndication.objects.for_tenant(portal).filter(
+        status=SyndicationStatus.ACCEPTED,
+        article__status=Status.PUBLISHED,
+        article__deleted_at__isnull=True,
+    )
+    if (get_language() or "vi") == "en":
+        queryset = queryset.exclude(article__title_en__isnull=True).exclude(article__title_en="")
+    return queryset.select_related("article", "article__tenant", "article__cover")

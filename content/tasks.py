@@ -1,0 +1,15 @@
+"""Celery tasks of the content app: thin wrappers that load by id."""
+
+from celery import shared_task
+
+from . import counters, images
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
+def make_image_renditions(image_id: int) -> None:
+    images.process_image(image_id)
+
+
+@shared_task
+def flush_view_counts() -> int:
+    return counters.flush()

@@ -1,0 +1,195 @@
+"""Public pages of the content app. Thin: scope by request.tenant, call a selector, render."""
+
+from __future__ import annotations
+
+import json
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
+from django.views.decorators.http import require_safe
+
+from portal.context_processors import request_origin_suffix
+from portal.hooks import collect_menu
+from tenants.models import TenantKind
+from tenants.site import primary_hostnames, site_tree
+
+from . import counters, selectors
+from .models import (
+    Article,
+    Category,
+    ContactOfficial,
+    HistoryEntry,
+    Leader,
+    LocalityPage,
+    OrgUnit,
+)
+
+
+def _origin(request: HttpRequest) -> str:
+    return f"{request.scheme}://{request.get_host()}"
+
+
+@require_safe
+def category(request: HttpRequest, slug: str) -> HttpResponse:
+    current = get_object_or_404(Category.objects.for_tenant(request.tenant), slug=slug)
+    ids = selectors.category_ids(current)
+    queryset = selectors.card_articles(
+        selectors.public_articles(request.tenant).filter(category_id__in=ids)
+    )
+    page = selectors.seek_page(
+        queryset, after=request.GET.get("sau"), before=request.GET.get("truoc")
+    )
+    return render(
+        request,
+        "content/category.html",
+        {
+            "category": current,
+            "ancestors": current.get_ancestors(),
+            "children": current.get_children(),
+            "page": page,
+        },
+    )
+
+
+@require_safe
+def latest(request: HttpRequest) -> HttpResponse:
+    """Every published article of the site, newest first (the "Tin tức" page)."""
+    queryset = selectors.card_articles(selectors.public_articles(request.tenant))
+    page = selectors.seek_page(
+        queryset, after=request.GET.get("sau"), before=request.GET.get("truoc")
+    )
+    return render(request, "content/category.html", {"category": None, "page": page})
+
+
+@require_safe
+def article(request: HttpRequest, slug: str) -> HttpResponse:
+    item = get_object_or_404(
+        selectors.public_articles(request.tenant).select_related("category", "cover"), slug=slug
+    )
+    if request.method == "GET":  # HEAD requests (link checkers) are not readers
+        counters.count_view(item.pk)
+    related = list(
+        selectors.card_articles(
+            selectors.public_articles(request.tenant).filter(pk__in=item.related.values("pk"))
+        )[:6]
+    )
+    url = f"{_origin(request)}{request.path}"
+    return render(
+        request,
+        "content/article.html",
+        {
+            "article": item,
+            "attachments": list(item.attachments.all()),
+            "related": related,
+            "canonical_url": url,
+            "json_ld": _json_ld(request, item, url, request.tenant.name),
+            "source": None,
+        },
+    )
+
+
+@require_safe
+def syndicated(request: HttpRequest, pk: int) -> HttpResponse:
+    """An article of a component site, shown on the parent portal with its source."""
+    syndication = get_object_or_404(selectors.accepted_syndications(request.tenant), pk=pk)
+    item = syndication.article
+    source_tenant = item.tenant
+    hostname = primary_hostnames([source_tenant.pk]).get(source_tenant.pk)
+    if hostname is None:
+        raise Http404
+    prefix = "/en" if get_language() == "en" else ""
+    source_url = (
+        f"{request.scheme}://{hostname}{request_origin_suffix(request)}"
+        f"{prefix}{item.get_absolute_url()}"
+    )
+    return render(
+        request,
+        "content/article.html",
+        {
+            "article": item,
+            "attachments": list(item.attachments.all()),
+            "related": [],
+            "canonical_url": source_url,
+            "json_ld": _json_ld(request, item, source_url, source_tenant.name),
+            "source": {"name": source_tenant.name, "url": source_url},
+        },
+    )
+
+
+def _json_ld(request: HttpRequest, item: Article, url: str, publisher: str) -> str:
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": item.title[:110],
+        "description": item.summary,
+        "datePublished": item.published_at.isoformat() if item.published_at else None,
+        "dateModified": item.updated_at.isoformat(),
+        "inLanguage": get_language() or "vi",
+        "mainEntityOfPage": url,
+        "publisher": {"@type": "GovernmentOrganization", "name": publisher},
+    }
+    if item.author:
+        data["author"] = {"@type": "Person", "name": item.author}
+    if item.cover_id:
+        data["image"] = [f"{_origin(request)}{item.cover.file.url}"]
+    # Escape "<" so that no text can close the <script> element that carries the data.
+    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+
+
+@require_safe
+def site_map(request: HttpRequest) -> HttpResponse:
+    """Sơ đồ cổng: the menu of every app and the whole category tree."""
+    categories = Category.objects.for_tenant(request.tenant).order_by("tree_id", "lft")
+    return render(
+        request,
+        "content/site_map.html",
+        {
+            "menu": collect_menu(request.tenant),
+            "categories": list(categories),
+            "site_groups": _site_groups(site_tree(request.tenant)),
+        },
+    )
+
+
+def _site_groups(tree) -> list[tuple[str, list]]:
+    """Component sites grouped by kind (departments, communes, wards…), from the cached tree."""
+    labels = dict(TenantKind.choices)
+    groups: dict[str, list] = {}
+    for link in tree.children:
+        groups.setdefault(link.kind, []).append(link)
+    return [(labels.get(kind, kind), links) for kind, links in groups.items()]
+
+
+# --- about the agency and the locality ---------------------------------------------------
+@require_safe
+def organisation(request: HttpRequest) -> HttpResponse:
+    units = list(OrgUnit.objects.for_tenant(request.tenant).order_by("tree_id", "lft"))
+    return render(request, "content/about/organisation.html", {"units": units})
+
+
+@require_safe
+def leaders(request: HttpRequest) -> HttpResponse:
+    people = Leader.objects.for_tenant(request.tenant).select_related("photo")
+    return render(request, "content/about/leaders.html", {"leaders": list(people)})
+
+
+@require_safe
+def contacts(request: HttpRequest) -> HttpResponse:
+    people = ContactOfficial.objects.for_tenant(request.tenant)
+    return render(request, "content/about/contacts.html", {"contacts": list(people)})
+
+
+@require_safe
+def history(request: HttpRequest) -> HttpResponse:
+    entries = HistoryEntry.objects.for_tenant(request.tenant)
+    return render(request, "content/about/history.html", {"entries": list(entries)})
+
+
+@require_safe
+def locality(request: HttpRequest, slug: str) -> HttpResponse:
+    pages = list(LocalityPage.objects.for_tenant(request.tenant))
+    current = next((p for p in pages if p.slug == slug), None)
+    if current is None:
+        raise Http404
+    return render(request, "content/about/locality.html", {"page": current, "pages": pages})

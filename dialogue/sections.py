@@ -1,0 +1,38 @@
+"""Blocks this app adds to every site: the main hotline and the hotlines link in the footer."""
+
+from __future__ import annotations
+
+from django.core.cache import cache
+
+from portal.hooks import Section
+
+from .models import Hotline
+
+CACHE_KEY = "dialogue:main-hotline:v1:{tenant_id}"
+MISSING = ""
+
+
+def main_hotline(tenant_id: int) -> dict | None:
+    """The hotline marked main, cached per tenant (cleared when hotlines change)."""
+    key = CACHE_KEY.format(tenant_id=tenant_id)
+    found = cache.get(key)
+    if found is None:
+        hotline = Hotline.objects.filter(tenant_id=tenant_id, is_main=True).first()
+        found = {"number": hotline.number} if hotline else MISSING
+        cache.set(key, found, 24 * 3600)
+    return found or None
+
+
+def forget_main_hotline(tenant_id: int) -> None:
+    cache.delete(CACHE_KEY.format(tenant_id=tenant_id))
+
+
+def footer_sections(request) -> list[Section]:
+    tenant = getattr(request, "tenant", None)
+    if tenant is None:
+        return []
+    hotline = main_hotline(tenant.pk)
+    # The footer already shows Tenant.hotline; show the Hotline list's main one only
+    # when it says something else, so the footer never shows two different "main" lines.
+    number = hotline["number"] if hotline and hotline["number"] != tenant.hotline else ""
+    return [Section("dialogue/footer_hotline.html", {"number": number}, order=50)]

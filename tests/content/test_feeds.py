@@ -1,0 +1,78 @@
+"""RSS 2.0 and sitemap.xml: valid XML, published items of this site only."""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from portal.publishing import Status
+from tests.content.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+@pytest.fixture
+def items(commune, other_commune, news):
+    draft, waiting = Status.DRAFT, Status.PENDING
+    return {
+        "public": ArticleFactory(tenant=commune, category=news, title_vi="Tin đã đăng"),
+        "draft": ArticleFactory(tenant=commune, category=news, title_vi="Tin nháp", status=draft),
+        "pending": ArticleFactory(tenant=commune, category=news, title_vi="Chờ", status=waiting),
+        "other": ArticleFactory(tenant=other_commune, title_vi="Tin xã khác"),
+        "elsewhere": ArticleFactory(tenant=commune, title_vi="Tin mục khác"),
+    }  # fmt: skip
+
+
+def _rss_titles(response) -> list[str]:
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
+    root = ET.fromstring(response.content)
+    assert root.tag == "rss" and root.get("version") == "2.0"
+    return [item.findtext("title") for item in root.iter("item")]
+
+
+def test_site_feed_lists_published_items_of_this_site_only(items, commune, site_client):
+    titles = _rss_titles(site_client(commune).get("/rss/"))
+    assert sorted(titles) == ["Tin mục khác", "Tin đã đăng"]
+
+
+def test_category_feed_lists_that_category_only(items, commune, site_client):
+    assert _rss_titles(site_client(commune).get("/chuyen-muc/tin-tuc/rss/")) == ["Tin đã đăng"]
+
+
+def test_category_feed_of_another_sites_category_is_404(items, other_commune, site_client):
+    assert site_client(other_commune).get("/chuyen-muc/tin-tuc/rss/").status_code == 404
+
+
+def test_english_feed_lists_items_with_english_text(items, commune, site_client):
+    items["public"].title_en = "Published news"
+    items["public"].save()
+    assert _rss_titles(site_client(commune).get("/en/rss/")) == ["Published news"]
+
+
+def test_sitemap_is_valid_xml_with_the_right_urls(items, commune, site_client):
+    response = site_client(commune).get("/sitemap.xml")
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    locations = [loc.text for loc in root.findall("s:url/s:loc", SITEMAP_NS)]
+    assert f"http://xaa.portal.test{items['public'].get_absolute_url()}" in locations
+    assert "http://xaa.portal.test/chuyen-muc/tin-tuc/" in locations
+    assert "http://xaa.portal.test/so-do-cong/" in locations
+    for key in ("draft", "pending", "other"):
+        assert not any(loc.endswith(items[key].get_absolute_url()) for loc in locations), key
+
+
+def test_html_site_map_lists_categories(items, commune, site_client):
+    client = site_client(commune)
+    html = client.get("/so-do-cong/").content.decode()
+    assert "Sơ đồ cổng" in html and "/chuyen-muc/tin-tuc/" in html
+    footer = client.get("/gioi-thieu/").content.decode().split('class="site-footer"')[1]
+    assert 'href="/so-do-cong/"' in footer and 'href="/rss/"' in footer
+
+
+def test_html_site_map_links_the_tree_grouped_by_kind(province, department, commune, site_client):
+    html = site_client(province).get("/so-do-cong/").content.decode()
+    assert "Sở, ban, ngành" in html and "http://sotaichinh.portal.test/" in html
+    assert "http://xaa.portal.test/" in html
+    commune_map = site_client(commune).get("/so-do-cong/").content.decode()
+    assert "http://portal.test/" in commune_map
