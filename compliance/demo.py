@@ -6,8 +6,9 @@ hotline, Sở Tài chính's About has no English address or introduction. The ga
 apps' data come from their own demo seeds (which run before this one): Xã Hòa Bình's
 Q3 budget report published 40 days after the quarter closed (A-TIME-B8 fails with the
 record, its deadline and 25 days late), its empty statistics and land sections (A-B9,
-A-B11), Sở Tài chính's empty disclosure sections; the overdue question and the stale
-English copy show once the dialogue and content apps are merged.
+A-B11), the dialogue demo's overdue question (A-QA-OVERDUE), Sở Tài chính's empty
+disclosure sections. This seed adds one more: a Sở Tài chính leader's Vietnamese duties
+changed after the English copy, so the English is stale (A-EN-STALE).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import time
 from datetime import timedelta
 
+from django.apps import apps
 from django.utils import timezone
 
 from tenants.models import Tenant
@@ -49,6 +51,24 @@ def _gaps(tenants: dict[str, Tenant]) -> None:
     department = tenants.get("sotaichinh")
     if department is not None:
         Tenant.objects.filter(pk=department.pk).update(address_en="", introduction_en="")
+        _stale_english(department)
+
+
+STALE_DUTY = " Phụ trách thêm lĩnh vực quản lý giá."
+
+
+def _stale_english(tenant: Tenant) -> None:
+    """A leader's Vietnamese duties changed after the English copy was written: the
+    content app flags the English as stale (A-EN-STALE shows it)."""
+    if not apps.is_installed("content"):
+        return
+    from content.models import Leader
+
+    leader = Leader.objects.for_tenant(tenant).exclude(duties_en="").order_by("pk").first()
+    if leader is None or STALE_DUTY in (leader.duties_vi or ""):
+        return
+    leader.duties_vi = (leader.duties_vi or "") + STALE_DUTY
+    leader.save()
 
 
 def _visits() -> None:

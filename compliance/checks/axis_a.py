@@ -14,8 +14,8 @@ other apps call these public functions, and report "not measured" (evidence
   ``admin_url``.
 - ``procedures.stats.online_share(tenant, subtree=False)``: an object with ``total``,
   ``full`` and ``partial`` counts of the procedures the site implements.
-- ``dialogue.stats.overdue_inquiries(tenant) -> list[dict]``: open inquiries past their
-  deadline (``code``, ``title``, ``working_days_late``, ``admin_url``).
+- ``dialogue.stats.overdue_inquiries(tenant_ids, today)``: a queryset of the open
+  inquiries past their working-day deadline (evidence: tracking code, title, dates).
 - ``content.stats.stale_translations(tenant) -> list[dict]``: English copies older than
   their Vietnamese (``title``, ``model``, ``admin_url``).
 """
@@ -26,6 +26,8 @@ from datetime import timedelta
 
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+
+from portal.workdays import working_days_between
 
 from ..models import Status
 from . import (
@@ -247,24 +249,53 @@ def procedures_online_share(context: CheckContext) -> CheckResult:
     )
 
 
+def _inquiry_evidence(inquiry, today) -> dict:
+    # Codes, titles and dates only: never the sender's name, e-mail or phone.
+    try:
+        admin_url = reverse("admin:dialogue_inquiry_change", args=[inquiry.pk])
+    except NoReverseMatch:
+        admin_url = ""
+    return {
+        "code": inquiry.tracking_code,
+        "title": inquiry.title,
+        "received_on": inquiry.received_on.isoformat(),
+        "deadline": inquiry.deadline.isoformat(),
+        "days_late": working_days_between(inquiry.deadline, today),
+        "day_kind": "working",
+        "admin_url": admin_url,
+    }
+
+
 @check("qa_overdue")
 def qa_overdue(context: CheckContext) -> CheckResult:
-    """Questions and feedback answered within the deadline (REQUIREMENTS D)."""
+    """Questions and feedback answered within the deadline (REQUIREMENTS D).
+
+    `dialogue.stats.overdue_inquiries(tenant_ids)`: the open inquiries past their
+    working-day deadline that the site received or handles.
+    """
     function = public_function("dialogue.stats.overdue_inquiries")
     if function is None:
         return not_measured(MODULE_MISSING, function="dialogue.stats.overdue_inquiries")
-    overdue = list(function(context.tenant))
+    today = timezone.localdate(context.now)
+    overdue = function([context.tenant.pk], today)
+    count = overdue.count()
+    evidence = [_inquiry_evidence(inquiry, today) for inquiry in overdue[:50]]
     status = grade(
-        len(overdue),
+        count,
         context.threshold("threshold_pass", 0),
         context.threshold("threshold_partial", 3),
         higher_is_better=False,
     )
-    summary = "Không có câu hỏi quá hạn" if not overdue else f"{len(overdue)} câu hỏi quá hạn"
-    evidence = overdue[:50]
-    return CheckResult(
-        status, summary, evidence, len(overdue), evidence[0].get("admin_url", "") if overdue else ""
-    )
+    if not count:
+        summary = "Không có câu hỏi quá hạn"
+    else:
+        worst = max(evidence, key=lambda e: e["days_late"])
+        summary = (
+            f"{count} câu hỏi quá hạn; quá hạn lâu nhất {worst['days_late']} ngày làm việc: "
+            f"{worst['code']}"
+        )
+    fix_url = evidence[0]["admin_url"] if evidence else ""
+    return CheckResult(status, summary, evidence, count, fix_url)
 
 
 @check("english_stale")

@@ -241,39 +241,54 @@ def accessibility_axe(context: CheckContext) -> CheckResult:
     return CheckResult(status, summary, report.pages, violations)
 
 
+_FEED_LINKS = (
+    # Autodiscovery in <head>, in either attribute order.
+    ("link rel=alternate", rb'<link[^>]+type="application/(?:rss|atom)\+xml"[^>]*href="([^"]+)"'),
+    ("link rel=alternate", rb'<link[^>]+href="([^"]+)"[^>]*type="application/(?:rss|atom)\+xml"'),
+    # A visible link to the feed (e.g. "Nhận tin qua RSS" in the footer of every page).
+    ("a href", rb'<a[^>]+href="([^"]*(?:rss|atom|feed)[^"]*)"'),
+)
+
+
+def _feed_path(body: bytes) -> tuple[str, str] | None:
+    import re
+    from urllib.parse import urlsplit
+
+    for how, pattern in _FEED_LINKS:
+        match = re.search(pattern, body, re.IGNORECASE)
+        if match:
+            path = match.group(1).decode("utf-8", "replace")
+            if "://" in path:
+                parts = urlsplit(path)
+                path = parts.path + (f"?{parts.query}" if parts.query else "")
+            return path, how
+    return None
+
+
 @check("rss_feed")
 def rss_feed(context: CheckContext) -> CheckResult:
-    """The home page announces an RSS feed (<link rel="alternate" type="application/rss+xml">)
+    """The home page announces an RSS/Atom feed (autodiscovery <link>, else a visible link)
     and the feed answers; params {"path": ...} checks a fixed path instead."""
-    import re
-
     path = context.params.get("path")
+    how = "params"
     if not path:
         home = _fetch(context, "/")
         if home is None:
             return not_measured(NO_DOMAIN)
         if not home.ok:
             return _unreachable(home)
-        match = re.search(
-            rb'<link[^>]+type="application/(?:rss|atom)\+xml"[^>]*href="([^"]+)"', home.body
-        ) or re.search(
-            rb'<link[^>]+href="([^"]+)"[^>]*type="application/(?:rss|atom)\+xml"', home.body
-        )
-        if not match:
+        found = _feed_path(home.body)
+        if found is None:
             return CheckResult(
                 Status.FAIL, "Trang chủ không khai báo RSS", [{**home.evidence(), "rss": None}], 0
             )
-        path = match.group(1).decode("utf-8", "replace")
-        if "://" in path:
-            from urllib.parse import urlsplit
-
-            parts = urlsplit(path)
-            path = parts.path + (f"?{parts.query}" if parts.query else "")
+        path, how = found
     result = _fetch(context, path)
     if result is None:
         return not_measured(NO_DOMAIN)
     if not result.ok:
         return _unreachable(result)
+    evidence = {**result.evidence(), "announced_by": how}
     if b"<rss" not in result.body[:2000] and b"<feed" not in result.body[:2000]:
-        return CheckResult(Status.PARTIAL, f"{path} không phải RSS/Atom", [result.evidence()], 0)
-    return CheckResult(Status.PASS, f"RSS {path} hoạt động", [result.evidence()], 1)
+        return CheckResult(Status.PARTIAL, f"{path} không phải RSS/Atom", [evidence], 0)
+    return CheckResult(Status.PASS, f"RSS {path} hoạt động", [evidence], 1)

@@ -1,8 +1,7 @@
 """Axis (c) of Decree 224 Art. 12(2): usage.
 
-Visits come from this app's own counter (compliance.visits). The survey check calls
-``surveys.stats.survey_summary(tenant, since) -> {"active": bool, "responses": int}``
-and reports "not measured" while the surveys app does not provide it.
+Visits come from this app's own counter (compliance.visits). The survey check reads
+``surveys.results.results_by_site`` and reports "not measured" without the surveys app.
 """
 
 from __future__ import annotations
@@ -10,6 +9,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.db.models import Count, Sum
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from ..models import Status, VisitDaily
@@ -72,19 +72,40 @@ def visits_active_days(context: CheckContext) -> CheckResult:
 
 @check("survey_answered")
 def survey_answered(context: CheckContext) -> CheckResult:
-    """A satisfaction survey is open and people answer it (Decree 224 Art. 10(3)(b))."""
-    function = public_function("surveys.stats.survey_summary")
+    """A satisfaction survey is open and people answer it (Decree 224 Art. 10(3)(b)).
+
+    The surveys app gives every site its survey page; the responses and page ratings of
+    the window come from `surveys.results.results_by_site(tenants, start, end)`.
+    """
+    function = public_function("surveys.results.results_by_site")
     if function is None:
-        return not_measured(MODULE_MISSING, function="surveys.stats.survey_summary")
-    start, _end, days = _window(context)
-    summary = function(context.tenant, start)
-    if not summary.get("active"):
-        return CheckResult(Status.FAIL, "Chưa mở khảo sát mức độ hài lòng", [summary], 0)
-    responses = int(summary.get("responses", 0))
+        return not_measured(MODULE_MISSING, function="surveys.results.results_by_site")
+    start, end, days = _window(context)
+    try:
+        survey_url = reverse("surveys:survey")
+    except NoReverseMatch:
+        survey_url = ""
+    row = function([context.tenant], start, end)[0]
+    evidence = {
+        "from": start.isoformat(),
+        "to": end.isoformat(),
+        "survey_url": survey_url,
+        "responses": row.responses,
+        "page_ratings": row.useful + row.not_useful,
+        "useful_percent": row.useful_percent,
+    }
+    if not survey_url:
+        return CheckResult(Status.FAIL, "Chưa mở khảo sát mức độ hài lòng", [evidence], 0)
     status = grade(
-        responses,
+        row.responses,
         context.threshold("threshold_pass", 10),
         context.threshold("threshold_partial", 1),
         higher_is_better=True,
     )
-    return CheckResult(status, f"{responses} lượt đánh giá trong {days} ngày", [summary], responses)
+    return CheckResult(
+        status,
+        f"{row.responses} phiếu khảo sát và {evidence['page_ratings']} lượt đánh giá trang "
+        f"trong {days} ngày",
+        [evidence],
+        row.responses,
+    )

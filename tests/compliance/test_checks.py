@@ -10,9 +10,13 @@ from django.utils import timezone
 
 from compliance.checks import CheckContext, run_check
 from compliance.models import Status, VisitDaily
+from content.models import Article, OrgUnit
 from disclosure.models import Section
+from tests.content.factories import ArticleFactory, CategoryFactory
+from tests.dialogue.factories import InquiryFactory, PublishedInquiryFactory
 from tests.disclosure.factories import BudgetFactory, RecordFactory
 from tests.procedures.factories import SyncSourceFactory, import_records, record
+from tests.surveys.factories import RatingFactory, ResponseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -78,9 +82,6 @@ def test_hotline_listed(commune):
             "documents.stats.section_counts",
         ),
         ("timeliness", {"app": "documents"}, "documents.stats.late_records"),
-        ("qa_overdue", {}, "dialogue.stats.overdue_inquiries"),
-        ("english_stale", {}, "content.stats.stale_translations"),
-        ("survey_answered", {}, "surveys.stats.survey_summary"),
     ],
 )
 def test_app_checks_are_not_measured_while_the_app_function_is_absent(
@@ -164,11 +165,11 @@ def test_timeliness_names_the_late_budget_report_and_its_delay(commune, other_co
 
 
 def test_timeliness_contract_for_apps_still_to_come(commune, fake_app_module):
-    late = [{"title": "Tin", "section": "B15", "days_late": 7, "admin_url": "/admin/x/1/"}]
+    late = [{"title": "Tin", "section": "B1", "days_late": 7, "admin_url": "/admin/x/1/"}]
     fake_app_module(
-        "content.stats", late_records=lambda ids, since: late if commune.pk in ids else []
+        "documents.stats", late_records=lambda ids, since: late if commune.pk in ids else []
     )
-    result = check("timeliness", commune, params={"app": "content"}, threshold_partial=0)
+    result = check("timeliness", commune, params={"app": "documents"}, threshold_partial=0)
     assert result.status == Status.FAIL
     assert result.evidence[0]["days_late"] == 7 and result.evidence[0]["day_kind"] == "working"
     assert "7 ngày làm việc" in result.summary
@@ -193,24 +194,62 @@ def test_procedures_online_share_on_imported_procedures(province, commune, other
     assert check("procedures_online_share", province).status == Status.NOT_APPLICABLE
 
 
-def test_qa_overdue_and_stale_english(commune, fake_app_module):
-    fake_app_module(
-        "dialogue.stats",
-        overdue_inquiries=lambda tenant: [{"code": "HD-1", "working_days_late": 4}],
+def test_qa_overdue_names_the_inquiries_without_the_senders_details(commune, other_commune):
+    today = timezone.localdate()
+    overdue = InquiryFactory(
+        tenant=commune, received_on=today - timedelta(days=40), deadline=today - timedelta(days=14)
     )
+    InquiryFactory(tenant=commune)  # within its deadline
+    PublishedInquiryFactory(tenant=commune, deadline=today - timedelta(days=30))  # answered
+    InquiryFactory(tenant=other_commune, deadline=today - timedelta(days=3))
     result = check("qa_overdue", commune, threshold_pass=0, threshold_partial=0)
     assert result.status == Status.FAIL and result.value == 1
-    fake_app_module("content.stats", stale_translations=lambda tenant: [])
+    (evidence,) = result.evidence
+    assert evidence["code"] == overdue.tracking_code
+    assert evidence["days_late"] >= 8  # two calendar weeks, holidays aside
+    assert result.fix_url == f"/admin/dialogue/inquiry/{overdue.pk}/change/"
+    assert "lan@example.com" not in str(result.evidence)
+    assert "Nguyễn Thị Lan" not in str(result.evidence)
+    assert check("qa_overdue", other_commune).status == Status.PARTIAL  # 1, below 3
+
+
+def test_english_stale_on_the_about_records(commune):
     assert check("english_stale", commune).status == Status.PASS
+    unit = OrgUnit.objects.create(tenant=commune, name_vi="Văn phòng", name_en="Office")
+    assert check("english_stale", commune).status == Status.PASS
+    unit.name_vi = "Văn phòng HĐND và UBND"
+    unit.save()
+    result = check("english_stale", commune, threshold_pass=0, threshold_partial=0)
+    assert result.status == Status.FAIL
+    assert result.fix_url == f"/admin/content/orgunit/{unit.pk}/change/"
 
 
-def test_survey_answered(commune, fake_app_module):
-    module = fake_app_module(
-        "surveys.stats", survey_summary=lambda tenant, since: {"active": True, "responses": 12}
-    )
-    assert check("survey_answered", commune).status == Status.PASS
-    module.survey_summary = lambda tenant, since: {"active": False, "responses": 0}
-    assert check("survey_answered", commune).status == Status.FAIL
+def test_survey_answered_counts_the_windows_responses(commune, other_commune):
+    for _ in range(10):
+        ResponseFactory(tenant=commune)
+    ResponseFactory(tenant=commune, created_at=timezone.now() - timedelta(days=45))
+    RatingFactory(tenant=commune)
+    result = check("survey_answered", commune)
+    assert result.status == Status.PASS and result.value == 10
+    assert result.evidence[0]["survey_url"] == "/khao-sat/"
+    assert result.evidence[0]["page_ratings"] == 1
+    ResponseFactory(tenant=other_commune)
+    assert check("survey_answered", other_commune).status == Status.PARTIAL
+    assert check("survey_answered", commune, params={"days": 7}).value == 10
+
+
+def test_content_sections_and_news_timeliness(commune):
+    news = CategoryFactory(tenant=commune, kind="news")
+    article = ArticleFactory(tenant=commune, category=news)
+    section = check("required_section", commune, params={"section": "B15", "app": "content"})
+    assert section.status == Status.PASS
+    empty = check("required_section", commune, params={"section": "B14", "app": "content"})
+    assert empty.status == Status.FAIL and empty.fix_url == "/admin/content/localitypage/"
+    written = timezone.now() - timedelta(days=20)
+    Article.objects.filter(pk=article.pk).update(created_at=written)
+    late = check("timeliness", commune, params={"app": "content"}, threshold_partial=0)
+    assert late.status == Status.FAIL
+    assert late.fix_url == f"/admin/content/article/{article.pk}/change/"
 
 
 def test_visits_per_day_and_active_days(commune, other_commune):

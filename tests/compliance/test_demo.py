@@ -9,12 +9,13 @@ from django.utils import timezone
 from compliance import demo
 from compliance.fetch import fetch_base
 from compliance.models import MeasurementRun, VisitDaily
+from content.models import Leader
 from tests.disclosure.factories import BudgetFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def test_seed_measures_the_tree_with_gaps_and_is_idempotent(province, commune):
+def test_seed_measures_the_tree_with_gaps_and_is_idempotent(province, commune, department):
     out = io.StringIO()
     commune.slug = "xahoabinh"
     commune.save()
@@ -29,9 +30,18 @@ def test_seed_measures_the_tree_with_gaps_and_is_idempotent(province, commune):
         stage="quarter",
         quarter=3,
     )
-    demo.seed({"xahoabinh": commune, "tinh": province}, out)
+    leader = Leader.objects.create(
+        tenant=department,
+        name="Lê Văn Tài",
+        title_vi="Giám đốc",
+        title_en="Director",
+        duties_vi="Phụ trách chung.",
+        duties_en="General direction.",
+    )
+    sites = {"xahoabinh": commune, "tinh": province, "sotaichinh": department}
+    demo.seed(sites, out)
     visits_after_first = VisitDaily.objects.count()
-    demo.seed({"xahoabinh": commune, "tinh": province}, out)
+    demo.seed(sites, out)
     assert VisitDaily.objects.count() == visits_after_first > 0
     assert fetch_base() == ""  # the in-process mode does not leak out of the seed
     run = MeasurementRun.objects.filter(tenant=commune, error="").first()
@@ -48,4 +58,9 @@ def test_seed_measures_the_tree_with_gaps_and_is_idempotent(province, commune):
     assert results["B-HOME-STATUS"].status == "pass"  # pages rendered in process
     assert results["B-A11Y"].status == "not_measured"
     assert MeasurementRun.objects.filter(tenant=commune).count() >= 12  # a year of trend
-    assert "measured 2 sites" in out.getvalue()
+    assert "measured 3 sites" in out.getvalue()
+    leader.refresh_from_db()
+    assert leader.duties_vi.count("quản lý giá") == 1  # changed once, whatever the reruns
+    stale = MeasurementRun.objects.filter(tenant=department, error="").first()
+    stale = stale.results.get(code="A-EN-STALE")
+    assert stale.status == "partial" and stale.evidence[0]["title"] == str(leader)

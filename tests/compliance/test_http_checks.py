@@ -86,3 +86,27 @@ def test_a_full_measurement_of_a_live_site(live_site):
     assert results["A-B8"].status == Status.FAIL  # nothing published in the budget section
     assert results["A-B8"].fix_url == "/admin/disclosure/budgetrecord/"
     assert run.score_b is not None
+
+
+def test_rss_feed_announced_on_the_home_page_answers(live_site):
+    result = check("rss_feed", live_site)
+    assert result.status == Status.PASS, result.evidence
+    assert result.evidence[0]["announced_by"] == "a href"  # the footer's "Nhận tin qua RSS"
+    assert result.evidence[0]["url"].endswith("/rss/")
+    not_a_feed = check("rss_feed", live_site, params={"path": "/gioi-thieu/"})
+    assert not_a_feed.status == Status.PARTIAL
+
+
+def test_feed_links_found_in_the_head_before_the_body():
+    from compliance.checks.axis_b import _feed_path
+
+    head = (
+        b'<link rel="alternate" type="application/rss+xml" href="https://x.vn/rss/">'
+        b'<a href="/tin-tuc/rss/">'
+    )
+    assert _feed_path(head) == ("/rss/", "link rel=alternate")
+    assert _feed_path(b'<a class="f" href="/chuyen-muc/a/rss/">RSS</a>') == (
+        "/chuyen-muc/a/rss/",
+        "a href",
+    )
+    assert _feed_path(b'<a href="/gioi-thieu/">') is None
