@@ -1,8 +1,8 @@
 """The contract other apps use to link document numbers they cite (procedures, disclosure).
 
-    from documents.lookup import document_urls_by_number, normalise_number
-    urls = document_urls_by_number(["15/2024/QĐ-UBND", "3/2025/NQ-HĐND"], request.tenant)
-    urls.get(normalise_number("15/2024/QD-UBND"))  # -> "/van-ban/42/" or None
+from documents.lookup import document_urls_by_number, normalise_number
+urls = document_urls_by_number(["15/2024/QĐ-UBND", "3/2025/NQ-HĐND"], request.tenant)
+urls.get(normalise_number("15/2024/QD-UBND"))  # -> "/van-ban/42/" or None
 """
 
 from __future__ import annotations

@@ -96,7 +96,9 @@ class FilterForm(forms.Form):
         required=False,
         empty_label=_("Tất cả"),
     )
-    year = forms.IntegerField(label=_("Năm ban hành"), required=False, min_value=1945, max_value=2100)
+    year = forms.IntegerField(
+        label=_("Năm ban hành"), required=False, min_value=1945, max_value=2100
+    )
     status = forms.ChoiceField(
         label=_("Hiệu lực"), choices=[("", _("Tất cả"))] + LegalStatus.choices, required=False
     )
@@ -180,10 +182,12 @@ def keyset_page(
     rows = rows[:size]
     if backwards:
         rows.reverse()
-    page = KeysetPage(items=rows, total=min(total, COUNT_LIMIT), total_is_lower_bound=total > COUNT_LIMIT)
+    page = KeysetPage(
+        items=rows, total=min(total, COUNT_LIMIT), total_is_lower_bound=total > COUNT_LIMIT
+    )
     if rows:
         has_next = more if not backwards else True
-        has_previous = (more if backwards else bool(key))
+        has_previous = more if backwards else bool(key)
         page.next_cursor = _cursor(rows[-1]) if has_next else ""
         page.previous_cursor = _cursor(rows[0]) if has_previous else ""
     return page

@@ -74,13 +74,9 @@ def load_signer(credential: SigningCredential):
     except OSError as exc:
         raise SigningError(_("Không đọc được tệp chứng thư số (PKCS#12) trên máy chủ.")) from exc
     try:
-        signer = signers.SimpleSigner.load_pkcs12_data(
-            data, [], passphrase=_passphrase(credential)
-        )
+        signer = signers.SimpleSigner.load_pkcs12_data(data, [], passphrase=_passphrase(credential))
     except (ValueError, TypeError) as exc:
-        raise SigningError(
-            _("Mật khẩu chứng thư số không đúng hoặc tệp PKCS#12 bị hỏng.")
-        ) from exc
+        raise SigningError(_("Mật khẩu chứng thư số không đúng hoặc tệp PKCS#12 bị hỏng.")) from exc
     if signer is None or signer.signing_cert is None:
         raise SigningError(_("Mật khẩu chứng thư số không đúng hoặc tệp PKCS#12 bị hỏng."))
     validity = signer.signing_cert["tbs_certificate"]["validity"]

@@ -35,15 +35,19 @@ def demo_ca_path() -> Path:
 
 def trust_root_paths() -> list[Path]:
     """PEM/DER files from DOCUMENTS_TRUST_ROOTS (setting or env, ':'-separated),
-    plus the demo CA when DOCUMENTS_TRUST_DEMO_CA is on (the default outside production)."""
+    plus the demo CA of seed_demo when it exists and DOCUMENTS_TRUST_DEMO_CA is not 0."""
     configured = getattr(settings, "DOCUMENTS_TRUST_ROOTS", None) or os.environ.get(
         "DOCUMENTS_TRUST_ROOTS", ""
     )
     if isinstance(configured, str):
         configured = [part for part in configured.split(os.pathsep) if part.strip()]
     paths = [Path(p) for p in configured]
-    trust_demo = os.environ.get("DOCUMENTS_TRUST_DEMO_CA", "1" if settings.DEBUG else "")
-    if getattr(settings, "DOCUMENTS_TRUST_DEMO_CA", trust_demo in ("1", "true", "True")):
+    # The demo CA (written only by seed_demo) is trusted unless switched off; production
+    # sets DOCUMENTS_TRUST_DEMO_CA=0 and lists the province's CA in DOCUMENTS_TRUST_ROOTS.
+    trust_demo = getattr(settings, "DOCUMENTS_TRUST_DEMO_CA", None)
+    if trust_demo is None:
+        trust_demo = os.environ.get("DOCUMENTS_TRUST_DEMO_CA", "1").lower() not in ("0", "false")
+    if trust_demo:
         paths.append(demo_ca_path())
     return paths
 
@@ -55,15 +59,17 @@ def _load_roots(key: tuple[tuple[str, float], ...]) -> tuple:
     roots = []
     for path, _mtime in key:
         data = Path(path).read_bytes()
-        blocks = [der for _t, _h, der in pem.unarmor(data, multiple=True)] if pem.detect(data) else [data]
+        blocks = (
+            [der for _t, _h, der in pem.unarmor(data, multiple=True)]
+            if pem.detect(data)
+            else [data]
+        )
         roots.extend(x509.Certificate.load(der) for der in blocks)
     return tuple(roots)
 
 
 def trust_roots() -> tuple:
-    key = tuple(
-        (str(path), path.stat().st_mtime) for path in trust_root_paths() if path.is_file()
-    )
+    key = tuple((str(path), path.stat().st_mtime) for path in trust_root_paths() if path.is_file())
     return _load_roots(key)
 
 
@@ -93,7 +99,9 @@ class SignatureReport:
     def cert_valid_at_signing(self) -> bool:
         moment = self.timestamp_time or self.signing_time
         return bool(
-            moment and self.not_before and self.not_after
+            moment
+            and self.not_before
+            and self.not_after
             and self.not_before <= moment <= self.not_after
         )
 

@@ -149,4 +149,3 @@ def _closed_message(consultation, now) -> str:
     return _("Đã hết thời gian nhận ý kiến (kết thúc %(date)s).") % {
         "date": timezone.localtime(consultation.closes_at).strftime("%d/%m/%Y %H:%M")
     }
-

@@ -74,7 +74,10 @@ class DocumentField(models.Model):
 
 class Document(Publishable):
     kind = models.CharField(
-        _("nhóm văn bản"), max_length=12, choices=DocumentKind.choices, default=DocumentKind.DIRECTIVE
+        _("nhóm văn bản"),
+        max_length=12,
+        choices=DocumentKind.choices,
+        default=DocumentKind.DIRECTIVE,
     )
     doc_type = models.ForeignKey(
         DocumentType, on_delete=models.PROTECT, related_name="+", verbose_name=_("loại văn bản")
@@ -115,7 +118,10 @@ class Document(Publishable):
     file_sha256 = models.CharField(max_length=64, blank=True, editable=False)
     # Signing: the original stays in `file`; the signed copy replaces it publicly.
     signed_file = models.FileField(
-        _("bản đã ký số"), upload_to=TenantUploadPath("documents-signed"), blank=True, editable=False
+        _("bản đã ký số"),
+        upload_to=TenantUploadPath("documents-signed"),
+        blank=True,
+        editable=False,
     )
     signing_state = models.CharField(
         _("trạng thái ký số"),
@@ -157,7 +163,11 @@ class Document(Publishable):
     def save(self, *args, **kwargs) -> None:
         self.number = " ".join(self.number.split())
         self.number_normalised = normalise_number(self.number)
-        texts = [getattr(self, f"{name}_{lang}", "") for name in ("title", "summary") for lang in ("vi", "en")]
+        texts = [
+            getattr(self, f"{name}_{lang}", "")
+            for name in ("title", "summary")
+            for lang in ("vi", "en")
+        ]
         self.summary_folded = fold_text(" ".join(filter(None, texts)))
         if self.file and not getattr(self.file, "_committed", True):
             self.file_sha256 = sha256_of(self.file)
