@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -149,6 +150,14 @@ class Document(Publishable):
         indexes = [
             *Publishable.Meta.indexes,
             models.Index(fields=["tenant", "-issued_on", "-id"], name="documents_doc_issued"),
+            GinIndex(
+                fields=["summary_folded"], name="documents_summary_trgm", opclasses=["gin_trgm_ops"]
+            ),
+            GinIndex(
+                fields=["number_normalised"],
+                name="documents_number_trgm",
+                opclasses=["gin_trgm_ops"],
+            ),
         ]
         constraints = [
             models.UniqueConstraint(
