@@ -65,16 +65,15 @@ def document_detail(request, pk: int):
 
 
 def verify(request):
-    report, form, status = None, VerifyForm(), 200
+    report, form, status, page_error = None, VerifyForm(), 200, ""
     if request.method == "POST":
         # Refuse an oversized body before Django spools it to disk.
         length = int(request.META.get("CONTENT_LENGTH") or 0)
         if length > MAX_VERIFY_BYTES + 64 * 1024:
-            form = VerifyForm()
-            form.add_error(None, _("Tệp quá lớn: tối đa %(limit)s MB.") % {"limit": 20})
+            page_error = _("Tệp quá lớn: tối đa %(limit)s MB.") % {"limit": 20}
             status = 413
         elif rate_limited(request, "documents-verify", limit=30, window=600):
-            form.add_error(None, _("Bạn đã kiểm tra quá nhiều tệp. Vui lòng thử lại sau ít phút."))
+            page_error = _("Bạn đã kiểm tra quá nhiều tệp. Vui lòng thử lại sau ít phút.")
             status = 429
         else:
             form = VerifyForm(request.POST, request.FILES)
@@ -84,7 +83,8 @@ def verify(request):
                 report = verify_pdf_bytes(upload.read())
             else:
                 status = 400
-    return render(request, "documents/verify.html", {"form": form, "report": report}, status=status)
+    context = {"form": form, "report": report, "page_error": page_error}
+    return render(request, "documents/verify.html", context, status=status)
 
 
 def consultation_list(request):
