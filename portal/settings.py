@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.forms",  # form widget templates for TemplatesSetting below
     "mptt",
     "auditlog",
     "portal",
@@ -76,6 +77,10 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
+
+# Field templates of the project (portal/forms/honeypot_field.html) live in templates/:
+# the default form renderer only looks in app directories.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 TEMPLATES = [
     {
