@@ -45,7 +45,7 @@ class SigningState(models.TextChoices):
 class DocumentType(models.Model):
     """Quyết định, Nghị quyết, Chỉ thị…: one list for the whole province, editable."""
 
-    name = models.CharField(_("tên loại"), max_length=120, unique=True)
+    name = models.CharField(_("tên loại"), max_length=120)
     code = models.CharField(_("ký hiệu"), max_length=20, blank=True, help_text=_("Ví dụ: QĐ"))
     order = models.PositiveIntegerField(_("thứ tự"), default=100)
 
@@ -61,7 +61,7 @@ class DocumentType(models.Model):
 class DocumentField(models.Model):
     """Lĩnh vực: one list for the whole province."""
 
-    name = models.CharField(_("tên lĩnh vực"), max_length=160, unique=True)
+    name = models.CharField(_("tên lĩnh vực"), max_length=160)
     order = models.PositiveIntegerField(_("thứ tự"), default=100)
 
     class Meta:

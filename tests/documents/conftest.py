@@ -31,7 +31,7 @@ def trusted_ca(demo_ca, settings, tmp_path):
 def make_credential(tmp_path, monkeypatch):
     def make(tenant, ca, *, passphrase=PASSPHRASE, given=PASSPHRASE, expired=False):
         p12 = tmp_path / f"{tenant.slug}-{ca.cert.serial_number}.p12"
-        p12.write_bytes(ca.issue_pkcs12(f"UBND {tenant.name}", passphrase, expired=expired))
+        p12.write_bytes(ca.issue_pkcs12(f"UBND {tenant.name_vi}", passphrase, expired=expired))
         env = f"SIGN_PASS_{tenant.pk}"
         monkeypatch.setenv(env, given)
         SigningCredential.objects.filter(tenant=tenant).delete()

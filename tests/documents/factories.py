@@ -19,7 +19,7 @@ from portal.publishing import Status
 class DocumentTypeFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = DocumentType
-        django_get_or_create = ("name_vi",)
+        django_get_or_create = ("code",)
 
     name_vi = "Quyết định"
     name_en = "Decision"
@@ -29,9 +29,8 @@ class DocumentTypeFactory(factory.django.DjangoModelFactory):
 class DocumentFieldFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = DocumentField
-        django_get_or_create = ("name_vi",)
 
-    name_vi = "Đất đai"
+    name_vi = factory.Sequence(lambda n: f"Lĩnh vực {n}")
     name_en = "Land"
 
 

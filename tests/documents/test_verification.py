@@ -89,9 +89,7 @@ def test_verification_page_reports_tampered_file(commune, site_client, signed_pd
         (simple_pdf(["Không ký"]), "plain.pdf", "không có chữ ký số"),
     ],
 )
-def test_bad_files_get_a_clear_message_never_a_500(
-    commune, site_client, data, name, message, db
-):
+def test_bad_files_get_a_clear_message_never_a_500(commune, site_client, data, name, message, db):
     response = _upload(site_client(commune), data, name)
     assert response.status_code in (200, 400)
     assert message in response.content.decode()
@@ -116,14 +114,18 @@ def test_encrypted_pdf_gets_a_clear_message(commune, site_client, db):
 def test_a_200_mb_upload_is_refused_before_it_is_read(commune, site_client, db):
     client = site_client(commune)
     response = client.post(
-        URL, data=b"x" * 10, content_type="multipart/form-data; boundary=zzz",
+        URL,
+        data=b"x" * 10,
+        content_type="multipart/form-data; boundary=zzz",
         CONTENT_LENGTH=str(200 * 1024 * 1024),
     )
     assert response.status_code == 413
     assert "Tệp quá lớn" in response.content.decode()
 
 
-def test_verification_page_query_budget(commune, site_client, signed_pdf, django_assert_max_num_queries):
+def test_verification_page_query_budget(
+    commune, site_client, signed_pdf, django_assert_max_num_queries
+):
     client = site_client(commune)
     with django_assert_max_num_queries(8):
         assert client.get(URL).status_code == 200
