@@ -5,9 +5,8 @@ import datetime
 import pytest
 
 from documents.lookup import document_urls_by_number, normalise_number
-from documents.models import LegalStatus, Relation, RelationKind
+from documents.models import Document, LegalStatus, Relation, RelationKind
 from documents.selectors import keyset_page, published_documents, status_q
-from documents.models import Document
 from portal.publishing import Status
 from tests.documents.factories import DocumentFactory, DocumentFieldFactory, DocumentTypeFactory
 

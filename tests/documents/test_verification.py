@@ -96,10 +96,11 @@ def test_bad_files_get_a_clear_message_never_a_500(commune, site_client, data, n
 
 
 def test_encrypted_pdf_gets_a_clear_message(commune, site_client, db):
-    from pyhanko.pdf_utils.crypt import StandardSecurityHandler
-    from pyhanko.pdf_utils.writer import copy_into_new_writer
-    from pyhanko.pdf_utils.reader import PdfFileReader
     import io
+
+    from pyhanko.pdf_utils.crypt import StandardSecurityHandler
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.pdf_utils.writer import copy_into_new_writer
 
     writer = copy_into_new_writer(PdfFileReader(io.BytesIO(simple_pdf(["Bí mật"]))))
     writer.security_handler = StandardSecurityHandler.build_from_pw("secret")
