@@ -23,6 +23,7 @@ from tenants.access import PUBLISHING_ROLES, has_role
 from tenants.text import fold_vietnamese
 
 from .models import Document, SigningCredential, SigningState
+from .sync import outside_event_loop
 
 logger = logging.getLogger(__name__)
 
@@ -188,7 +189,7 @@ def sign_pdf_bytes(
         new_field_spec=fields.SigFieldSpec(field_name, on_page=0, box=_stamp_box(writer)),
     )
     try:
-        output = pdf_signer.sign_pdf(writer)
+        output = outside_event_loop(pdf_signer.sign_pdf, writer)
     except (HankoSigningError, PdfError, ValueError, KeyError, IndexError, TypeError) as exc:
         logger.warning("signing failed for tenant %s", tenant.pk, exc_info=True)
         raise SigningError(_("Không ký được tệp PDF: %(error)s") % {"error": exc}) from exc

@@ -19,6 +19,8 @@ from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .sync import outside_event_loop
+
 logger = logging.getLogger(__name__)
 
 CACHE_SECONDS = 24 * 3600
@@ -188,7 +190,7 @@ def _verify(data: bytes, roots) -> VerificationReport:
         return report
     for embedded in signatures:
         try:
-            report.signatures.append(_report(embedded, roots))
+            report.signatures.append(outside_event_loop(_report, embedded, roots))
         except Exception as exc:  # noqa: BLE001 - one broken signature must not hide the others
             logger.info("unverifiable signature %s: %s", embedded.field_name, exc)
             report.signatures.append(
