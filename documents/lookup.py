@@ -18,7 +18,8 @@ __all__ = ["document_urls_by_number", "normalise_number"]
 
 
 def document_urls_by_number(numbers: Iterable[str], tenant) -> dict[str, str]:
-    """Normalised number -> path of the published document visible from `tenant` (its own
+    """Normalised number -> path (in the active language, as reverse() gives it) of the
+    published document visible from `tenant` (its own
     or an ancestor's), in one query. The tenant's own document wins over an ancestor's;
     numbers not found are absent from the result."""
     wanted = {normalise_number(n) for n in numbers if n and n.strip()}

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
-from django.utils import timezone
+from django.conf import settings
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from search.registry import IndexEntry, SearchSource
@@ -19,10 +20,16 @@ def _when(document: Document) -> datetime:
     )
 
 
+def _path(item) -> str:
+    """Without a language prefix, whatever language is active (the contract)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return item.get_absolute_url()
+
+
 def document_entries(document: Document) -> list[IndexEntry]:
     if not document.is_public:
         return []
-    url = document.get_absolute_url()
+    url = _path(document)
     entries = []
     for language in ("vi", "en"):
         summary = getattr(document, f"summary_{language}", "") or ""
@@ -58,7 +65,7 @@ def consultation_entries(consultation: Consultation) -> list[IndexEntry]:
                 language=language,
                 title=title,
                 body=getattr(consultation, f"summary_{language}", "") or "",
-                url=consultation.get_absolute_url(),
+                url=_path(consultation),
                 published_at=consultation.published_at,
             )
         )

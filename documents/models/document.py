@@ -178,8 +178,11 @@ class Document(Publishable):
             for lang in ("vi", "en")
         ]
         self.summary_folded = fold_text(" ".join(filter(None, texts)))
-        if self.file and not getattr(self.file, "_committed", True):
-            self.file_sha256 = sha256_of(self.file)
+        if self.file and (not getattr(self.file, "_committed", True) or not self.file_sha256):
+            try:
+                self.file_sha256 = sha256_of(self.file)
+            except OSError:  # a missing file must not block saving the record
+                self.file_sha256 = ""
         elif not self.file:
             self.file_sha256 = ""
         super().save(*args, **kwargs)
