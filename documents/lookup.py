@@ -19,9 +19,8 @@ __all__ = ["document_urls_by_number", "normalise_number"]
 
 def document_urls_by_number(numbers: Iterable[str], tenant) -> dict[str, str]:
     """Normalised number -> path (in the active language, as reverse() gives it) of the
-    published document visible from `tenant` (its own
-    or an ancestor's), in one query. The tenant's own document wins over an ancestor's;
-    numbers not found are absent from the result."""
+    published document visible from `tenant` (its own or an ancestor's), in one query.
+    The tenant's own document wins over an ancestor's; numbers not found are absent."""
     wanted = {normalise_number(n) for n in numbers if n and n.strip()}
     wanted.discard("")
     if not wanted:
