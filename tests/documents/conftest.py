@@ -1,9 +1,17 @@
 import pytest
+from django.utils import translation
 
 from documents.demo_pki import DemoCA
 from documents.models import SigningCredential
 
 PASSPHRASE = "mat-khau-ky-so"
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese():
+    """Messages are asserted in Vietnamese; an /en/ request elsewhere must not leak."""
+    with translation.override("vi"):
+        yield
 
 
 @pytest.fixture(autouse=True)
