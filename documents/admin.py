@@ -49,6 +49,7 @@ class AttachmentInline(TenantScopedInline, admin.TabularInline):
 
 @admin.register(Document)
 class DocumentAdmin(PublishableAdmin):
+    change_form_template = "admin/documents/document/change_form.html"
     list_display = ("number", "doc_type", "issued_on", "tenant", "status", "signing_state")
     list_select_related = ("doc_type", "tenant")
     search_fields = ("number", "number_normalised", "summary", "summary_folded")

@@ -115,3 +115,37 @@ def test_import_command_reads_json_and_csv(commune, tmp_path, capsys):
     call_command("import_documents", str(csv_path), tenant=commune.slug)
     assert "created 1" in capsys.readouterr().out
     assert Document.objects.get().doc_type.name == "Chỉ thị"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_sign_button_on_the_change_form_for_approvers_only(
+    commune, commune_approver, commune_editor, credential, site_client
+):
+    document = DocumentFactory(tenant=commune, pdf=True)
+    url = reverse("admin:documents_document_change", args=[document.pk])
+    editor_page = site_client(commune, commune_editor).get(url).content.decode()
+    assert 'name="_sign"' not in editor_page
+    approver = site_client(commune, commune_approver)
+    page = approver.get(url)
+    assert 'name="_sign"' in page.content.decode()
+    form = page.context["adminform"].form
+    data = {
+        key: value
+        for key, value in form.initial.items()
+        if value is not None and key in form.fields and not key.endswith("file")
+    }
+    data.update(
+        {
+            "issued_on": "2024-03-01",
+            "effective_on": "2024-03-15",
+            "_sign": "1",
+            "relations_out-TOTAL_FORMS": "0",
+            "relations_out-INITIAL_FORMS": "0",
+            "attachments-TOTAL_FORMS": "0",
+            "attachments-INITIAL_FORMS": "0",
+        }
+    )
+    response = approver.post(url, data, follow=True)
+    assert "Đã ký số" in response.content.decode(), response.content.decode()[:3000]
+    document.refresh_from_db()
+    assert document.signing_state == SigningState.SIGNED

@@ -167,3 +167,15 @@ def test_demo_ca_issues_a_loadable_pkcs12():
 
     key, cert, extra = pkcs12.load_key_and_certificates(ca.issue_pkcs12("A", "p"), b"p")
     assert cert.issuer == ca.cert.subject and extra[0] == ca.cert
+
+
+@pytest.mark.django_db(transaction=True)
+def test_unreachable_timestamp_authority_fails_cleanly(commune, commune_approver, credential):
+    credential.timestamp_url = "http://127.0.0.1:9/tsa"  # B-T requested, nobody answers
+    credential.save()
+    document = DocumentFactory(tenant=commune, pdf=True)
+    _sign(document, commune_approver)
+    document.refresh_from_db()
+    assert document.signing_state == SigningState.FAILED
+    assert document.signing_error
+    assert not document.signed_file
