@@ -136,7 +136,7 @@ def _stamp_style(tenant, lines: list[str] | None):
         text = fold_vietnamese(text)
     box_style = TextBoxStyle(font=font, font_size=7) if font else TextBoxStyle(font_size=7)
     return TextStampStyle(
-        stamp_text=text, text_box_style=box_style, timestamp_format="%d/%m/%Y %H:%M:%S %z"
+        stamp_text=text, text_box_style=box_style, timestamp_format="%d/%m/%Y %H:%M:%S"
     )
 
 

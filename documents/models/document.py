@@ -187,6 +187,17 @@ class Document(Publishable):
             self.file_sha256 = ""
         super().save(*args, **kwargs)
 
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if self.pk and self.signed_file:
+            stored = Document.objects.filter(pk=self.pk).values_list("file", flat=True).first()
+            if stored != self.file.name:
+                raise ValidationError(
+                    {"file": _("Văn bản đã ký số: không thay được tệp gốc của bản đã ký.")}
+                )
+
     def get_absolute_url(self) -> str:
         return reverse("documents:detail", args=[self.pk])
 

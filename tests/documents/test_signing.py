@@ -179,3 +179,18 @@ def test_unreachable_timestamp_authority_fails_cleanly(commune, commune_approver
     assert document.signing_state == SigningState.FAILED
     assert document.signing_error
     assert not document.signed_file
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_original_of_a_signed_document_cannot_be_replaced(
+    commune, commune_approver, credential
+):
+    from django.core.exceptions import ValidationError
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    document = DocumentFactory(tenant=commune, pdf=True)
+    _sign(document, commune_approver)
+    document.refresh_from_db()
+    document.file = SimpleUploadedFile("khac.pdf", simple_pdf(["khac"]), "application/pdf")
+    with pytest.raises(ValidationError, match="không thay được tệp gốc"):
+        document.full_clean()
