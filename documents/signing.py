@@ -228,6 +228,14 @@ def request_signing(document: Document, *, by) -> None:
     transaction.on_commit(lambda: tasks.sign_document.delay(document.pk))
 
 
+def _stamp_lines(document: Document) -> list[str]:
+    lines = [_("Số: %(number)s") % {"number": document.number}]
+    if document.signer_name:
+        person = ", ".join(filter(None, [document.signer_name, document.signer_title]))
+        lines.insert(0, _("Người ký: %(person)s") % {"person": person})
+    return lines
+
+
 def sign_document(document_id: int) -> Document:
     """Sign the document's PDF once. On failure only the state and the error change."""
     try:
@@ -247,7 +255,7 @@ def sign_document(document_id: int) -> Document:
                 document.tenant,
                 reason=_("Ban hành văn bản %(number)s") % {"number": document.number},
                 location=str(document.tenant.name),
-                stamp_lines=[_("Số: %(number)s") % {"number": document.number}],
+                stamp_lines=_stamp_lines(document),
             )
             stem = Path(document.file.name).stem
             document.signed_file.save(f"{stem}-signed.pdf", ContentFile(result.data), save=False)
