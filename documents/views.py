@@ -68,7 +68,10 @@ def verify(request):
     report, form, status, page_error = None, VerifyForm(), 200, ""
     if request.method == "POST":
         # Refuse an oversized body before Django spools it to disk.
-        length = int(request.META.get("CONTENT_LENGTH") or 0)
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0  # Django refuses a malformed length itself when reading the body
         if length > MAX_VERIFY_BYTES + 64 * 1024:
             page_error = _("Tệp quá lớn: tối đa %(limit)s MB.") % {"limit": 20}
             status = 413
