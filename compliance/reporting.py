@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -15,6 +16,8 @@ from tenants.models import Tenant
 from .checks import public_function
 from .models import IndicatorResult, MeasurementRun
 from .scoring import Rollup, rollup, subtree_filter
+
+logger = logging.getLogger(__name__)
 
 RESULT_COLUMNS = [
     ("site", "Đơn vị"),
@@ -128,11 +131,25 @@ def report_data(
 
 
 def sign_report(pdf_bytes: bytes, tenant: Tenant) -> tuple[bytes, bool]:
-    """Sign the PDF with the province's credential when the documents app provides
-    ``documents.signing.sign_pdf_bytes(pdf_bytes, tenant, *, reason: str) -> bytes``
-    (pyHanko, PAdES); otherwise return it unsigned. Returns (pdf, signed)."""
+    """Sign the PDF with the province's credential through the documents app's
+    ``documents.signing.sign_pdf_bytes`` (pyHanko, PAdES, a visible stamp); the portal's
+    verification page (/kiem-tra-chu-ky-so/) checks it. Without the documents app, or when
+    the province has no usable credential, the report is returned unsigned (the reason is
+    logged). Returns (pdf, signed)."""
     function = public_function("documents.signing.sign_pdf_bytes")
     if function is None:
         return pdf_bytes, False
+    refused = public_function("documents.signing.SigningError") or RuntimeError
     root = tenant if tenant.parent_id is None else tenant.get_root()
-    return function(pdf_bytes, root, reason="Báo cáo đánh giá tuân thủ NĐ 224/2026"), True
+    try:
+        result = function(
+            pdf_bytes,
+            root,
+            reason="Báo cáo đánh giá tuân thủ NĐ 224/2026",
+            location=str(root.name),
+            stamp_lines=[f"Báo cáo: {tenant.name}"],
+        )
+    except refused as exc:  # no credential, expired, wrong passphrase...
+        logger.warning("compliance report left unsigned for %s: %s", root.pk, exc)
+        return pdf_bytes, False
+    return getattr(result, "data", result), True

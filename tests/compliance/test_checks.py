@@ -1,8 +1,6 @@
-"""Checks on data built to pass and to fail; checks on other apps' data report
-"not measured" until the app provides its public function, and grade it when it does."""
+"""Checks on data built to pass and to fail, read through each app's public functions;
+an indicator whose app is not installed reports "not measured", never a pass."""
 
-import sys
-import types
 from datetime import timedelta
 
 import pytest
@@ -15,6 +13,7 @@ from disclosure.models import Section
 from tests.content.factories import ArticleFactory, CategoryFactory
 from tests.dialogue.factories import InquiryFactory, PublishedInquiryFactory
 from tests.disclosure.factories import BudgetFactory, RecordFactory
+from tests.documents.factories import ConsultationFactory, DocumentFactory
 from tests.procedures.factories import SyncSourceFactory, import_records, record
 from tests.surveys.factories import RatingFactory, ResponseFactory
 
@@ -76,34 +75,17 @@ def test_hotline_listed(commune):
 @pytest.mark.parametrize(
     ("key", "params", "function"),
     [
-        (
-            "required_section",
-            {"section": "B1", "app": "documents"},
-            "documents.stats.section_counts",
-        ),
-        ("timeliness", {"app": "documents"}, "documents.stats.late_records"),
+        ("required_section", {"section": "B1", "app": "archive"}, "archive.stats.section_counts"),
+        ("timeliness", {"app": "archive"}, "archive.stats.late_records"),
     ],
 )
 def test_app_checks_are_not_measured_while_the_app_function_is_absent(
     commune, key, params, function
 ):
+    # A province may add an indicator for an app the installation does not have.
     result = check(key, commune, params=params)
     assert result.status == Status.NOT_MEASURED
     assert result.evidence == [{"reason": "module not available", "function": function}]
-
-
-@pytest.fixture
-def fake_app_module(monkeypatch):
-    """Install `<app>.<module>` with the given functions, as the app will at merge."""
-
-    def install(dotted, **functions):
-        module = types.ModuleType(dotted)
-        for name, function in functions.items():
-            setattr(module, name, function)
-        monkeypatch.setitem(sys.modules, dotted, module)
-        return module
-
-    return install
 
 
 def test_required_section_on_published_disclosure_records(commune):
@@ -164,16 +146,26 @@ def test_timeliness_names_the_late_budget_report_and_its_delay(commune, other_co
     assert check("timeliness", commune, params=others).status == Status.PASS
 
 
-def test_timeliness_contract_for_apps_still_to_come(commune, fake_app_module):
-    late = [{"title": "Tin", "section": "B1", "days_late": 7, "admin_url": "/admin/x/1/"}]
-    fake_app_module(
-        "documents.stats", late_records=lambda ids, since: late if commune.pk in ids else []
+def test_documents_sections_and_timeliness(commune):
+    today = timezone.localdate()
+    on_time = DocumentFactory(tenant=commune, issued_on=today - timedelta(days=3))
+    late = DocumentFactory(
+        tenant=commune,
+        number="7/2026/QĐ-UBND",
+        issued_on=today - timedelta(days=40),
+        published_at=timezone.now() - timedelta(days=10),
     )
+    ConsultationFactory(tenant=commune, status="draft", published_at=None)
+    b1 = check("required_section", commune, params={"section": "B1", "app": "documents"})
+    assert b1.status == Status.PASS and b1.value == 2
+    b2 = check("required_section", commune, params={"section": "B2", "app": "documents"})
+    assert b2.status == Status.FAIL and b2.fix_url == "/admin/documents/consultation/"
     result = check("timeliness", commune, params={"app": "documents"}, threshold_partial=0)
-    assert result.status == Status.FAIL
-    assert result.evidence[0]["days_late"] == 7 and result.evidence[0]["day_kind"] == "working"
-    assert "7 ngày làm việc" in result.summary
-    assert result.fix_url == "/admin/x/1/"
+    assert result.status == Status.FAIL and result.value == 1
+    assert result.evidence[0]["title"].startswith("7/2026/QĐ-UBND")
+    assert result.evidence[0]["days_late"] >= 15  # 30 calendar days minus 5 working days
+    assert result.fix_url == f"/admin/documents/document/{late.pk}/change/"
+    assert not any(e["title"].startswith(on_time.number) for e in result.evidence)
 
 
 def test_procedures_online_share_on_imported_procedures(province, commune, other_commune):

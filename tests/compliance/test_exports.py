@@ -96,7 +96,7 @@ def test_safe_cell_prefixes_every_formula_start(value):
     assert safe_cell("Bình thường") == "Bình thường"
 
 
-def test_pdf_report_renders_vietnamese_and_is_unsigned_until_documents_is_merged(
+def test_pdf_report_renders_vietnamese_and_is_unsigned_without_a_province_credential(
     auditor, province, measured, tmp_path
 ):
     client, _response = export(auditor, province, fmt="pdf")

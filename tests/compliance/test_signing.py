@@ -1,113 +1,96 @@
-"""sign_report: the report PDF is signed through `documents.signing.sign_pdf_bytes` when the
-documents app provides it (wired at merge); here a test signer with pyHanko stands in for
-it, and the signed report verifies with pyHanko and with poppler's pdfsig."""
+"""The report PDF is signed by the province through the documents app's
+`sign_pdf_bytes` (pyHanko, PAdES): it verifies with the portal's own verifier
+(`documents.verification`, the /kiem-tra-chu-ky-so/ page) and with poppler's pdfsig; a
+province without a usable credential gets an unsigned report, never a failed export."""
 
 import datetime
-import io
 import subprocess
-import sys
-import types
 
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
-from cryptography.hazmat.primitives.serialization import pkcs12
-from cryptography.x509.oid import NameOID
+from django.utils import timezone
 
 from compliance.exports import write_pdf
+from compliance.models import ExportJob
 from compliance.reporting import report_data, sign_report
+from documents import verification
+from documents.demo_pki import DemoCA
+from documents.models import SigningCredential
+from tests.compliance.test_exports import download, export, measured  # noqa: F401
 
 pytestmark = pytest.mark.django_db
+PASSPHRASE = "mat-khau-bao-cao"
 
 
-def make_credentials(tmp_path):
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "UBND Tỉnh Thử Nghiệm")])
-    now = datetime.datetime.now(datetime.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=1))
-        .not_valid_after(now + datetime.timedelta(days=30))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .add_extension(
-            x509.KeyUsage(True, True, False, False, False, True, False, False, False), critical=True
-        )
-        .sign(key, hashes.SHA256())
-    )
-    p12 = tmp_path / "signer.p12"
-    p12.write_bytes(
-        pkcs12.serialize_key_and_certificates(
-            b"signer", key, cert, None, serialization.BestAvailableEncryption(b"secret")
-        )
-    )
-    return p12, cert
+@pytest.fixture(scope="module")
+def ca():
+    return DemoCA.create("CA Thử Nghiệm Báo Cáo")
 
 
 @pytest.fixture
-def documents_signing(tmp_path, monkeypatch):
-    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-    from pyhanko.sign import signers
-    from pyhanko.sign.fields import SigSeedSubFilter
-
-    p12, cert = make_credentials(tmp_path)
-    signer = signers.SimpleSigner.load_pkcs12(str(p12), passphrase=b"secret")
-
-    def sign_pdf_bytes(pdf_bytes, tenant, *, reason):
-        writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes))
-        meta = signers.PdfSignatureMetadata(
-            field_name="Signature1", reason=reason, subfilter=SigSeedSubFilter.PADES
-        )
-        return signers.sign_pdf(writer, meta, signer=signer).getvalue()
-
-    module = types.ModuleType("documents.signing")
-    module.sign_pdf_bytes = sign_pdf_bytes
-    monkeypatch.setitem(sys.modules, "documents.signing", module)
-    return cert
+def province_credential(province, ca, settings, tmp_path, monkeypatch):
+    """The province's PKCS#12 credential, its CA the only trust root."""
+    (tmp_path / "ca.pem").write_bytes(ca.pem)
+    settings.DOCUMENTS_TRUST_ROOTS = [str(tmp_path / "ca.pem")]
+    settings.DOCUMENTS_TRUST_DEMO_CA = False
+    p12 = tmp_path / "province.p12"
+    p12.write_bytes(ca.issue_pkcs12(f"UBND {province.name_vi}", PASSPHRASE))
+    monkeypatch.setenv("REPORT_SIGN_PASS", PASSPHRASE)
+    return SigningCredential.objects.create(
+        tenant=province, label="Chứng thư tỉnh", pkcs12_path=str(p12),
+        passphrase_env="REPORT_SIGN_PASS",
+    )  # fmt: skip
 
 
 def _report(province):
-    from django.utils import timezone
-
     now = timezone.now()
     return write_pdf(report_data(province, now - datetime.timedelta(days=1), now, allowed_ids=None))
 
 
-def test_unsigned_when_the_documents_app_has_no_signing_yet(province):
-    pdf, signed = sign_report(_report(province), province)
+def pdfsig(pdf, tmp_path) -> str:
+    path = tmp_path / "signed.pdf"
+    path.write_bytes(pdf)
+    return subprocess.run(["pdfsig", str(path)], capture_output=True, text=True).stdout
+
+
+def test_unsigned_when_the_province_has_no_credential(province, commune):
+    pdf, signed = sign_report(_report(province), commune)
     assert signed is False and pdf.startswith(b"%PDF")
 
 
-def test_signed_report_verifies_with_pyhanko_and_pdfsig(
-    province, commune, documents_signing, tmp_path
+def test_signed_by_the_province_verifies_on_the_portal_and_with_pdfsig(
+    province, commune, province_credential, tmp_path
 ):
-    from asn1crypto import x509 as asn1_x509
-    from cryptography.hazmat.primitives.serialization import Encoding
-    from pyhanko.pdf_utils.reader import PdfFileReader
-    from pyhanko.sign.validation import validate_pdf_signature
-    from pyhanko_certvalidator import ValidationContext
-
-    pdf, signed = sign_report(_report(province), commune)
+    pdf, signed = sign_report(_report(province), commune)  # a commune's report: the province signs
     assert signed is True
-    trust = asn1_x509.Certificate.load(documents_signing.public_bytes(Encoding.DER))
-    reader = PdfFileReader(io.BytesIO(pdf))
-    status = validate_pdf_signature(
-        reader.embedded_signatures[0], ValidationContext(trust_roots=[trust])
-    )
-    assert status.intact and status.valid and status.trusted
-
-    path = tmp_path / "signed.pdf"
-    path.write_bytes(pdf)
-    output = subprocess.run(["pdfsig", str(path)], capture_output=True, text=True).stdout
-    assert "Signature is Valid." in output
+    report = verification.verify_pdf_bytes(pdf)
+    assert report.ok, report
+    (signature,) = report.signatures
+    assert signature.signer == f"UBND {province.name_vi}"
+    assert signature.chain[-1].startswith("CA Thử Nghiệm Báo Cáo")
+    assert "Signature is Valid." in pdfsig(pdf, tmp_path)
 
     tampered = bytearray(pdf)
     index = pdf.index(b"/Producer")  # inside the signed byte range
     tampered[index + 2] ^= 0x01
-    path.write_bytes(bytes(tampered))
-    output = subprocess.run(["pdfsig", str(path)], capture_output=True, text=True).stdout
-    assert "Signature is Valid." not in output
+    assert "Signature is Valid." not in pdfsig(bytes(tampered), tmp_path)
+    assert not verification.verify_pdf_bytes(bytes(tampered)).ok
+
+
+def test_expired_credential_leaves_the_report_unsigned(
+    province, commune, ca, tmp_path, monkeypatch
+):
+    p12 = tmp_path / "expired.p12"
+    p12.write_bytes(ca.issue_pkcs12("UBND hết hạn", PASSPHRASE, expired=True))
+    monkeypatch.setenv("REPORT_SIGN_PASS", PASSPHRASE)
+    SigningCredential.objects.create(
+        tenant=province, label="Hết hạn", pkcs12_path=str(p12), passphrase_env="REPORT_SIGN_PASS"
+    )
+    pdf, signed = sign_report(_report(province), province)
+    assert signed is False and pdf.startswith(b"%PDF")
+
+
+def test_pdf_export_job_is_signed(auditor, province, measured, province_credential):  # noqa: F811
+    client, _response = export(auditor, province, fmt="pdf")
+    job = ExportJob.objects.get()
+    assert job.signed is True
+    assert verification.verify_pdf_bytes(download(client, job)).ok
