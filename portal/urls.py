@@ -12,7 +12,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("theme.css", views.theme_css, name="theme_css"),
-    path("sitemap.xml", views.sitemap_xml, name="sitemap"),
+    path("sitemap.xml", views.sitemap_index, name="sitemap"),
+    path("sitemap-<str:section>.xml", views.sitemap_section, name="sitemap_section"),
 ]
 
 if settings.SERVE_MEDIA:

@@ -1,0 +1,162 @@
+"""sitemap.xml is an index of every section's pages; each page is paginated and cached."""
+
+from datetime import timedelta
+from xml.etree import ElementTree as ET
+
+import pytest
+from django.utils import timezone
+
+from content.models import Article
+from content.sitemaps import ArticleSitemap
+from portal import publishing
+from portal import sitemaps as portal_sitemaps
+from portal.publishing import Status
+from tests.content.factories import ArticleFactory, CategoryFactory
+from tests.portal.sitemap_client import NS, sitemap_locations, sitemap_pages
+
+
+def _published(tenant, count, prefix="tin"):
+    category = CategoryFactory(tenant=tenant)
+    now = timezone.now()
+    return Article.objects.bulk_create(
+        Article(
+            tenant=tenant,
+            category=category,
+            title_vi=f"Tin {prefix} {n}",
+            slug=f"{prefix}-{n}",
+            status=Status.PUBLISHED,
+            published_at=now - timedelta(minutes=n),
+        )
+        for n in range(count)
+    )
+
+
+@pytest.fixture
+def small_pages(monkeypatch):
+    """Articles three to a sitemap page, so that a handful of rows spans several pages."""
+    monkeypatch.setattr(ArticleSitemap, "limit", 3)
+
+
+def test_index_parses_and_lists_every_section_of_the_site(commune, site_client):
+    response = site_client(commune).get("/sitemap.xml")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/xml"
+    root = ET.fromstring(response.content)
+    assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    listed = [loc.text for loc in root.findall("s:sitemap/s:loc", NS)]
+    sections = portal_sitemaps.collect(commune)
+    assert {"pages", "articles", "categories", "about", "procedures"} <= set(sections)
+    for name in sections:
+        assert f"http://xaa.portal.test/sitemap-{name}.xml" in listed
+    assert all(loc.startswith("http://xaa.portal.test/") for loc in listed)
+
+
+def test_robots_txt_points_to_the_index(commune, site_client):
+    client = site_client(commune)
+    robots = client.get("/robots.txt").content.decode()
+    assert "Sitemap: http://xaa.portal.test/sitemap.xml" in robots
+    assert b"<sitemapindex" in client.get("/sitemap.xml").content
+
+
+def test_a_long_section_is_listed_page_by_page_and_every_article_is_reachable(
+    small_pages, commune, site_client
+):
+    articles = _published(commune, 8)
+    client = site_client(commune)
+    pages = sitemap_pages(client)
+    assert [p for p in pages if p.startswith("/sitemap-articles.xml")] == [
+        "/sitemap-articles.xml",
+        "/sitemap-articles.xml?p=2",
+        "/sitemap-articles.xml?p=3",
+    ]
+    locations = sitemap_locations(client)
+    for article in articles:
+        assert locations.count(f"http://xaa.portal.test{article.get_absolute_url()}") == 1
+    assert client.get("/sitemap-articles.xml", {"p": 4}).status_code == 404
+
+
+def test_no_drafts_trash_or_other_sites_items(small_pages, commune, other_commune, site_client):
+    mine = ArticleFactory(tenant=commune, title_vi="Tin đã đăng")
+    draft = ArticleFactory(tenant=commune, title_vi="Bản nháp", status=Status.DRAFT)
+    pending = ArticleFactory(tenant=commune, title_vi="Chờ duyệt", status=Status.PENDING)
+    trashed = ArticleFactory(tenant=commune, title_vi="Đã xoá", deleted_at=timezone.now())
+    theirs = ArticleFactory(tenant=other_commune, title_vi="Tin xã khác")
+    locations = sitemap_locations(site_client(commune))
+    assert f"http://xaa.portal.test{mine.get_absolute_url()}" in locations
+    for hidden in (draft, pending, trashed, theirs):
+        assert not any(loc.endswith(f"/{hidden.slug}/") for loc in locations), hidden.title_vi
+    assert all(loc.startswith("http://xaa.portal.test/") for loc in locations)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/sitemap-nothing.xml",
+        "/sitemap-articles.xml?p=abc",
+        "/sitemap-articles.xml?p=0",
+        "/sitemap-articles.xml?p=-1",
+        "/sitemap-articles.xml?p=99999999",
+    ],
+)
+def test_unknown_sections_and_pages_are_404(commune, site_client, path):
+    assert site_client(commune).get(path).status_code == 404
+
+
+def test_query_budget_of_the_index_and_of_a_deep_page(
+    small_pages, commune, site_client, django_assert_max_num_queries
+):
+    _published(commune, 30)
+    client = site_client(commune)
+    client.get("/robots.txt")  # resolve and cache the host
+    with django_assert_max_num_queries(12):  # one count per section that queries
+        assert client.get("/sitemap.xml").status_code == 200
+    for page in (1, 10):
+        with django_assert_max_num_queries(2):  # the count and the page
+            response = client.get("/sitemap-articles.xml", {"p": page})
+        assert response.status_code == 200
+        assert len(ET.fromstring(response.content).findall("s:url", NS)) == 3
+
+
+def test_second_request_is_served_from_the_cache(commune, site_client, django_assert_num_queries):
+    _published(commune, 5)
+    client = site_client(commune)
+    for path in ("/sitemap.xml", "/sitemap-articles.xml", "/sitemap-about.xml"):
+        first = client.get(path)
+        with django_assert_num_queries(0):
+            second = client.get(path)
+        assert second.status_code == 200 and second.content == first.content
+        assert second["X-Robots-Tag"] == first["X-Robots-Tag"]
+
+
+def test_cache_is_per_site_and_language(commune, other_commune, site_client):
+    _published(commune, 2, prefix="mot")
+    _published(other_commune, 2, prefix="hai")
+    mine = site_client(commune).get("/sitemap-articles.xml").content.decode()
+    theirs = site_client(other_commune).get("/sitemap-articles.xml").content.decode()
+    assert "/mot-0/" in mine and "/hai-0/" not in mine
+    assert "/hai-0/" in theirs and "/mot-0/" not in theirs
+    english = site_client(commune).get("/sitemap-about.xml", HTTP_ACCEPT_LANGUAGE="en")
+    vietnamese = site_client(commune).get("/sitemap-about.xml")
+    assert english.status_code == vietnamese.status_code == 200
+
+
+def test_a_new_article_shows_without_waiting_for_the_cache(commune, site_client):
+    client = site_client(commune)
+    before = client.get("/sitemap-articles.xml").content.decode()
+    article = ArticleFactory(tenant=commune, title_vi="Tin mới nhất")
+    assert article.slug not in before
+    assert f"/{article.slug}/" in client.get("/sitemap-articles.xml").content.decode()
+
+
+def test_publishing_or_unpublishing_bumps_the_sites_sitemap_version(
+    commune, commune_approver, django_capture_on_commit_callbacks
+):
+    article = ArticleFactory(tenant=commune, status=Status.PENDING)
+    before = portal_sitemaps.version(commune.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        publishing.publish(article, by=commune_approver)
+    published = portal_sitemaps.version(commune.pk)
+    assert published > before
+    with django_capture_on_commit_callbacks(execute=True):
+        publishing.archive(article, by=commune_approver)
+    assert portal_sitemaps.version(commune.pk) > published
