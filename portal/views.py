@@ -1,12 +1,13 @@
-"""Pages every site has: home, robots.txt, theme stylesheet, sitemap index and sections."""
+"""Pages every site has: home, robots.txt, favicon, theme stylesheet, sitemap index and sections."""
 
 import re
 
 from django.contrib.sitemaps.views import index as django_sitemap_index
 from django.contrib.sitemaps.views import sitemap as django_sitemap
 from django.core.cache import cache
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
@@ -36,6 +37,13 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     if not request.tenant.is_active or request.tenant.is_archived:
         lines = ["User-agent: *", "Disallow: /admin/"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+@cache_control(public=True, max_age=86400)
+def favicon(request: HttpRequest) -> HttpResponseRedirect:
+    """Browsers and the admin ask for /favicon.ico whatever the page links: the emblem."""
+    return HttpResponseRedirect(static("img/emblem.svg"))
 
 
 @require_safe

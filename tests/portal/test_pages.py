@@ -119,6 +119,24 @@ def test_robots_txt_per_site_points_to_its_sitemap(commune, site_client):
     assert "Disallow: /admin/" in response.content.decode()
 
 
+def test_favicon_is_the_emblem_without_a_query(commune, site_client, django_assert_num_queries):
+    client = site_client(commune)
+    client.get("/robots.txt")  # the host is resolved and cached
+    with django_assert_num_queries(0):
+        response = client.get("/favicon.ico")
+    assert response.status_code == 302
+    assert response["Location"] == "/static/img/emblem.svg"
+    assert "max-age=86400" in response["Cache-Control"]
+    emblem = client.get(response["Location"])
+    assert emblem.status_code == 200
+    assert emblem["Content-Type"].startswith("image/svg+xml")
+    assert b"<svg" in b"".join(emblem.streaming_content)
+
+
+def test_favicon_of_an_unknown_host_is_still_404():
+    assert Client(HTTP_HOST="unknown.test").get("/favicon.ico").status_code == 404
+
+
 def test_sitemap_xml_parses_and_lists_this_site_only(commune, other_commune, site_client):
     locations = sitemap_locations(site_client(commune))
     assert "http://xaa.portal.test/" in locations
