@@ -3,8 +3,9 @@
 import re
 
 from django.contrib.sitemaps.views import index as django_sitemap_index
-from django.contrib.sitemaps.views import sitemap as django_sitemap
+from django.contrib.sites.requests import RequestSite
 from django.core.cache import cache
+from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.templatetags.static import static
@@ -62,12 +63,7 @@ def sitemap_index(request: HttpRequest) -> HttpResponse:
         name: sitemaps.IndexEntry(sitemap)
         for name, sitemap in sitemaps.collect(request.tenant).items()
     }
-    return _cached_sitemap(
-        request,
-        "index",
-        1,
-        lambda: django_sitemap_index(request, sitemaps=entries, sitemap_url_name="sitemap_section"),
-    )
+    return _cached_sitemap(request, "index", 1, lambda: _index_xml(request, entries))
 
 
 @require_safe
@@ -77,25 +73,31 @@ def sitemap_section(request: HttpRequest, section: str) -> HttpResponse:
         page = int(request.GET.get("p", "1"))
     except ValueError:
         raise Http404("No such sitemap page") from None
-    sections = sitemaps.collect(request.tenant)
-    if section not in sections or page < 1:
+    sitemap = sitemaps.collect(request.tenant).get(section)
+    if sitemap is None or page < 1:
         raise Http404("No such sitemap")
-    return _cached_sitemap(
-        request,
-        section,
-        page,
-        lambda: django_sitemap(request, sitemaps=sections, section=section),
-    )
+
+    def build() -> tuple[bytes, str | None]:
+        try:
+            return sitemaps.render_page(sitemap, page, RequestSite(request), request.scheme)
+        except (EmptyPage, PageNotAnInteger):
+            raise Http404("No such sitemap page") from None
+
+    return _cached_sitemap(request, section, page, build)
+
+
+def _index_xml(request: HttpRequest, entries) -> tuple[bytes, str | None]:
+    response = django_sitemap_index(request, sitemaps=entries, sitemap_url_name="sitemap_section")
+    response.render()
+    return response.content, response.get("Last-Modified")
 
 
 def _cached_sitemap(request: HttpRequest, name: str, page: int, build) -> HttpResponse:
-    """The rendered XML, from the cache when another request rendered it already."""
+    """The XML (and Last-Modified), from the cache when another request built it already."""
     key = sitemaps.cache_key(request, name, page)
     stored = cache.get(key)
     if stored is None:
-        response = build()
-        response.render()
-        stored = (response.content, response.get("Last-Modified"))
+        stored = build()
         cache.set(key, stored, sitemaps.CACHE_TIMEOUT)
     content, last_modified = stored
     response = HttpResponse(content, content_type="application/xml")

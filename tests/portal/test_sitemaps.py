@@ -1,9 +1,12 @@
 """sitemap.xml is an index of every section's pages; each page is paginated and cached."""
 
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 from xml.etree import ElementTree as ET
 
 import pytest
+from django.contrib.sitemaps import Sitemap
+from django.contrib.sites.requests import RequestSite
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from content.models import Article
@@ -160,3 +163,62 @@ def test_publishing_or_unpublishing_bumps_the_sites_sitemap_version(
     with django_capture_on_commit_callbacks(execute=True):
         publishing.archive(article, by=commune_approver)
     assert portal_sitemaps.version(commune.pk) > published
+
+
+class _Sample(Sitemap):
+    """Every field the template writes: alternates, lastmods near midnight, odd text."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+    def items(self):
+        midnight_utc = datetime(2026, 3, 1, 23, 30, tzinfo=UTC)  # 2 March in Hà Nội
+        return [
+            ("/c/", None, "weekly", 1.0),
+            ("/a/?x=1&y=<2>", midnight_utc, "daily", 0.5),
+            ('/b/"q"/', date(2026, 1, 2), None, None),
+        ]
+
+    def location(self, item):
+        return item[0]
+
+    def lastmod(self, item):
+        return item[1]
+
+    def changefreq(self, item):
+        return item[2]
+
+    def priority(self, item):
+        return item[3]
+
+
+def _parsed(xml: bytes) -> list:
+    root = ET.fromstring(xml)
+    return [
+        [(child.tag, child.text, sorted(child.attrib.items())) for child in url]
+        for url in root.findall("s:url", NS)
+    ]
+
+
+def test_a_page_is_the_xml_djangos_template_writes(rf, settings):
+    settings.TIME_ZONE = "Asia/Ho_Chi_Minh"
+    site = RequestSite(rf.get("/", HTTP_HOST="xaa.portal.test"))
+    sitemap = _Sample()
+    expected = render_to_string("sitemap.xml", {"urlset": sitemap.get_urls(site=site)})
+    ours, last_modified = portal_sitemaps.render_page(_Sample(), 1, site, "https")
+    ET.fromstring(ours)  # well-formed
+    assert _parsed(ours) == _parsed(expected.encode())
+    assert b"<lastmod>2026-03-02</lastmod>" in ours
+    assert last_modified is None  # one item has no lastmod
+
+
+def test_a_page_whose_items_all_have_a_lastmod_sends_last_modified(rf):
+    site = RequestSite(rf.get("/", HTTP_HOST="xaa.portal.test"))
+
+    class Dated(_Sample):
+        def items(self):
+            return [(f"/{n}/", datetime(2026, 3, n, 8, tzinfo=UTC), None, None) for n in (1, 5)]
+
+    _, last_modified = portal_sitemaps.render_page(Dated(), 1, site, "https")
+    assert last_modified == "Thu, 05 Mar 2026 08:00:00 GMT"
