@@ -7,7 +7,7 @@ COPY pyproject.toml README.md ./
 RUN pip install --upgrade pip && pip install .
 COPY . .
 RUN python manage.py compile_translations && python manage.py collectstatic --noinput -v0
-RUN useradd --system --uid 10001 portal && mkdir -p /app/var/media && chown -R portal /app/var
+RUN useradd --system --uid 10001 portal && mkdir -p /app/var/media /app/var/private && chown -R portal /app/var
 USER portal
 EXPOSE 8000
 CMD ["gunicorn", "portal.wsgi:application", "--bind", "[::]:8000", "--workers", "3", "--access-logfile", "-"]

@@ -9,7 +9,9 @@ class PortalConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
 
+        from . import sitemaps
         from .models import CalendarDay
+        from .publishing import item_published, item_unpublished
         from .workdays import forget_calendar
 
         def calendar_changed(sender, instance: CalendarDay, **kwargs) -> None:
@@ -17,3 +19,6 @@ class PortalConfig(AppConfig):
 
         post_save.connect(calendar_changed, sender=CalendarDay, weak=False)
         post_delete.connect(calendar_changed, sender=CalendarDay, weak=False)
+        # Cached sitemaps of a tenant go stale when one of its items goes on or off line.
+        item_published.connect(sitemaps.publication_changed, weak=False)
+        item_unpublished.connect(sitemaps.publication_changed, weak=False)

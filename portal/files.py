@@ -116,17 +116,26 @@ def check_image_pixels(file, max_pixels: int = MAX_IMAGE_PIXELS) -> tuple[int, i
     """Read only the header to refuse huge images before anything decodes them."""
     from PIL import Image, UnidentifiedImageError
 
+    limit = {"limit": max(1, max_pixels // 1_000_000)}
     file.seek(0)
     try:
         with Image.open(file) as image:
             width, height = image.size
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        # Pillow refuses beyond twice its own limit (the warning too, when warnings are
+        # errors) before we see the size: the same answer as our own check, without it.
+        raise ValidationError(
+            _("Ảnh quá lớn: tối đa %(limit)s triệu điểm ảnh.") % limit, code="pixels"
+        ) from exc
+    except (UnidentifiedImageError, OSError) as exc:
         raise ValidationError(_("Không đọc được ảnh này."), code="image") from exc
     finally:
         file.seek(0)
     if width * height > max_pixels:
         raise ValidationError(
-            _("Ảnh quá lớn (%(w)s×%(h)s điểm ảnh).") % {"w": width, "h": height}, code="pixels"
+            _("Ảnh quá lớn (%(w)s×%(h)s điểm ảnh): tối đa %(limit)s triệu điểm ảnh.")
+            % {"w": width, "h": height, **limit},
+            code="pixels",
         )
     return width, height
 

@@ -10,6 +10,10 @@ An installed app contributes by defining any of:
 - ``<app>/demo.py``: ``seed(tenants: dict[str, Tenant], out) -> None`` — demo data,
   called by ``manage.py seed_demo`` after the tenant tree exists; must be idempotent.
 - ``<app>/schedule.py``: ``SCHEDULE: dict`` — Celery beat entries.
+- ``<app>/sitemaps.py``: ``sitemaps(tenant) -> dict[str, Sitemap]`` — sections of the
+  sitemap index ``/sitemap.xml``, each served as ``/sitemap-<name>.xml?p=N`` (pages of
+  ``Sitemap.limit`` items; keep ``items()`` a lazy, ordered QuerySet) and cached
+  (portal/sitemaps.py).
 """
 
 from __future__ import annotations

@@ -6,13 +6,15 @@ from django.views.static import serve
 
 from . import views
 
-# The admin, robots.txt and the theme stylesheet have no language; every public
-# page lives at / in Vietnamese and under /en/ in English, with the same paths.
+# The admin, robots.txt, the favicon, the theme stylesheet and the sitemaps have no
+# language; every public page lives at / in Vietnamese and under /en/ in English.
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("theme.css", views.theme_css, name="theme_css"),
-    path("sitemap.xml", views.sitemap_xml, name="sitemap"),
+    path("sitemap.xml", views.sitemap_index, name="sitemap"),
+    path("sitemap-<str:section>.xml", views.sitemap_section, name="sitemap_section"),
 ]
 
 if settings.SERVE_MEDIA:

@@ -1,15 +1,20 @@
-"""Pages every site has: home, robots.txt, theme stylesheet, sitemap."""
+"""Pages every site has: home, robots.txt, favicon, theme stylesheet, sitemap index and sections."""
 
 import re
 
-from django.contrib.sitemaps.views import sitemap as django_sitemap
-from django.http import HttpRequest, HttpResponse
+from django.contrib.sitemaps.views import index as django_sitemap_index
+from django.contrib.sites.requests import RequestSite
+from django.core.cache import cache
+from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
-from .hooks import collect_sections, hook_functions
+from . import sitemaps
+from .hooks import collect_sections
 
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
@@ -36,6 +41,13 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@cache_control(public=True, max_age=86400)
+def favicon(request: HttpRequest) -> HttpResponseRedirect:
+    """Browsers and the admin ask for /favicon.ico whatever the page links: the emblem."""
+    return HttpResponseRedirect(static("img/emblem.svg"))
+
+
+@require_safe
 @cache_control(public=True, max_age=600)
 def theme_css(request: HttpRequest) -> HttpResponse:
     """The tenant's colour as a stylesheet: the CSP allows no inline styles."""
@@ -45,9 +57,51 @@ def theme_css(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-def sitemap_xml(request: HttpRequest) -> HttpResponse:
-    """sitemap.xml of this tenant, from every app's `sitemaps.sitemaps(tenant)` hook."""
-    sections = {}
-    for function in hook_functions("sitemaps", "sitemaps"):
-        sections.update(function(request.tenant))
-    return django_sitemap(request, sitemaps=sections)
+def sitemap_index(request: HttpRequest) -> HttpResponse:
+    """sitemap.xml: the index of every section's sitemap pages of this tenant."""
+    entries = {
+        name: sitemaps.IndexEntry(sitemap)
+        for name, sitemap in sitemaps.collect(request.tenant).items()
+    }
+    return _cached_sitemap(request, "index", 1, lambda: _index_xml(request, entries))
+
+
+@require_safe
+def sitemap_section(request: HttpRequest, section: str) -> HttpResponse:
+    """sitemap-<section>.xml?p=N: one page of one section."""
+    try:
+        page = int(request.GET.get("p", "1"))
+    except ValueError:
+        raise Http404("No such sitemap page") from None
+    sitemap = sitemaps.collect(request.tenant).get(section)
+    if sitemap is None or page < 1:
+        raise Http404("No such sitemap")
+
+    def build() -> tuple[bytes, str | None]:
+        try:
+            return sitemaps.render_page(sitemap, page, RequestSite(request), request.scheme)
+        except (EmptyPage, PageNotAnInteger):
+            raise Http404("No such sitemap page") from None
+
+    return _cached_sitemap(request, section, page, build)
+
+
+def _index_xml(request: HttpRequest, entries) -> tuple[bytes, str | None]:
+    response = django_sitemap_index(request, sitemaps=entries, sitemap_url_name="sitemap_section")
+    response.render()
+    return response.content, response.get("Last-Modified")
+
+
+def _cached_sitemap(request: HttpRequest, name: str, page: int, build) -> HttpResponse:
+    """The XML (and Last-Modified), from the cache when another request built it already."""
+    key = sitemaps.cache_key(request, name, page)
+    stored = cache.get(key)
+    if stored is None:
+        stored = build()
+        cache.set(key, stored, sitemaps.CACHE_TIMEOUT)
+    content, last_modified = stored
+    response = HttpResponse(content, content_type="application/xml")
+    response["X-Robots-Tag"] = "noindex, noodp, noarchive"
+    if last_modified:
+        response["Last-Modified"] = last_modified
+    return response

@@ -42,7 +42,7 @@ def _post_upload(client, commune, upload, alt="Ảnh hội nghị"):
     [
         ("shell.jpg", b"<?php system($_GET['c']); ?>" + b"x" * 100, "Nội dung tệp không đúng"),
         # Pillow refuses to even open it (decompression-bomb guard): "cannot read".
-        ("huge.png", _png_header_only(30_000, 30_000), "Không đọc được ảnh này"),
+        ("huge.png", _png_header_only(30_000, 30_000), "Ảnh quá lớn"),
         ("big.png", _png_header_only(7_000, 7_000), "Ảnh quá lớn"),
         ("empty.jpg", b"", "rỗng"),
         ("page.html", b"<html><script>alert(1)</script></html>", "không được chấp nhận"),

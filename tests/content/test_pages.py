@@ -234,7 +234,8 @@ def test_detail_query_budget(busy_site, site_client, django_assert_max_num_queri
     [
         ("/rss/", 3),
         ("/chuyen-muc/tin-tuc/rss/", 3),
-        ("/sitemap.xml", 6),
+        ("/sitemap.xml", 12),
+        ("/sitemap-articles.xml", 3),
         ("/so-do-cong/", 3),
         ("/gioi-thieu/", 3),
         ("/gioi-thieu/co-cau-to-chuc/", 3),

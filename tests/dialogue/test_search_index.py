@@ -2,6 +2,7 @@ import pytest
 
 from dialogue.models import InquiryStatus
 from dialogue.search_index import SOURCES, entries
+from tests.portal.sitemap_client import sitemap_text
 
 from .factories import InquiryFactory, PublishedInquiryFactory
 
@@ -29,6 +30,6 @@ def test_sitemap_lists_published_qa_and_sessions_of_the_site_only(
     mine = PublishedInquiryFactory(tenant=commune)
     theirs = PublishedInquiryFactory(tenant=other_commune)
     session = SessionFactory(tenant=commune)
-    xml = site_client(commune).get("/sitemap.xml").content.decode()
+    xml = sitemap_text(site_client(commune))
     assert f"/hoi-dap/{mine.pk}/" in xml and f"/hoi-dap/{theirs.pk}/" not in xml
     assert f"/doi-thoai/{session.slug}/" in xml and "/khao-sat/" in xml

@@ -1,11 +1,10 @@
 """The public shell: branded pages per site, both languages, headers, errors, budgets."""
 
-import xml.etree.ElementTree as ET
-
 import pytest
 from django.test import Client, override_settings
 from django.urls import path
 
+from tests.portal.sitemap_client import sitemap_locations
 from tests.tenants.factories import TenantFactory
 
 pytestmark = pytest.mark.django_db
@@ -120,11 +119,26 @@ def test_robots_txt_per_site_points_to_its_sitemap(commune, site_client):
     assert "Disallow: /admin/" in response.content.decode()
 
 
+def test_favicon_is_the_emblem_without_a_query(commune, site_client, django_assert_num_queries):
+    client = site_client(commune)
+    client.get("/robots.txt")  # the host is resolved and cached
+    with django_assert_num_queries(0):
+        response = client.get("/favicon.ico")
+    assert response.status_code == 302
+    assert response["Location"] == "/static/img/emblem.svg"
+    assert "max-age=86400" in response["Cache-Control"]
+    emblem = client.get(response["Location"])
+    assert emblem.status_code == 200
+    assert emblem["Content-Type"].startswith("image/svg+xml")
+    assert b"<svg" in b"".join(emblem.streaming_content)
+
+
+def test_favicon_of_an_unknown_host_is_still_404():
+    assert Client(HTTP_HOST="unknown.test").get("/favicon.ico").status_code == 404
+
+
 def test_sitemap_xml_parses_and_lists_this_site_only(commune, other_commune, site_client):
-    response = site_client(commune).get("/sitemap.xml")
-    assert response.status_code == 200
-    root = ET.fromstring(response.content)
-    locations = [el.text for el in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    locations = sitemap_locations(site_client(commune))
     assert "http://xaa.portal.test/" in locations
     assert all("xab." not in loc for loc in locations)
 
