@@ -102,25 +102,71 @@ def page_reachable(context: CheckContext) -> CheckResult:
     return CheckResult(Status.PASS, f"{path} trả lời {result.status}", [evidence], 1)
 
 
+def _parse_xml(body: bytes):
+    """The root element, or an error text; DTDs are refused (entity expansion)."""
+    if b"<!DOCTYPE" in body or b"<!ENTITY" in body:
+        return None, "DTD"
+    try:
+        return ET.fromstring(body), ""  # noqa: S314 - DTDs refused just above
+    except ET.ParseError as exc:
+        return None, str(exc)
+
+
+def _locs(root, entry: str) -> list[str]:
+    """The <loc> of each <url> (entry "}url") or <sitemap> ("}sitemap") of the root."""
+    return [
+        (loc.text or "").strip()
+        for node in root
+        if node.tag.endswith(entry)
+        for loc in node
+        if loc.tag.endswith("}loc")
+    ]
+
+
 @check("sitemap_xml")
 def sitemap_xml(context: CheckContext) -> CheckResult:
-    """sitemap.xml answers and parses as a sitemap (REQUIREMENTS C)."""
+    """sitemap.xml answers and parses; a sitemap index's pages are fetched (up to
+    params max_pages, default 20) and their addresses counted (REQUIREMENTS C)."""
+    from urllib.parse import urlsplit
+
     result = _fetch(context, "/sitemap.xml")
     if result is None:
         return not_measured(NO_DOMAIN)
     if not result.ok:
         return _unreachable(result)
     evidence = result.evidence()
-    if b"<!DOCTYPE" in result.body or b"<!ENTITY" in result.body:
-        return CheckResult(Status.FAIL, "sitemap.xml chứa khai báo DTD", [evidence])
-    try:
-        root = ET.fromstring(result.body)  # noqa: S314 - DTDs refused just above
-    except ET.ParseError as exc:
-        evidence["error"] = str(exc)
-        return CheckResult(Status.FAIL, "sitemap.xml không đúng XML", [evidence])
-    urls = [element for element in root.iter() if element.tag.endswith("}loc")]
-    evidence["urls"] = len(urls)
-    return CheckResult(Status.PASS, f"sitemap.xml có {len(urls)} địa chỉ", [evidence], len(urls))
+    root, error = _parse_xml(result.body)
+    if root is None:
+        evidence["error"] = error
+        summary = "chứa khai báo DTD" if error == "DTD" else "không đúng XML"
+        return CheckResult(Status.FAIL, f"sitemap.xml {summary}", [evidence])
+    if not root.tag.endswith("sitemapindex"):
+        count = len(_locs(root, "}url"))
+        evidence["urls"] = count
+        return CheckResult(Status.PASS, f"sitemap.xml có {count} địa chỉ", [evidence], count)
+    pages = _locs(root, "}sitemap")[: int(context.params.get("max_pages", 20))]
+    evidence["pages"] = len(pages)
+    page_evidence, urls, broken = [], 0, 0
+    for location in pages:
+        parts = urlsplit(location)
+        page = _fetch(context, parts.path + (f"?{parts.query}" if parts.query else ""))
+        page_root, page_error = _parse_xml(page.body) if page.ok else (None, page.error)
+        if page_root is None:
+            broken += 1
+            page_evidence.append({**page.evidence(), "error": page_error or page.status})
+            continue
+        urls += len(_locs(page_root, "}url"))
+    evidence["urls"] = urls
+    if broken:
+        return CheckResult(
+            Status.PARTIAL if broken < len(pages) else Status.FAIL,
+            f"{broken}/{len(pages)} trang sitemap lỗi",
+            [evidence, *page_evidence],
+            urls,
+        )
+    return CheckResult(
+        Status.PASS, f"sitemap.xml: {len(pages)} trang, {urls} địa chỉ", [evidence], urls
+    )
 
 
 @check("robots_txt")
