@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from celery.signals import task_prerun
 
 from dialogue import workflow
 from dialogue.models import InquiryStatus
@@ -16,7 +17,12 @@ from search.sources import source_labels
 from tests.content.factories import ArticleFactory
 from tests.dialogue.factories import InquiryFactory
 from tests.disclosure.factories import RecordFactory
-from tests.procedures.factories import SyncSourceFactory, import_records, record
+from tests.procedures.factories import (
+    SyncSourceFactory,
+    generate_records,
+    import_records,
+    record,
+)
 from tests.search.test_search import titles
 
 pytestmark = pytest.mark.django_db
@@ -148,3 +154,21 @@ def test_english_titles_are_found_on_the_english_site(
     assert titles(site_client(commune).get("/en/tim-kiem/", {"q": "birth"})) == [
         "Birth registration"
     ]
+
+
+def test_a_catalogue_import_is_indexed_in_batches_not_one_task_per_procedure(
+    province, commune, other_commune
+):
+    ran: list[str] = []
+
+    def count(sender=None, **kwargs):
+        ran.append(sender.name)
+
+    task_prerun.connect(count, weak=False)
+    try:
+        import_records(SyncSourceFactory(tenant=province), *generate_records(600, ["xaa", "xab"]))
+    finally:
+        task_prerun.disconnect(count)
+    assert ran == ["search.tasks.reindex_objects"] * 2  # 500 + 100
+    rows = SearchEntry.objects.filter(kind="procedure")
+    assert (rows.filter(language="vi").count(), rows.filter(tenant=commune).count()) == (600, 600)
