@@ -105,8 +105,11 @@ def _match_sql(query: ParsedQuery) -> tuple[str, list]:
 
 def _rank_sql(query: ParsedQuery, match: str, match_params: list) -> tuple[str, list]:
     """Title words first, then exact diacritics (the unfolded B copy only matches words
-    spelled as typed), then the whole phrase in order; ties go to the newest."""
-    sql, params = f"ts_rank(u.rank_vector, {match})", list(match_params)
+    spelled as typed), then the whole phrase in order; ties go to the newest. An item
+    whose title holds every word comes before one found through its text (ts_rank
+    alone lets a title repeating one word beat a title holding all of them)."""
+    sql = f"(u.rank_vector @@ {match})::int + ts_rank(u.rank_vector, {match})"
+    params = [*match_params, *match_params]
     if query.exact:
         sql += " + 2 * ts_rank(u.rank_vector, websearch_to_tsquery('simple', lower(%s)))"
         params.append(query.words)
