@@ -1,0 +1,154 @@
+"""Public pages: thin, scoped by request.tenant, rules in selectors/verification."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from portal.antiabuse import rate_limited
+
+from . import selectors
+from .forms import CommentForm, VerifyForm
+from .models import CommentStatus
+from .verification import MAX_VERIFY_BYTES, verify_document, verify_pdf_bytes
+
+
+def _list(request, queryset, *, subtree: bool):
+    form = selectors.FilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    queryset = selectors.filter_documents(selectors.in_language(queryset), data)
+    queryset = queryset.select_related("doc_type", "tenant")
+    page = selectors.keyset_page(
+        queryset,
+        after=request.GET.get("sau", ""),
+        before=request.GET.get("truoc", ""),
+        newest_first=data.get("sort") != "old",
+    )
+    params = request.GET.copy()
+    for key in ("sau", "truoc"):
+        params.pop(key, None)
+    return render(
+        request,
+        "documents/list.html",
+        {"form": form, "page": page, "subtree": subtree, "query_string": params.urlencode()},
+    )
+
+
+def document_list(request):
+    return _list(request, selectors.published_documents(request.tenant), subtree=False)
+
+
+def document_list_subtree(request):
+    """The province (or any parent) lists its own and its component sites' documents."""
+    return _list(request, selectors.subtree_documents(request.tenant), subtree=True)
+
+
+def document_detail(request, pk: int):
+    document = get_object_or_404(
+        selectors.readable_documents(request.tenant).select_related("doc_type", "field", "tenant"),
+        pk=pk,
+    )
+    return render(
+        request,
+        "documents/detail.html",
+        {
+            "document": document,
+            "attachments": list(document.attachments.all()),
+            "related": selectors.related_documents(document, request.tenant),
+            "verification": verify_document(document),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def verify(request):
+    report, form, status, page_error = None, VerifyForm(), 200, ""
+    if request.method == "POST":
+        # Refuse an oversized body before Django spools it to disk.
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0  # Django refuses a malformed length itself when reading the body
+        if length > MAX_VERIFY_BYTES + 64 * 1024:
+            page_error = _("Tệp quá lớn: tối đa %(limit)s MB.") % {"limit": 20}
+            status = 413
+        elif rate_limited(request, "documents-verify", limit=30, window=600):
+            page_error = _("Bạn đã kiểm tra quá nhiều tệp. Vui lòng thử lại sau ít phút.")
+            status = 429
+        else:
+            form = VerifyForm(request.POST, request.FILES)
+            if form.is_valid():
+                upload = form.cleaned_data["file"]
+                upload.seek(0)
+                report = verify_pdf_bytes(upload.read())
+            else:
+                status = 400
+    context = {"form": form, "report": report, "page_error": page_error}
+    return render(request, "documents/verify.html", context, status=status)
+
+
+def consultation_list(request):
+    consultations = selectors.in_language(
+        selectors.published_consultations(request.tenant), field="title"
+    )
+    consultations = consultations.annotate(
+        comment_count=Count("comments", filter=~Q(comments__status=CommentStatus.REJECTED))
+    ).order_by("-opens_at", "-id")[:100]
+    return render(
+        request,
+        "documents/consultation_list.html",
+        {"consultations": consultations, "now": timezone.now()},
+    )
+
+
+def consultation_detail(request, pk: int):
+    consultation = get_object_or_404(
+        selectors.published_consultations(request.tenant).select_related("document"), pk=pk
+    )
+    now = timezone.now()
+    form, status = None, 200
+    if consultation.is_open(now):
+        form = CommentForm(request=request)
+        if request.method == "POST":
+            form = CommentForm(request.POST, request.FILES, request=request)
+            if rate_limited(request, "documents-comment", limit=5, window=3600):
+                form.add_error(None, _("Bạn đã gửi quá nhiều ý kiến. Vui lòng thử lại sau."))
+            elif form.is_valid():
+                comment = form.save(commit=False)
+                comment.consultation = consultation
+                comment.tenant_id = consultation.tenant_id
+                comment.save()
+                messages.success(
+                    request,
+                    _("Cảm ơn bạn đã góp ý. Ý kiến sẽ được công khai sau khi kiểm duyệt."),
+                )
+                return redirect(consultation.get_absolute_url())
+    elif request.method == "POST":
+        status = 403  # the window is closed (or not open yet): nothing is stored
+    comments = consultation.comments.exclude(status=CommentStatus.REJECTED)
+    return render(
+        request,
+        "documents/consultation_detail.html",
+        {
+            "consultation": consultation,
+            "form": form,
+            "window_message": "" if form else _closed_message(consultation, now),
+            "comment_count": comments.count(),
+            "public_comments": list(comments.filter(status=CommentStatus.APPROVED)[:200]),
+            "show_report": consultation.is_closed(now),
+        },
+        status=400 if form is not None and form.is_bound else status,
+    )
+
+
+def _closed_message(consultation, now) -> str:
+    if now < consultation.opens_at:
+        return _("Dự thảo chưa đến thời gian nhận ý kiến (bắt đầu %(date)s).") % {
+            "date": timezone.localtime(consultation.opens_at).strftime("%d/%m/%Y %H:%M")
+        }
+    return _("Đã hết thời gian nhận ý kiến (kết thúc %(date)s).") % {
+        "date": timezone.localtime(consultation.closes_at).strftime("%d/%m/%Y %H:%M")
+    }
