@@ -17,6 +17,7 @@ from search.sources import source_labels
 from tests.content.factories import ArticleFactory
 from tests.dialogue.factories import InquiryFactory
 from tests.disclosure.factories import RecordFactory
+from tests.documents.factories import ConsultationFactory, DocumentFactory
 from tests.procedures.factories import (
     SyncSourceFactory,
     generate_records,
@@ -40,7 +41,12 @@ class Kind:
 
     kind: str
     title: str
-    query: str  # the title's words typed without diacritics
+    query: str  # the title's words (or the number) typed without diacritics
+    shown: str = ""  # the title as the results list it, when it differs
+
+    @property
+    def listed(self) -> str:
+        return self.shown or self.title
 
     def show(self, site, approver) -> Any:
         raise NotImplementedError
@@ -91,11 +97,44 @@ class QaKind(Kind):
         workflow.unpublish(inquiry, by=approver)
 
 
+class DocumentKind(Kind):
+    def show(self, site, approver):
+        document = DocumentFactory(
+            tenant=site,
+            number="15/2024/QĐ-UBND",
+            summary_vi=self.title,
+            status=publishing.Status.DRAFT,
+            published_at=None,
+        )
+        return publishing.publish(document, by=approver)
+
+    def hide(self, document, approver):
+        publishing.trash(document, by=approver)
+
+
+class ConsultationKind(Kind):
+    def show(self, site, approver):
+        draft = ConsultationFactory(
+            tenant=site, title_vi=self.title, status=publishing.Status.DRAFT, published_at=None
+        )
+        return publishing.publish(draft, by=approver)
+
+    def hide(self, draft, approver):
+        publishing.archive(draft, by=approver)
+
+
 KINDS = [
     ArticleKind("article", "Quy hoạch sử dụng đất xã An Bình", "quy hoach su dung dat"),
     DisclosureKind("disclosure", "Kế hoạch sử dụng đất năm 2026", "ke hoach su dung dat"),
     ProcedureKind("procedure", "Đăng ký kinh doanh hộ cá thể", "dang ky kinh doanh"),
     QaKind("qa", "Hỏi về đăng ký hộ tịch cho con", "ho tich"),
+    DocumentKind(
+        "document",
+        "Quy định quản lý đất đai trên địa bàn xã",
+        "15/2024/QD-UBND",
+        shown="Quyết định 15/2024/QĐ-UBND: Quy định quản lý đất đai trên địa bàn xã",
+    ),
+    ConsultationKind("consultation", "Dự thảo quy định phí chợ", "du thao phi cho"),
 ]
 
 
@@ -114,7 +153,7 @@ def test_found_without_diacritics_on_its_site_and_the_province_then_gone_when_ta
     django_capture_on_commit_callbacks,
 ):
     def found_on(site) -> bool:
-        return kind.title in titles(site_client(site).get("/tim-kiem/", {"q": kind.query}))
+        return kind.listed in titles(site_client(site).get("/tim-kiem/", {"q": kind.query}))
 
     with django_capture_on_commit_callbacks(execute=True):
         item = kind.show(commune, commune_approver)
@@ -172,3 +211,19 @@ def test_a_catalogue_import_is_indexed_in_batches_not_one_task_per_procedure(
     assert ran == ["search.tasks.reindex_objects"] * 2  # 500 + 100
     rows = SearchEntry.objects.filter(kind="procedure")
     assert (rows.filter(language="vi").count(), rows.filter(tenant=commune).count()) == (600, 600)
+
+
+def test_a_document_number_with_or_without_diacritics_finds_that_document_first(
+    commune, site_client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        DocumentFactory(tenant=commune, number="15/2023/QĐ-UBND", summary_vi="Quy định phí chợ")
+        DocumentFactory(
+            tenant=commune, number="3/2025/QĐ-UBND", summary_vi="Sửa đổi Quyết định 15/2024"
+        )
+        DocumentFactory(tenant=commune, number="15/2024/QĐ-UBND", summary_vi="Quy định đất đai")
+    client = site_client(commune)
+    for typed in ("15/2024/QĐ-UBND", "15/2024/QD-UBND", "15/2024/qd-ubnd"):
+        found = titles(client.get("/tim-kiem/", {"q": typed}))
+        assert found[0] == "Quyết định 15/2024/QĐ-UBND: Quy định đất đai", typed
+        assert "Quyết định 15/2023/QĐ-UBND: Quy định phí chợ" not in found
