@@ -107,16 +107,17 @@ def _rank_sql(query: ParsedQuery, match: str, match_params: list) -> tuple[str, 
     """Title words first, then exact diacritics (the unfolded B copy only matches words
     spelled as typed), then the whole phrase in order; ties go to the newest. An item
     whose title holds every word comes before one found through its text (ts_rank
-    alone lets a title repeating one word beat a title holding all of them)."""
-    sql = f"(u.rank_vector @@ {match})::int + ts_rank(u.rank_vector, {match})"
+    alone lets a title repeating one word beat a title holding all of them).
+    Each tsquery is a scalar subquery: computed once, not once per candidate row."""
+    sql = f"(u.rank_vector @@ (SELECT {match}))::int + ts_rank(u.rank_vector, (SELECT {match}))"
     params = [*match_params, *match_params]
     if query.exact:
-        sql += " + 2 * ts_rank(u.rank_vector, websearch_to_tsquery('simple', lower(%s)))"
+        sql += " + 2 * ts_rank(u.rank_vector, (SELECT websearch_to_tsquery('simple', lower(%s))))"
         params.append(query.words)
     if query.phrase:
         config = "simple" if query.exact else "search_vn"
         text = "lower(%s)" if query.exact else "%s"
-        sql += f" + 2 * ts_rank_cd(u.rank_vector, phraseto_tsquery('{config}', {text}))"
+        sql += f" + 2 * ts_rank_cd(u.rank_vector, (SELECT phraseto_tsquery('{config}', {text})))"
         params.append(query.phrase)
     return sql, params
 
@@ -186,11 +187,14 @@ def _search(
             ORDER BY e.published_at DESC NULLS LAST LIMIT {CANDIDATES}
         ),
         -- One item shown once: a procedure implemented by every commune has a row per
-        -- commune; a wide scope keeps the row of the unit highest in the tree.
+        -- commune; a wide scope keeps the row of the unit first in the tree (an ancestor
+        -- before its descendants). A lookup per candidate, not a join: the planner cannot
+        -- estimate c and would loop over every tenant for each candidate.
         u AS MATERIALIZED (
             SELECT DISTINCT ON (c.model_label, c.object_id) c.id, c.rank_vector, c.published_at
-            FROM c JOIN tenants_tenant ct ON ct.id = c.tenant_id
-            ORDER BY c.model_label, c.object_id, ct.level, ct.lft, c.id
+            FROM c
+            ORDER BY c.model_label, c.object_id,
+                (SELECT ct.lft FROM tenants_tenant ct WHERE ct.id = c.tenant_id), c.id
         ),
         n AS (SELECT (SELECT count(*) FROM u) AS total, (SELECT count(*) FROM c) AS matched),
         r AS (

@@ -56,7 +56,8 @@ def test_a_word_common_a_year_ago_is_found_through_a_wider_window(province, comm
 def test_an_item_of_several_sites_is_shown_once_from_the_highest_unit(
     province, commune, other_commune
 ):
-    # A procedure is indexed once per implementing site; a wide scope lists it once.
+    # A procedure is indexed once per implementing site; a wide scope lists it once,
+    # from the unit first in the tree (an ancestor before its descendants).
     when = timezone.now() - timedelta(days=2)
     rows = [
         ("procedure", IndexEntry(t.pk, "vi", "Đăng ký khai sinh", "", "/thu-tuc/1/", when))
