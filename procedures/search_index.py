@@ -14,7 +14,11 @@ from .models import Procedure, Status
 
 
 def indexable():
-    return Procedure.objects.filter(status=Status.ACTIVE).select_related("field")
+    return (
+        Procedure.objects.filter(status=Status.ACTIVE)
+        .select_related("field")
+        .prefetch_related("assignments")  # bulk (re)indexing reads them per procedure
+    )
 
 
 def entries(procedure: Procedure) -> Iterable[IndexEntry]:
@@ -27,7 +31,7 @@ def entries(procedure: Procedure) -> Iterable[IndexEntry]:
                     procedure.fees, procedure.requirements, procedure.result) if p
     )  # fmt: skip
     found = []
-    for tenant_id in procedure.assignments.values_list("tenant_id", flat=True):
+    for tenant_id in sorted({a.tenant_id for a in procedure.assignments.all()}):
         found.append(
             IndexEntry(
                 tenant_id=tenant_id,

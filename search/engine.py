@@ -75,12 +75,17 @@ class Hit:
 @dataclass
 class ResultPage:
     hits: list[Hit]
-    total: int  # capped at CANDIDATES
+    total: int  # distinct items among the candidates
     page: int
+    matched: int = -1  # candidate rows before collapsing (capped at CANDIDATES)
+
+    def __post_init__(self) -> None:
+        if self.matched < 0:
+            self.matched = self.total
 
     @property
     def capped(self) -> bool:
-        return self.total >= CANDIDATES
+        return self.matched >= CANDIDATES
 
     @property
     def pages(self) -> int:
@@ -100,15 +105,19 @@ def _match_sql(query: ParsedQuery) -> tuple[str, list]:
 
 def _rank_sql(query: ParsedQuery, match: str, match_params: list) -> tuple[str, list]:
     """Title words first, then exact diacritics (the unfolded B copy only matches words
-    spelled as typed), then the whole phrase in order; ties go to the newest."""
-    sql, params = f"ts_rank(c.rank_vector, {match})", list(match_params)
+    spelled as typed), then the whole phrase in order; ties go to the newest. An item
+    whose title holds every word comes before one found through its text (ts_rank
+    alone lets a title repeating one word beat a title holding all of them).
+    Each tsquery is a scalar subquery: computed once, not once per candidate row."""
+    sql = f"(u.rank_vector @@ (SELECT {match}))::int + ts_rank(u.rank_vector, (SELECT {match}))"
+    params = [*match_params, *match_params]
     if query.exact:
-        sql += " + 2 * ts_rank(c.rank_vector, websearch_to_tsquery('simple', lower(%s)))"
+        sql += " + 2 * ts_rank(u.rank_vector, (SELECT websearch_to_tsquery('simple', lower(%s))))"
         params.append(query.words)
     if query.phrase:
         config = "simple" if query.exact else "search_vn"
         text = "lower(%s)" if query.exact else "%s"
-        sql += f" + 2 * ts_rank_cd(c.rank_vector, phraseto_tsquery('{config}', {text}))"
+        sql += f" + 2 * ts_rank_cd(u.rank_vector, (SELECT phraseto_tsquery('{config}', {text})))"
         params.append(query.phrase)
     return sql, params
 
@@ -127,13 +136,13 @@ def search(
         # whenever a window is full (the newest CANDIDATES matches are inside it).
         today = timezone.localdate()
         found = _search(query, scope, language, filters, page, month_window(today, 3))
-        if found.total >= CANDIDATES:
+        if found.matched >= CANDIDATES:
             return found
-        if found.total:
-            months = -(-3 * CANDIDATES * 3 // (2 * found.total))  # 1.5x the expected need
+        if found.matched:
+            months = -(-3 * CANDIDATES * 3 // (2 * found.matched))  # 1.5x the expected need
             if months <= MAX_WINDOW_MONTHS:
                 found = _search(query, scope, language, filters, page, month_window(today, months))
-                if found.total >= CANDIDATES:
+                if found.matched >= CANDIDATES:
                     return found
     return _search(query, scope, language, filters, page)
 
@@ -172,17 +181,29 @@ def _search(
     name = "COALESCE(NULLIF(t.name_en, ''), t.name)" if language == "en" else "t.name"
     sql = f"""
         WITH c AS MATERIALIZED (
-            SELECT e.id, e.rank_vector, e.published_at FROM search_searchentry e
+            SELECT e.id, e.rank_vector, e.published_at, e.model_label, e.object_id, e.tenant_id
+            FROM search_searchentry e
             WHERE e.language = %s AND {" AND ".join(where)} AND e.vector @@ {filter_match}
             ORDER BY e.published_at DESC NULLS LAST LIMIT {CANDIDATES}
         ),
-        n AS (SELECT count(*) AS total FROM c),
+        -- One item shown once: a procedure implemented by every commune has a row per
+        -- commune; a wide scope keeps the row of the unit first in the tree (an ancestor
+        -- before its descendants). A lookup per candidate, not a join: the planner cannot
+        -- estimate c and would loop over every tenant for each candidate.
+        u AS MATERIALIZED (
+            SELECT DISTINCT ON (c.model_label, c.object_id) c.id, c.rank_vector, c.published_at
+            FROM c
+            ORDER BY c.model_label, c.object_id,
+                (SELECT ct.lft FROM tenants_tenant ct WHERE ct.id = c.tenant_id), c.id
+        ),
+        n AS (SELECT (SELECT count(*) FROM u) AS total, (SELECT count(*) FROM c) AS matched),
         r AS (
-            SELECT c.id, c.published_at, {rank} AS rank FROM c
-            ORDER BY rank DESC, c.published_at DESC NULLS LAST, c.id
+            SELECT u.id, u.published_at, {rank} AS rank
+            FROM u
+            ORDER BY rank DESC, u.published_at DESC NULLS LAST, u.id
             LIMIT {PAGE_SIZE} OFFSET %s
         )
-        SELECT n.total, e.id, e.kind,
+        SELECT n.total, n.matched, e.id, e.kind,
                ts_headline('search_vn', e.title, {match}, %s),
                ts_headline('search_vn', left(e.text, 4000), {match}, %s),
                e.url, e.published_at, e.tenant_id, {name}, d.hostname
@@ -207,15 +228,11 @@ def _search(
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    total = rows[0][0] if rows else 0
-    hits = [
-        Hit(row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], row[9])
-        for row in rows
-        if row[1] is not None
-    ]
+    total, matched = (rows[0][0], rows[0][1]) if rows else (0, 0)
+    hits = [Hit(*row[2:]) for row in rows if row[2] is not None]
     if not hits and total and page > 1:
         return _search(query, scope, language, filters, -(-total // PAGE_SIZE), window)
-    return ResultPage(hits, total, page)
+    return ResultPage(hits, total, page, matched)
 
 
 def correction(query: ParsedQuery) -> str:

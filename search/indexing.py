@@ -82,6 +82,26 @@ def request_reindex(obj: Model) -> None:
     transaction.on_commit(enqueue)
 
 
+BULK_BATCH = 500  # objects per task of request_reindex_many
+
+
+def request_reindex_many(model: type[Model], pks: Iterable) -> None:
+    """`request_reindex` for many objects of one model (a catalogue sync): one task per
+    BULK_BATCH objects, each reading its objects and writing their rows in bulk."""
+    keys = sorted({str(pk) for pk in pks})
+    if not keys or not sources_for_model(model):
+        return
+    label = model_label(model)
+
+    def enqueue() -> None:
+        from .tasks import reindex_objects
+
+        for start in range(0, len(keys), BULK_BATCH):
+            reindex_objects.delay(label, keys[start : start + BULK_BATCH])
+
+    transaction.on_commit(enqueue)
+
+
 def reindex(label: str, pk: str) -> int:
     """Recompute and store the entries of one object; 0 rows when it is gone or hidden."""
     model = apps.get_model(label)
@@ -93,6 +113,18 @@ def reindex(label: str, pk: str) -> int:
         if obj is not None:
             entries.extend((source, entry) for entry in source.entries(obj))
     return replace_entries(label, pk, entries)
+
+
+def reindex_many(label: str, pks: Sequence[str]) -> int:
+    """`reindex` for a batch of objects of one model: one read per source, one swap."""
+    model = apps.get_model(label)
+    rows: list[SearchEntry] = []
+    for source in sources_for_model(model):
+        for obj in source.indexable().filter(pk__in=list(pks)):
+            rows.extend(_row(label, str(obj.pk), source, entry) for entry in source.entries(obj))
+    with transaction.atomic():
+        SearchEntry.objects.filter(model_label=label, object_id__in=list(pks)).delete()
+        return store_rows(rows)
 
 
 def replace_entries(

@@ -10,7 +10,8 @@ Keeping the index current:
 - Other models (synced procedures, answered questions) call
   ``search.indexing.request_reindex(obj)`` after a change that alters what the
   public sees (published, changed, withdrawn, deleted); it returns at once and the
-  work runs in a Celery task after the transaction commits.
+  work runs in a Celery task after the transaction commits. Changes in bulk (a
+  catalogue sync) call ``request_reindex_many(model, ids)``: one task per 500 objects.
 """
 
 from __future__ import annotations

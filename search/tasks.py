@@ -9,6 +9,12 @@ def reindex_object(label: str, pk: str) -> int:
     return indexing.reindex(label, pk)
 
 
+@shared_task(autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
+def reindex_objects(label: str, pks: list[str]) -> int:
+    """The bulk variant (a catalogue sync): the rows of up to BULK_BATCH objects at once."""
+    return indexing.reindex_many(label, pks)
+
+
 @shared_task(ignore_result=True)
 def record_search(tenant_id: int, query: str, found: bool) -> None:
     from . import analytics

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from search import engine
-from search.indexing import replace_entries
+from search.indexing import _row, replace_entries, store_rows
 from search.query import parse
 from search.registry import IndexEntry
 
@@ -16,11 +16,13 @@ def test_month_windows_cross_the_new_year():
 
 def _fill(tenant, count, days_ago, word):
     when = timezone.now() - timedelta(days=days_ago)
-    rows = [
-        ("article", IndexEntry(tenant.pk, "vi", f"{word} số {n}", "", f"/t/{n}/", when))
-        for n in range(count)
+    # One object per row: the engine shows each object once.
+    entries = [
+        IndexEntry(tenant.pk, "vi", f"{word} số {n}", "", f"/t/{n}/", when) for n in range(count)
     ]
-    replace_entries("bench.test", f"{word}-{days_ago}", rows)
+    store_rows(
+        [_row("bench.test", f"{word}-{days_ago}-{n}", "article", e) for n, e in enumerate(entries)]
+    )
 
 
 def test_a_common_word_is_answered_from_recent_months_with_a_bounded_count(province, commune):
@@ -49,3 +51,22 @@ def test_a_word_common_a_year_ago_is_found_through_a_wider_window(province, comm
     result = engine.search(parse("lua xuan"), scope, "vi", engine.Filters())
     assert result.total == engine.CANDIDATES
     assert all("xưa" not in hit.title for hit in result.hits)  # the newest come first
+
+
+def test_an_item_of_several_sites_is_shown_once_from_the_highest_unit(
+    province, commune, other_commune
+):
+    # A procedure is indexed once per implementing site; a wide scope lists it once,
+    # from the unit first in the tree (an ancestor before its descendants).
+    when = timezone.now() - timedelta(days=2)
+    rows = [
+        ("procedure", IndexEntry(t.pk, "vi", "Đăng ký khai sinh", "", "/thu-tuc/1/", when))
+        for t in (commune, other_commune, province)
+    ]
+    replace_entries("bench.test", "khai-sinh", rows)
+    wide = engine.search(parse("khai sinh"), engine.Scope(province.tree_id), "vi", engine.Filters())
+    assert (wide.total, [h.tenant_id for h in wide.hits]) == (1, [province.pk])
+    own = engine.Scope(commune.tree_id, (commune.pk,))
+    assert [
+        h.tenant_id for h in engine.search(parse("khai sinh"), own, "vi", engine.Filters()).hits
+    ] == [commune.pk]

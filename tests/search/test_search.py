@@ -65,6 +65,14 @@ def test_exact_diacritics_rank_first(commune, site_client):
     assert len(titles(client.get("/tim-kiem/", {"q": "ban cho"}))) == 3
 
 
+def test_a_title_with_every_word_beats_one_repeating_a_word(commune, site_client):
+    bulletin(commune, "Tạm ngừng kinh doanh, tiếp tục kinh doanh", "Đăng ký tại xã.", year=2025)
+    bulletin(commune, "Đăng ký thành lập hộ kinh doanh", year=2020)
+    index_all()
+    found = titles(site_client(commune).get("/tim-kiem/", {"q": "dang ky kinh doanh"}))
+    assert found == ["Đăng ký thành lập hộ kinh doanh", "Tạm ngừng kinh doanh, tiếp tục kinh doanh"]
+
+
 def test_exact_phrase_ranks_first(commune, site_client):
     bulletin(commune, "Đất sử dụng cho quy hoạch giao thông", year=2025)
     bulletin(commune, "Quy hoạch sử dụng đất xã", year=2019)
