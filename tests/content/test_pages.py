@@ -280,3 +280,23 @@ def test_home_card_cache_is_per_language(busy_site, site_client):
     vi = client.get("/").content.decode()
     en = client.get("/en/").content.decode()
     assert "Tin nổi bật" in vi and "Tin nổi bật" not in en
+
+
+def test_listing_card_list_is_cached_html_per_page(busy_site, news, site_client):
+    """The 20 cards were most of a listing page's time: page 1 and a deep page each reuse
+    their own cached HTML, and an edit shows at once (the content version is in the key)."""
+    client = site_client(busy_site)
+    first = client.get("/chuyen-muc/tin-tuc/")
+    assert "content/_card.html" in [t.name for t in first.templates]
+    again = client.get("/chuyen-muc/tin-tuc/")
+    assert "content/_card.html" not in [t.name for t in again.templates]
+    assert again.content == first.content
+
+    older = first.context["page"].older
+    deep = client.get(f"/chuyen-muc/tin-tuc/?sau={older}")
+    assert deep.content != first.content  # its own entry, not page 1's
+    assert client.get(f"/chuyen-muc/tin-tuc/?sau={older}").content == deep.content
+
+    ArticleFactory(tenant=busy_site, category=news, title_vi="Tin vừa đăng")
+    assert "Tin vừa đăng" in client.get("/chuyen-muc/tin-tuc/").content.decode()
+    assert "Tin vừa đăng" in client.get("/tin-tuc/").content.decode()
