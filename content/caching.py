@@ -27,6 +27,11 @@ def bump(*tenant_ids: int | None) -> None:
             cache.set(_key(tenant_id), 2, None)
 
 
+def fragment_key(tenant_id: int) -> str:
+    """Key part for a `{% cache %}` fragment built from `cached` data: same life."""
+    return f"{tenant_id}:{get_language() or 'vi'}:v{version(tenant_id)}"
+
+
 def cached(tenant_id: int, name: str, build, timeout: int = 600):
     """`build()` cached per tenant, language and content version."""
     key = f"content:{name}:{tenant_id}:{get_language() or 'vi'}:v{version(tenant_id)}"

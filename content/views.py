@@ -14,7 +14,7 @@ from portal.hooks import collect_menu
 from tenants.models import TenantKind
 from tenants.site import primary_hostnames, site_tree
 
-from . import counters, selectors
+from . import caching, counters, selectors
 from .models import (
     Article,
     Category,
@@ -48,6 +48,7 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
             "ancestors": current.get_ancestors(),
             "children": current.get_children(),
             "page": page,
+            "list_key": _list_key(request, current.pk, page),
         },
     )
 
@@ -59,7 +60,20 @@ def latest(request: HttpRequest) -> HttpResponse:
     page = selectors.seek_page(
         queryset, after=request.GET.get("sau"), before=request.GET.get("truoc")
     )
-    return render(request, "content/category.html", {"category": None, "page": page})
+    return render(
+        request,
+        "content/category.html",
+        {"category": None, "page": page, "list_key": _list_key(request, 0, page)},
+    )
+
+
+def _list_key(request: HttpRequest, category_id: int, page: selectors.Page) -> str:
+    """Key of the cached card list: built from the page found, not from the raw query
+    string, so junk cursors cannot multiply cache entries; the content version in it
+    changes with any edit."""
+    ids = ",".join(str(item.pk) for item in page.items)
+    version = caching.fragment_key(request.tenant.pk)
+    return f"{version}:{category_id}:{ids}:{page.newer}:{page.older}:{page.is_first}"
 
 
 @require_safe

@@ -258,3 +258,45 @@ def test_other_public_pages_query_budget(
     client.get("/en/")
     with django_assert_max_num_queries(budget):
         assert client.get(path).status_code == 200
+
+
+def test_home_card_lists_are_cached_html_until_content_changes(busy_site, news, site_client):
+    """Rendering ~20 cards was most of the home page's time: the second visit reuses the
+    cached HTML (no card template rendered), and a newly published article still shows."""
+    client = site_client(busy_site)
+    first = client.get("/")
+    assert "content/_card.html" in [t.name for t in first.templates]
+    second = client.get("/")
+    assert "content/_card.html" not in [t.name for t in second.templates]
+    assert second.content == first.content
+
+    ArticleFactory(tenant=busy_site, category=news, title_vi="Tin vừa đăng")
+    html = client.get("/").content.decode()
+    assert "Tin vừa đăng" in html
+
+
+def test_home_card_cache_is_per_language(busy_site, site_client):
+    client = site_client(busy_site)
+    vi = client.get("/").content.decode()
+    en = client.get("/en/").content.decode()
+    assert "Tin nổi bật" in vi and "Tin nổi bật" not in en
+
+
+def test_listing_card_list_is_cached_html_per_page(busy_site, news, site_client):
+    """The 20 cards were most of a listing page's time: page 1 and a deep page each reuse
+    their own cached HTML, and an edit shows at once (the content version is in the key)."""
+    client = site_client(busy_site)
+    first = client.get("/chuyen-muc/tin-tuc/")
+    assert "content/_card.html" in [t.name for t in first.templates]
+    again = client.get("/chuyen-muc/tin-tuc/")
+    assert "content/_card.html" not in [t.name for t in again.templates]
+    assert again.content == first.content
+
+    older = first.context["page"].older
+    deep = client.get(f"/chuyen-muc/tin-tuc/?sau={older}")
+    assert deep.content != first.content  # its own entry, not page 1's
+    assert client.get(f"/chuyen-muc/tin-tuc/?sau={older}").content == deep.content
+
+    ArticleFactory(tenant=busy_site, category=news, title_vi="Tin vừa đăng")
+    assert "Tin vừa đăng" in client.get("/chuyen-muc/tin-tuc/").content.decode()
+    assert "Tin vừa đăng" in client.get("/tin-tuc/").content.decode()
