@@ -198,3 +198,16 @@ def test_cold_home_and_about_query_count_is_fixed_whatever_the_number_of_sites(
     many = _cold_query_counts(client)
     assert few == many
     assert max(many) <= COLD_BUDGET
+
+
+def test_a_province_with_many_sites_links_its_tree_instead_of_listing_each_in_the_footer(
+    province, site_client
+):
+    for n in range(13):
+        TenantFactory(parent=province, slug=f"xaextra{n}", name_vi=f"Xã Phụ {n}")
+    html = site_client(province).get("/").content.decode()
+    footer = html[html.index('<footer'):]
+    assert "Xã Phụ 0" not in footer
+    assert "trang thành phần" in footer and "#tree-title" in footer
+    english = site_client(province).get("/en/").content.decode()
+    assert "component sites" in english[english.index("<footer"):]
