@@ -64,8 +64,11 @@ def latest(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def article(request: HttpRequest, slug: str) -> HttpResponse:
+    # Not language-filtered: the language switch of a Vietnamese-only article leads
+    # here, and an English reader gets the Vietnamese text with a notice, not a 404.
     item = get_object_or_404(
-        selectors.public_articles(request.tenant).select_related("category", "cover"), slug=slug
+        Article.objects.for_tenant(request.tenant).published().select_related("category", "cover"),
+        slug=slug,
     )
     if request.method == "GET":  # HEAD requests (link checkers) are not readers
         counters.count_view(item.pk)
@@ -85,6 +88,7 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
             "canonical_url": url,
             "json_ld": _json_ld(request, item, url, request.tenant.name),
             "source": None,
+            "untranslated": get_language() == "en" and not item.title_en,
         },
     )
 
