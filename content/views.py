@@ -96,7 +96,9 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def syndicated(request: HttpRequest, pk: int) -> HttpResponse:
     """An article of a component site, shown on the parent portal with its source."""
-    syndication = get_object_or_404(selectors.accepted_syndications(request.tenant), pk=pk)
+    syndication = get_object_or_404(
+        selectors.accepted_syndications(request.tenant, any_language=True), pk=pk
+    )
     item = syndication.article
     source_tenant = item.tenant
     hostname = primary_hostnames([source_tenant.pk]).get(source_tenant.pk)
@@ -117,6 +119,7 @@ def syndicated(request: HttpRequest, pk: int) -> HttpResponse:
             "canonical_url": source_url,
             "json_ld": _json_ld(request, item, source_url, source_tenant.name),
             "source": {"name": source_tenant.name, "url": source_url},
+            "untranslated": get_language() == "en" and not item.title_en,
         },
     )
 
