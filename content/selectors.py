@@ -132,13 +132,16 @@ def seek_page(
 
 
 # --- convergence -----------------------------------------------------------------------
-def accepted_syndications(portal: Tenant) -> QuerySet:
-    """Items of component sites that the portal accepted and that are still public at source."""
+def accepted_syndications(portal: Tenant, any_language: bool = False) -> QuerySet:
+    """Items of component sites that the portal accepted and that are still public at source.
+
+    `any_language`: for the detail page, which the language switch of a Vietnamese-only
+    item leads to in English."""
     queryset = Syndication.objects.for_tenant(portal).filter(
         status=SyndicationStatus.ACCEPTED,
         article__status=Status.PUBLISHED,
         article__deleted_at__isnull=True,
     )
-    if (get_language() or "vi") == "en":
+    if (get_language() or "vi") == "en" and not any_language:
         queryset = queryset.exclude(article__title_en__isnull=True).exclude(article__title_en="")
     return queryset.select_related("article", "article__tenant", "article__cover")

@@ -78,8 +78,11 @@ def _list_key(request: HttpRequest, category_id: int, page: selectors.Page) -> s
 
 @require_safe
 def article(request: HttpRequest, slug: str) -> HttpResponse:
+    # Not language-filtered: the language switch of a Vietnamese-only article leads
+    # here, and an English reader gets the Vietnamese text with a notice, not a 404.
     item = get_object_or_404(
-        selectors.public_articles(request.tenant).select_related("category", "cover"), slug=slug
+        Article.objects.for_tenant(request.tenant).published().select_related("category", "cover"),
+        slug=slug,
     )
     if request.method == "GET":  # HEAD requests (link checkers) are not readers
         counters.count_view(item.pk)
@@ -99,6 +102,7 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
             "canonical_url": url,
             "json_ld": _json_ld(request, item, url, request.tenant.name),
             "source": None,
+            "untranslated": get_language() == "en" and not item.title_en,
         },
     )
 
@@ -106,7 +110,9 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def syndicated(request: HttpRequest, pk: int) -> HttpResponse:
     """An article of a component site, shown on the parent portal with its source."""
-    syndication = get_object_or_404(selectors.accepted_syndications(request.tenant), pk=pk)
+    syndication = get_object_or_404(
+        selectors.accepted_syndications(request.tenant, any_language=True), pk=pk
+    )
     item = syndication.article
     source_tenant = item.tenant
     hostname = primary_hostnames([source_tenant.pk]).get(source_tenant.pk)
@@ -127,6 +133,7 @@ def syndicated(request: HttpRequest, pk: int) -> HttpResponse:
             "canonical_url": source_url,
             "json_ld": _json_ld(request, item, source_url, source_tenant.name),
             "source": {"name": source_tenant.name, "url": source_url},
+            "untranslated": get_language() == "en" and not item.title_en,
         },
     )
 

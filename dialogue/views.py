@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -123,12 +123,9 @@ def session_list(request: HttpRequest) -> HttpResponse:
 
 
 def _session(request: HttpRequest, slug: str) -> DialogueSession:
-    session = get_object_or_404(
-        DialogueSession.objects.for_tenant(request.tenant).public(), slug=slug
-    )
-    if get_language() == "en" and not session.title_en:
-        raise Http404
-    return session
+    # A Vietnamese-only session stays reachable in English (the language switch leads
+    # here): the page shows it in Vietnamese with a notice instead of a 404.
+    return get_object_or_404(DialogueSession.objects.for_tenant(request.tenant).public(), slug=slug)
 
 
 @never_cache
@@ -165,6 +162,7 @@ def session_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "form": form,
         "questions": questions,
         "now": now.isoformat(),
+        "untranslated": get_language() == "en" and not session.title_en,
     }
     return render(request, "dialogue/session_detail.html", context, status=status)
 

@@ -123,8 +123,12 @@ def paginate(queryset: QuerySet[Record], cursor: str | None) -> Page:
 
 
 def record_detail(tenant: Tenant, section: str, pk: int) -> Record | None:
+    # Not language-filtered: the language switch of a Vietnamese-only record leads to
+    # its English URL, which shows the Vietnamese text with a notice instead of a 404.
     return (
-        public_records(tenant, section)
+        Record.objects.for_subtree(tenant)
+        .published()
+        .filter(section=section)
         .select_related("tenant", "location", *EXTENSIONS)
         .filter(pk=pk)
         .first()

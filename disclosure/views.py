@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from portal.context_processors import request_origin_suffix
@@ -143,6 +144,7 @@ def detail(request: HttpRequest, section: str, pk: str, slug: str) -> HttpRespon
             "reference_url": reference_url(record),
             "timeliness": timeliness(record),
             "canonical": canonical,
+            "untranslated": get_language() == "en" and not record.title_en,
         },
     )
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .sync import outside_event_loop
@@ -206,11 +207,16 @@ def _verify(data: bytes, roots) -> VerificationReport:
     return report
 
 
+def _cache_key(digest: str, roots) -> str:
+    # The report holds translated messages, so each language has its own entry.
+    return f"documents:verify:{digest}:{_roots_fingerprint(roots)}:{get_language() or 'vi'}"
+
+
 def verify_pdf_bytes(data: bytes) -> VerificationReport:
     """The signatures of `data`, cached by its hash and the trust roots in force."""
     roots = trust_roots()
     digest = hashlib.sha256(data).hexdigest()
-    key = f"documents:verify:{digest}:{_roots_fingerprint(roots)}"
+    key = _cache_key(digest, roots)
     cached = cache.get(key)
     if cached is not None:
         return cached
@@ -226,7 +232,7 @@ def verify_document(document) -> VerificationReport | None:
     digest = document.signed_sha256 if document.signed_file else document.file_sha256
     roots = trust_roots()
     if digest:
-        cached = cache.get(f"documents:verify:{digest}:{_roots_fingerprint(roots)}")
+        cached = cache.get(_cache_key(digest, roots))
         if cached is not None:
             return cached
     try:

@@ -105,9 +105,11 @@ def rate_page(request: HttpRequest) -> HttpResponse:
     return redirect(back)
 
 
-def _polls(request: HttpRequest):
+def _polls(request: HttpRequest, any_language: bool = False):
+    # `any_language` for the detail page: the language switch of a Vietnamese-only poll
+    # leads to its English URL, which shows it with a notice instead of a 404.
     polls = Poll.objects.for_tenant(request.tenant).visible().prefetch_related("options")
-    if get_language() == "en":
+    if get_language() == "en" and not any_language:
         polls = polls.exclude(question_en__isnull=True).exclude(question_en="")
     return polls
 
@@ -120,7 +122,7 @@ def poll_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def poll_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    poll = get_object_or_404(_polls(request), pk=pk)
+    poll = get_object_or_404(_polls(request, any_language=True), pk=pk)
     status, form = 200, None
     if request.method == "POST":
         if not poll.is_open():
@@ -145,5 +147,11 @@ def poll_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if form is None and poll.is_open():
         form = PollVoteForm(request=request, poll=poll)
     total, results = poll_results(poll)
-    context = {"poll": poll, "form": form, "total": total, "results": results}
+    context = {
+        "poll": poll,
+        "form": form,
+        "total": total,
+        "results": results,
+        "untranslated": get_language() == "en" and not poll.question_en,
+    }
     return render(request, "surveys/poll_detail.html", context, status=status)

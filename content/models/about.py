@@ -149,8 +149,10 @@ class LocalityPage(TenantOwned):
     def clean(self) -> None:
         from django.core.exceptions import ValidationError
 
-        if self.map_file and not (self.map_text or "").strip():
-            raise ValidationError({"map_text": _("Bản đồ cần có mô tả bằng văn bản.")})
+        # Keyed to the Vietnamese column: modeltranslation's admin form has no plain
+        # `map_text` field, and an error on a field the form lacks is a 500.
+        if self.map_file and not (self.map_text_vi or "").strip():
+            raise ValidationError({"map_text_vi": _("Bản đồ cần có mô tả bằng văn bản.")})
 
     def save(self, *args, **kwargs) -> None:
         if not self.slug:

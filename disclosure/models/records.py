@@ -217,8 +217,10 @@ class Attachment(models.Model):
     def clean(self) -> None:
         if not self.file and not self.url:
             raise ValidationError(_("Chọn một tệp hoặc nhập một liên kết."))
-        if (self.role == self.Role.MAP or self.is_image) and not self.alt_text.strip():
-            raise ValidationError({"alt_text": _("Bản đồ, ảnh phải có mô tả thay thế.")})
+        # Keyed to the Vietnamese column: the translated admin inline has no plain
+        # `alt_text` field, and an error on a field the form lacks is a 500.
+        if (self.role == self.Role.MAP or self.is_image) and not (self.alt_text_vi or "").strip():
+            raise ValidationError({"alt_text_vi": _("Bản đồ, ảnh phải có mô tả thay thế.")})
 
 
 class TableRow(models.Model):

@@ -58,3 +58,27 @@ def test_category_of_another_site_is_refused_with_a_message(
     )
     assert response.status_code == 200
     assert Article.objects.get(pk=article.pk).category == own
+
+
+def test_map_without_its_text_is_a_form_error_not_a_500(commune, commune_site_admin, site_client):
+    """The model's rule named `map_text`, a field the translated admin form does not have."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from content.models import LocalityPage
+    from tests.content.factories import jpeg_bytes
+
+    client = site_client(commune, commune_site_admin)
+    response = client.post(
+        reverse("admin:content_localitypage_add"),
+        {
+            "tenant": commune.pk,
+            "kind": "map",
+            "title_vi": "Bản đồ",
+            "order": "0",
+            "map_file": SimpleUploadedFile("ban-do.jpg", jpeg_bytes(), "image/jpeg"),
+            "_save": "1",
+        },
+    )
+    assert response.status_code == 200
+    assert "Bản đồ cần có mô tả bằng văn bản." in response.content.decode()
+    assert not LocalityPage.objects.filter(tenant=commune).exists()

@@ -36,6 +36,18 @@ def test_accepted_article_shows_on_the_portal_with_source_and_canonical(
     assert f'rel="canonical" href="http://xaa.portal.test{article.get_absolute_url()}"' in html
 
 
+def test_english_url_of_a_vietnamese_only_accepted_article_is_not_a_404(
+    proposal, board_member, province, site_client
+):
+    """The language switch of the portal's copy leads to its English URL."""
+    syndication.accept(proposal, by=board_member)
+    response = site_client(province).get(f"/en/tin-tu-cac-don-vi/{proposal.pk}/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "available in Vietnamese only" in html and "Tin xã gửi tỉnh" in html
+    assert "Tin xã gửi tỉnh" not in site_client(province).get("/en/").content.decode()
+
+
 def test_rejected_article_stays_only_on_the_commune(
     proposal, board_member, province, commune, site_client, article
 ):

@@ -100,7 +100,13 @@ def test_english_listing_shows_only_items_with_english_text(commune, news, site_
     assert "Bilingual" in html and "Chỉ tiếng Việt" not in html
     assert "Follow by RSS" in html  # the app's own UI strings are translated too
     assert client.get(f"/en{both_url}").status_code == 200
-    assert client.get(f"/en{vi_only_url}").status_code == 404
+    # The language switch of a Vietnamese-only article leads to its English URL: the
+    # reader gets the Vietnamese text with a notice (not indexed), never a 404.
+    response = client.get(f"/en{vi_only_url}")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "available in Vietnamese only" in html and 'content="noindex"' in html
+    assert 'class="article" lang="vi"' in html
 
 
 def test_article_page_has_open_graph_json_ld_share_and_print(commune, news, site_client):

@@ -131,3 +131,13 @@ def test_unpublished_or_other_site_session_is_not_found(province, commune, site_
     assert site_client(province).get(f"/doi-thoai/{session.slug}/").status_code == 404
     other = SessionFactory(tenant=province)
     assert site_client(commune).get(f"/doi-thoai/{other.slug}/").status_code == 404
+
+
+def test_english_url_of_a_vietnamese_only_session_is_not_a_404(province, site_client):
+    """The language switch of a Vietnamese-only session leads to its English URL."""
+    session = SessionFactory(tenant=province, title_vi="Đối thoại chỉ tiếng Việt", title_en="")
+    response = site_client(province).get(f"/en/doi-thoai/{session.slug}/")
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "available in Vietnamese only" in body and 'content="noindex"' in body
+    assert "Đối thoại chỉ tiếng Việt" in body

@@ -203,3 +203,33 @@ def test_every_section_admin_page_opens_with_its_records(commune, commune_editor
             == 200
         )
         assert str(proxy.objects.get(pk=record.pk)) == f"Mục {section}"
+
+
+def test_map_attachment_without_alt_text_is_a_form_error_not_a_500(
+    commune, commune_editor, site_client
+):
+    """The model's rule named `alt_text`, a field the translated inline does not have."""
+    client = site_client(commune, commune_editor)
+    response = client.post(
+        reverse("admin:disclosure_budgetrecord_add"),
+        {
+            "tenant": commune.pk,
+            "title_vi": "Dự toán 2027",
+            "fact_date": "2026-12-10",
+            "year": "2027",
+            "budget-TOTAL_FORMS": "1",
+            "budget-INITIAL_FORMS": "0",
+            "budget-0-fiscal_year": "2027",
+            "budget-0-stage": "estimate",
+            "attachments-TOTAL_FORMS": "1",
+            "attachments-INITIAL_FORMS": "0",
+            "attachments-0-role": "map",
+            "attachments-0-title_vi": "Bản đồ",
+            "attachments-0-url": "https://example.vn/ban-do",
+            "attachments-0-position": "0",
+            "_save": "1",
+        },
+    )
+    assert response.status_code == 200
+    assert "Bản đồ, ảnh phải có mô tả thay thế." in response.content.decode()
+    assert not BudgetRecord.objects.exists()

@@ -5,6 +5,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from disclosure import selectors
 from disclosure.models import Section
@@ -129,6 +130,19 @@ def test_english_site_lists_only_records_with_english_titles(commune, site_clien
     RecordFactory(tenant=commune, title_vi="Song ngữ", title_en="Bilingual plan")
     body = site_client(commune).get("/en/quy-hoach-ke-hoach/").content.decode()
     assert "Bilingual plan" in body and "Chỉ tiếng Việt" not in body
+
+
+def test_english_url_of_a_vietnamese_only_record_is_not_a_404(commune, site_client):
+    """The language switch on a Vietnamese-only record leads to its English URL."""
+    record = RecordFactory(tenant=commune, title_vi="Chỉ tiếng Việt", title_en="")
+    with translation.override("en"):
+        url = record.get_absolute_url()
+    assert url.startswith("/en/")
+    response = site_client(commune).get(url)
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "available in Vietnamese only" in body and 'content="noindex"' in body
+    assert "Chỉ tiếng Việt" in body
 
 
 def test_dataset_page_has_table_chart_and_downloads(province, site_client):

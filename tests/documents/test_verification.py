@@ -57,6 +57,16 @@ def test_results_are_cached_by_hash(signed_pdf, monkeypatch):
     assert verification.verify_pdf_bytes(signed_pdf) == report
 
 
+def test_cached_report_speaks_the_readers_language(signed_pdf):
+    """A report cached while serving Vietnamese must not leak into the English page."""
+    from django.utils import translation
+
+    with translation.override("vi"):
+        assert verification.verify_pdf_bytes(signed_pdf).signatures[0].coverage == "Toàn bộ tệp"
+    with translation.override("en"):
+        assert verification.verify_pdf_bytes(signed_pdf).signatures[0].coverage == "The whole file"
+
+
 def test_verification_page_shows_signer_time_chain_and_trust(
     commune, site_client, signed_pdf, tmp_path, settings
 ):

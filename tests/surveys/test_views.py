@@ -141,3 +141,14 @@ def test_survey_pages_query_budget(path, commune, site_client, django_assert_max
     client.get(path)
     with django_assert_max_num_queries(5):
         assert client.get(path).status_code == 200
+
+
+def test_english_url_of_a_vietnamese_only_poll_is_not_a_404(commune, site_client):
+    """The language switch of a Vietnamese-only poll leads to its English URL."""
+    poll = PollFactory(tenant=commune, question_vi="Chỉ hỏi bằng tiếng Việt?", question_en="")
+    client = site_client(commune)
+    response = client.get(f"/en/tham-do/{poll.pk}/")
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "available in Vietnamese only" in body and 'content="noindex"' in body
+    assert "Chỉ hỏi bằng tiếng Việt?" not in client.get("/en/tham-do/").content.decode()
