@@ -62,11 +62,13 @@ def token_required(view):
             return _error(401, "invalid token")
         if not consumer.is_active:
             return _error(403, "token revoked")
-        minute = timezone.now().strftime("%Y%m%d%H%M")
-        key = f"compliance:api-rate:{consumer.pk}:{minute}"
+        # A window opened by the consumer's first call and lasting 60 s (not the clock
+        # minute, whose boundary would reset a burst half-way).
+        key = f"compliance:api-rate:{consumer.pk}"
         try:
-            calls = cache.incr(key) if cache.add(key, 1, 90) is False else 1
-        except ValueError:
+            calls = cache.incr(key) if cache.add(key, 1, 60) is False else 1
+        except ValueError:  # the window expired between add and incr
+            cache.set(key, 1, 60)
             calls = 1
         if calls > consumer.rate_per_minute:
             response = _error(429, "rate limit exceeded")

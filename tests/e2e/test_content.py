@@ -69,9 +69,11 @@ def test_content_pages_are_accessible(page, content, site_url, assert_accessible
 def test_listing_pages_forward_and_back(page, content, site_url):
     page.goto(site_url(content["commune"], "/chuyen-muc/tin-tuc/"))
     first = page.locator(".card-title").first.inner_text()
-    page.get_by_role("link", name="Tin cũ hơn").click()
+    with page.expect_navigation():  # read the new page, not the one being left
+        page.get_by_role("link", name="Tin cũ hơn").click()
     assert page.locator(".card-title").first.inner_text() != first
-    page.get_by_role("link", name="Tin mới hơn").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Tin mới hơn").click()
     assert page.locator(".card-title").first.inner_text() == first
 
 
