@@ -31,3 +31,22 @@
     apply();
   });
 })();
+
+/* Main menu: on narrow screens, with JavaScript, the list folds behind a "Danh mục"
+   button so the page content is not pushed below a screen of links. Without
+   JavaScript the whole menu stays visible. */
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    var button = document.querySelector(".menu-toggle");
+    var menu = button && button.closest(".main-menu");
+    if (!menu) { return; }
+    document.documentElement.classList.add("menu-enhanced");
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var open = button.getAttribute("aria-expanded") !== "true";
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+      menu.classList.toggle("is-open", open);
+    });
+  });
+})();

@@ -32,6 +32,7 @@ def test_catalogue_is_accessible_and_searchable_without_diacritics(
         "heading", name="Thủ tục hành chính và dịch vụ công trực tuyến"
     ).is_visible()
     assert_accessible(page)
+    page.get_by_role("button", name="Danh mục").click()  # the phone's folded menu
     page.get_by_role("link", name="Thủ tục hành chính", exact=True).first.click()
     assert page.locator("h1").inner_text() == "Thủ tục hành chính"
     assert_accessible(page)

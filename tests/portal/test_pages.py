@@ -206,8 +206,8 @@ def test_a_province_with_many_sites_links_its_tree_instead_of_listing_each_in_th
     for n in range(13):
         TenantFactory(parent=province, slug=f"xaextra{n}", name_vi=f"Xã Phụ {n}")
     html = site_client(province).get("/").content.decode()
-    footer = html[html.index('<footer'):]
+    footer = html[html.index("<footer") :]
     assert "Xã Phụ 0" not in footer
     assert "trang thành phần" in footer and "#tree-title" in footer
     english = site_client(province).get("/en/").content.decode()
-    assert "component sites" in english[english.index("<footer"):]
+    assert "component sites" in english[english.index("<footer") :]
