@@ -10,15 +10,21 @@ from django.utils.translation import gettext as _
 
 from portal.antiabuse import rate_limited
 
-from . import selectors
+from . import listing_cache, selectors
 from .forms import CommentForm, VerifyForm
 from .models import CommentStatus
 from .verification import MAX_VERIFY_BYTES, verify_document, verify_pdf_bytes
 
+CURSORS = ("sau", "truoc")
+
 
 def _list(request, queryset, *, subtree: bool):
-    form = selectors.FilterForm(request.GET or None)
-    data = form.cleaned_data if form.is_valid() else {}
+    filters = request.GET.copy()
+    for key in CURSORS:
+        filters.pop(key, None)
+    # Unbound without filters: its HTML is then the same for everyone and is cached.
+    form = selectors.FilterForm(filters or None)
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     queryset = selectors.filter_documents(selectors.in_language(queryset), data)
     queryset = queryset.select_related("doc_type", "tenant")
     page = selectors.keyset_page(
@@ -27,14 +33,16 @@ def _list(request, queryset, *, subtree: bool):
         before=request.GET.get("truoc", ""),
         newest_first=data.get("sort") != "old",
     )
-    params = request.GET.copy()
-    for key in ("sau", "truoc"):
-        params.pop(key, None)
-    return render(
-        request,
-        "documents/list.html",
-        {"form": form, "page": page, "subtree": subtree, "query_string": params.urlencode()},
-    )
+    query_string = filters.urlencode()
+    context = {
+        "form": form,
+        "page": page,
+        "subtree": subtree,
+        "query_string": query_string,
+        "form_cache_key": "" if form.is_bound else listing_cache.filter_form_key(subtree),
+        "table_cache_key": listing_cache.table_key(page, subtree, query_string),
+    }
+    return render(request, "documents/list.html", context)
 
 
 def document_list(request):

@@ -103,13 +103,26 @@ class Facets:
     online: list[FacetValue] = field(default_factory=list)
 
 
-def facets(tenant: Tenant, filters: Filters) -> Facets:
+def filters_key(tenant: Tenant, filters: Filters) -> str:
+    """What the facet counts, and the HTML of the form and facet lists, depend on: the
+    site, the language, the catalogue version (a sync bumps it) and the filters."""
+    digest = hashlib.sha256(repr(filters).encode()).hexdigest()[:20]
+    return f"v{catalogue_version()}:{tenant.pk}:{get_language()}:{digest}"
+
+
+def results_key(filters_key: str, result: Page) -> str:
+    """The list of one page: the filters' key plus the rows shown and the cursors."""
+    rows = ",".join(str(p.pk) for p in result.items)
+    raw = f"{rows}|{result.next_cursor}|{result.previous_cursor}|{result.is_first}"
+    return f"{filters_key}:{hashlib.blake2b(raw.encode(), digest_size=12).hexdigest()}"
+
+
+def facets(tenant: Tenant, filters: Filters, key: str = "") -> Facets:
     """Counts per field, agency, level and online level; each facet ignores its own filter.
 
     Five aggregate queries on a miss, cached until the next sync changes the catalogue.
     """
-    digest = hashlib.sha256(repr(filters).encode()).hexdigest()[:20]
-    key = f"procedures:v{catalogue_version()}:facets:{tenant.pk}:{get_language()}:{digest}"
+    key = f"procedures:facets:{key or filters_key(tenant, filters)}"
     cached = cache.get(key)
     if cached is not None:
         return cached

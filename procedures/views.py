@@ -29,7 +29,8 @@ def catalogue(request: HttpRequest) -> HttpResponse:
         after=_cursor(request.GET.get("sau", "")),
         before=_cursor(request.GET.get("truoc", "")),
     )
-    facets = selectors.facets(tenant, filters)
+    key = selectors.filters_key(tenant, filters)
+    facets = selectors.facets(tenant, filters, key)
     base = reverse("procedures:catalogue")
 
     def url(**override) -> str:
@@ -62,6 +63,8 @@ def catalogue(request: HttpRequest) -> HttpResponse:
         "share": online_share(tenant, subtree=False),
         "tree_share": online_share(tenant, subtree=True) if tenant.get_descendant_count() else None,
         "show_agency": bool(tenant.get_descendant_count()),
+        "filters_key": key,
+        "results_key": selectors.results_key(key, result),
     }
     return render(request, "procedures/catalogue.html", context)
 

@@ -4,8 +4,10 @@ and clients bound to a site's hostname."""
 import os
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.test import Client
+from django.utils import translation
 
 from tenants.models import Role, TenantKind
 from tests.tenants.factories import MembershipFactory, TenantFactory, UserFactory
@@ -44,6 +46,14 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese_after_each_test():
+    """A request to /en/ leaves English active in this thread: later tests that read
+    messages outside a request must start from the site's default language again."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

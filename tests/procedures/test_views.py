@@ -227,3 +227,40 @@ def test_no_result_says_so(catalogue, commune, site_client):
 def test_the_sitemap_lists_the_sites_procedures(catalogue, commune, site_client):
     body = sitemap_text(site_client(commune))
     assert "/thu-tuc-hanh-chinh/1.1/" in body and "/thu-tuc-hanh-chinh/1.3/" not in body
+
+
+def _rendered(response) -> set[str]:
+    return {t.name for t in response.templates}
+
+
+def test_second_visit_reuses_the_form_facets_and_list_html(catalogue, province, site_client):
+    client = site_client(province)
+    first = client.get(CATALOGUE)
+    assert "procedures/facet.html" in _rendered(first)
+    again = client.get(CATALOGUE)
+    assert "procedures/facet.html" not in _rendered(again)
+    assert again.content == first.content
+    filtered = client.get(CATALOGUE, {"cap": "province"})  # its own entry, not page 1's
+    assert sorted(listed(filtered)) == ["2.1", "2.2"]
+    assert 'value="province" selected' in filtered.content.decode()
+
+
+def test_a_sync_shows_renamed_and_new_procedures_at_once(catalogue, source, province, site_client):
+    client = site_client(province)
+    assert "Đăng ký khai sinh" in client.get(CATALOGUE).content.decode()
+    import_records(
+        source,
+        record("1.1", name="Đăng ký khai sinh có yếu tố nước ngoài", tenants=["xaa", "xab"]),
+        record("3.1", name="Cấp giấy phép kinh doanh karaoke", level="province", tenants=["tinh"]),
+    )
+    body = client.get(CATALOGUE).content.decode()
+    assert "Đăng ký khai sinh có yếu tố nước ngoài" in body
+    assert "Cấp giấy phép kinh doanh karaoke" in body
+    assert "Chứng thực chữ ký" not in body  # withdrawn by the full export above
+
+
+def test_english_and_vietnamese_catalogues_keep_their_own_html(catalogue, province, site_client):
+    client = site_client(province)
+    client.get(CATALOGUE)
+    english = client.get("/en" + CATALOGUE).content.decode()
+    assert "Birth registration" in english and "Đăng ký khai sinh" not in english
