@@ -12,6 +12,7 @@ from PIL import ImageOps
 
 from portal.files import MAX_IMAGE_PIXELS
 
+from . import caching
 from .models.media import RENDITION_WIDTHS, Image
 
 PILImage.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
@@ -74,3 +75,5 @@ def process_image(image_id: int) -> None:
     if image is None or not image.file:
         return
     Image.objects.filter(pk=image_id).update(renditions=make_renditions(image))
+    # Cards and article bodies cached before the renditions existed use the original.
+    caching.bump_on_change(image.tenant_id, image.tenant.parent_id)

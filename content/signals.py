@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from portal.publishing import item_published, item_unpublished
 
 from . import caching, revisions
-from .models import Alert, Article, Banner, Category, Image, Link
+from .models import Alert, Article, ArticleAttachment, Banner, Category, Image, Link
 
 
 def _bump_with_parent(tenant) -> None:
@@ -30,6 +30,19 @@ def article_saved(sender, instance: Article, raw=False, **kwargs) -> None:
     _bump_with_parent(instance.tenant)  # a save may hide or show it: lists are rebuilt
 
 
+@receiver(post_save, sender=ArticleAttachment)
+@receiver(post_delete, sender=ArticleAttachment)
+def attachment_changed(sender, instance: ArticleAttachment, raw=False, **kwargs) -> None:
+    if not raw:  # the cached article body lists its attachments
+        _bump_with_parent(instance.article.tenant)
+
+
+@receiver(m2m_changed, sender=Article.related.through)
+def related_changed(sender, instance, action: str, **kwargs) -> None:
+    if action.startswith("post_") and isinstance(instance, Article):
+        _bump_with_parent(instance.tenant)
+
+
 @receiver(post_save, sender=Category)
 @receiver(post_delete, sender=Category)
 @receiver(post_save, sender=Link)
@@ -45,7 +58,11 @@ def site_block_changed(sender, instance, raw=False, **kwargs) -> None:
 
 @receiver(post_save, sender=Image)
 def image_saved(sender, instance: Image, created: bool, raw=False, **kwargs) -> None:
-    if raw or not instance.file or (instance.renditions and not created):
+    if raw:
+        return
+    if not created:  # new alt text or caption: cached cards and article bodies show it
+        caching.bump_on_change(instance.tenant_id)
+    if not instance.file or (instance.renditions and not created):
         return
     from .tasks import make_image_renditions
 

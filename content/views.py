@@ -6,6 +6,7 @@ import json
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
@@ -86,19 +87,20 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
     )
     if request.method == "GET":  # HEAD requests (link checkers) are not readers
         counters.count_view(item.pk)
-    related = list(
-        selectors.card_articles(
-            selectors.public_articles(request.tenant).filter(pk__in=item.related.values("pk"))
-        )[:6]
-    )
+    related = selectors.card_articles(
+        selectors.public_articles(request.tenant).filter(pk__in=item.related.values("pk"))
+    )[:6]
     url = f"{_origin(request)}{request.path}"
     return render(
         request,
         "content/article.html",
         {
             "article": item,
-            "attachments": list(item.attachments.all()),
-            "related": related,
+            # Read only when the cached body below is missing (lazy: no query otherwise).
+            "attachments": SimpleLazyObject(lambda: list(item.attachments.all())),
+            "related": SimpleLazyObject(lambda: list(related)),
+            # Any content change of the site bumps the version in this key.
+            "article_cache_key": f"{caching.fragment_key(request.tenant.pk)}:{item.pk}:{url}",
             "canonical_url": url,
             "json_ld": _json_ld(request, item, url, request.tenant.name),
             "source": None,
