@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Load test of the public pages (docs/performance.md): wrk against a running server.
-#   scripts/loadtest.sh [BASE_URL] [DURATION]   e.g. scripts/loadtest.sh http://127.0.0.1:8114 15s
+#   [ROUNDS=3] scripts/loadtest.sh [BASE_URL] [DURATION]   e.g. scripts/loadtest.sh http://127.0.0.1:8114 10s
 # Needs wrk (apt-get install wrk) and the data of `manage.py seed_load` (bulk articles).
-# Prints one markdown row per page and site: req/s, p50, p99, non-2xx answers, load average.
+# Prints one markdown row per page and site: median and range of req/s over ROUNDS runs,
+# p50 and p99 of the last run, non-2xx answers of all runs, load average.
 set -euo pipefail
 BASE=${1:-http://127.0.0.1:8114}
-DURATION=${2:-15s}
+DURATION=${2:-10s}
+ROUNDS=${ROUNDS:-3}
 PY=${PY:-.venv/bin/python}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
 
@@ -20,23 +22,29 @@ print('/tin-tuc/%s/' % art.slug)
 "
 }
 
-run() {  # host label path
+run() {  # host label path: warm-up, then ROUNDS runs; the median and range of req/s
   local host=$1 label=$2 path=$3
-  curl -s -o /dev/null -H "Host: $host" "$BASE$path"  # warm the caches
+  curl -s -o /dev/null -H "Host: $host" "$BASE$path"  # fill the caches
   wrk -t2 -c8 -d3s -H "Host: $host" "$BASE$path" >/dev/null
-  local out
-  out=$(wrk -t2 -c8 -d"$DURATION" --latency -H "Host: $host" "$BASE$path")
-  local rps p50 p99 bad load
-  rps=$(awk '/Requests\/sec/{print $2}' <<<"$out")
-  p50=$(awk '$1=="50%"{print $2}' <<<"$out")
+  local out rates=() p50 p99 bad=0 n
+  for _ in $(seq "$ROUNDS"); do
+    out=$(wrk -t2 -c8 -d"$DURATION" --latency -H "Host: $host" "$BASE$path")
+    rates+=("$(awk '/Requests\/sec/{print $2}' <<<"$out")")
+    n=$(awk '/Non-2xx/{print $5}' <<<"$out")
+    bad=$((bad + ${n:-0}))
+  done
+  p50=$(awk '$1=="50%"{print $2}' <<<"$out")  # of the last round
   p99=$(awk '$1=="99%"{print $2}' <<<"$out")
-  bad=$(awk '/Non-2xx/{print $5}' <<<"$out")
-  load=$(cut -d' ' -f1 /proc/loadavg)
-  printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$label" "$host" "$rps" "$p50" "$p99" "${bad:-0}" "$load"
+  local sorted median
+  sorted=$(printf '%s\n' "${rates[@]}" | sort -n)
+  median=$(sed -n "$(( (ROUNDS + 1) / 2 ))p" <<<"$sorted")
+  printf '| %s | %s | %s | %s–%s | %s | %s | %s | %s |\n' "$label" "$host" "$median" \
+    "$(head -1 <<<"$sorted")" "$(tail -1 <<<"$sorted")" "$p50" "$p99" "$bad" \
+    "$(cut -d' ' -f1 /proc/loadavg)"
 }
 
-echo "| page | site | req/s | p50 | p99 | non-2xx | load avg |"
-echo "|---|---|---:|---:|---:|---:|---:|"
+echo "| page | site | req/s (median) | range | p50 | p99 | non-2xx | load avg |"
+echo "|---|---|---:|---:|---:|---:|---:|---:|"
 for site in "localhost:province" "xahoabinh.localhost:xahoabinh"; do
   host=${site%%:*}
   slug=${site##*:}
