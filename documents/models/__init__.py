@@ -1,4 +1,5 @@
 from .consultation import Comment, CommentStatus, Consultation
+from .credential import CredentialKind, SigningCredential
 from .document import (
     Attachment,
     Document,
@@ -8,7 +9,6 @@ from .document import (
     LegalStatus,
     Relation,
     RelationKind,
-    SigningCredential,
     SigningState,
 )
 
@@ -17,6 +17,7 @@ __all__ = [
     "Comment",
     "CommentStatus",
     "Consultation",
+    "CredentialKind",
     "Document",
     "DocumentField",
     "DocumentKind",

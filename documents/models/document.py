@@ -6,6 +6,7 @@ import hashlib
 from datetime import date
 
 from django.contrib.postgres.indexes import GinIndex
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -13,7 +14,6 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.files import MB, TenantUploadPath, UploadValidator
 from portal.publishing import Publishable
-from tenants.models import TenantOwned
 
 from ..numbers import fold_text, normalise_number
 
@@ -188,8 +188,6 @@ class Document(Publishable):
         super().save(*args, **kwargs)
 
     def clean(self) -> None:
-        from django.core.exceptions import ValidationError
-
         super().clean()
         if self.pk and self.signed_file:
             stored = Document.objects.filter(pk=self.pk).values_list("file", flat=True).first()
@@ -301,43 +299,3 @@ class Attachment(models.Model):
     @property
     def tenant_id(self) -> int:
         return self.document.tenant_id
-
-
-class SigningCredential(TenantOwned):
-    """Where a site's signing key lives. Secrets never enter the database: the PKCS#12
-    file sits on the server's disk and its passphrase comes from the environment (or a
-    root-only file); a PKCS#11 token is the production option (docs/documents.md)."""
-
-    label = models.CharField(_("tên chứng thư"), max_length=160)
-    pkcs12_path = models.CharField(
-        _("đường dẫn tệp PKCS#12"),
-        max_length=500,
-        help_text=_("Đường dẫn trên máy chủ, ngoài thư mục media."),
-    )
-    passphrase_env = models.CharField(
-        _("biến môi trường chứa mật khẩu"), max_length=100, blank=True
-    )
-    passphrase_file = models.CharField(
-        _("tệp chứa mật khẩu"),
-        max_length=500,
-        blank=True,
-        help_text=_("Dùng khi không đặt biến môi trường (ví dụ dữ liệu mẫu)."),
-    )
-    timestamp_url = models.URLField(
-        _("máy chủ cấp dấu thời gian (TSA)"),
-        blank=True,
-        help_text=_("Có TSA: chữ ký PAdES B-T; để trống: PAdES B-B."),
-    )
-    is_active = models.BooleanField(_("đang dùng"), default=True)
-
-    class Meta:
-        verbose_name = _("chứng thư ký số")
-        verbose_name_plural = _("chứng thư ký số")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["tenant"], condition=models.Q(is_active=True), name="documents_one_signer"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return self.label
