@@ -9,6 +9,8 @@ import hashlib
 import io
 import logging
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -22,7 +24,7 @@ from django.utils.translation import gettext as _
 from tenants.access import PUBLISHING_ROLES, has_role
 from tenants.text import fold_vietnamese
 
-from .models import Document, SigningCredential, SigningState
+from .models import CredentialKind, Document, SigningCredential, SigningState
 from .sync import outside_event_loop
 
 logger = logging.getLogger(__name__)
@@ -55,32 +57,20 @@ def credential_for(tenant) -> SigningCredential:
     return credential
 
 
-def _passphrase(credential: SigningCredential) -> bytes | None:
+def _secret(credential: SigningCredential) -> str | None:
+    """The PKCS#12 passphrase or the token PIN: from the environment, else from a file."""
     if credential.passphrase_env and credential.passphrase_env in os.environ:
-        return os.environ[credential.passphrase_env].encode()
+        return os.environ[credential.passphrase_env]
     if credential.passphrase_file:
         try:
-            return Path(credential.passphrase_file).read_text().strip().encode()
+            return Path(credential.passphrase_file).read_text().strip()
         except OSError as exc:
             raise SigningError(_("Không đọc được tệp mật khẩu của chứng thư số.")) from exc
     return None
 
 
-def load_signer(credential: SigningCredential):
-    """A pyHanko signer from the PKCS#12 file; refuses a wrong passphrase or an expired cert."""
-    from pyhanko.sign import signers
-
-    try:
-        data = Path(credential.pkcs12_path).read_bytes()
-    except OSError as exc:
-        raise SigningError(_("Không đọc được tệp chứng thư số (PKCS#12) trên máy chủ.")) from exc
-    try:
-        signer = signers.SimpleSigner.load_pkcs12_data(data, [], passphrase=_passphrase(credential))
-    except (ValueError, TypeError) as exc:
-        raise SigningError(_("Mật khẩu chứng thư số không đúng hoặc tệp PKCS#12 bị hỏng.")) from exc
-    if signer is None or signer.signing_cert is None:
-        raise SigningError(_("Mật khẩu chứng thư số không đúng hoặc tệp PKCS#12 bị hỏng."))
-    validity = signer.signing_cert["tbs_certificate"]["validity"]
+def _check_validity(cert) -> None:
+    validity = cert["tbs_certificate"]["validity"]
     now = timezone.now()
     not_before, not_after = validity["not_before"].native, validity["not_after"].native
     if now > not_after:
@@ -89,7 +79,63 @@ def load_signer(credential: SigningCredential):
         )
     if now < not_before:
         raise SigningError(_("Chứng thư số chưa đến ngày có hiệu lực."))
+
+
+def _load_pkcs12_signer(credential: SigningCredential):
+    from pyhanko.sign import signers
+
+    try:
+        data = Path(credential.pkcs12_path).read_bytes()
+    except OSError as exc:
+        raise SigningError(_("Không đọc được tệp chứng thư số (PKCS#12) trên máy chủ.")) from exc
+    secret = _secret(credential)
+    passphrase = secret.encode() if secret is not None else None
+    try:
+        signer = signers.SimpleSigner.load_pkcs12_data(data, [], passphrase=passphrase)
+    except (ValueError, TypeError) as exc:
+        raise SigningError(_("Mật khẩu chứng thư số không đúng hoặc tệp PKCS#12 bị hỏng.")) from exc
+    if signer is None or signer.signing_cert is None:
+        raise SigningError(_("Mật khẩu chứng thư số không đúng hoặc tệp PKCS#12 bị hỏng."))
     return signer
+
+
+def load_signer(credential: SigningCredential):
+    """A pyHanko signer for the credential: a PKCS#12 file or a key on a PKCS#11 token.
+    Refuses a wrong passphrase/PIN, a missing key or an expired certificate. A token
+    signer holds an open session: release it with `close_signer`, or use `open_signer`."""
+    if credential.kind == CredentialKind.PKCS11:
+        try:
+            from .signing_pkcs11 import load_pkcs11_signer
+        except ImportError as exc:
+            raise SigningError(
+                _("Máy chủ chưa cài thư viện PKCS#11 (pip install 'pyHanko[pkcs11]').")
+            ) from exc
+        signer = load_pkcs11_signer(credential, _secret(credential))
+    else:
+        signer = _load_pkcs12_signer(credential)
+    try:
+        _check_validity(signer.signing_cert)
+    except SigningError:
+        close_signer(signer)
+        raise
+    return signer
+
+
+def close_signer(signer) -> None:
+    """Release what the signer holds (a token session and lock); nothing for PKCS#12."""
+    close = getattr(signer, "close", None)
+    if callable(close):
+        close()
+
+
+@contextmanager
+def open_signer(credential: SigningCredential) -> Iterator:
+    """`load_signer` whose token session is closed on leaving, whatever happened."""
+    signer = load_signer(credential)
+    try:
+        yield signer
+    finally:
+        close_signer(signer)
 
 
 # --- the stamp ---------------------------------------------------------------------------
@@ -158,7 +204,6 @@ def sign_pdf_bytes(
     from pyhanko.sign.general import SigningError as HankoSigningError
 
     credential = credential or credential_for(tenant)
-    signer = load_signer(credential)
     if not pdf or b"%PDF-" not in pdf[:1024]:
         raise SigningError(_("Tệp không phải là PDF."))
     try:
@@ -181,22 +226,28 @@ def sign_pdf_bytes(
         reason=reason[:200],
         location=location[:200] or None,
     )
-    pdf_signer = signers.PdfSigner(
-        meta,
-        signer,
-        timestamper=timestamper,
-        stamp_style=_stamp_style(tenant, stamp_lines),
-        new_field_spec=fields.SigFieldSpec(field_name, on_page=0, box=_stamp_box(writer)),
-    )
-    try:
-        output = outside_event_loop(pdf_signer.sign_pdf, writer)
-    except (HankoSigningError, PdfError, ValueError, KeyError, IndexError, TypeError) as exc:
-        logger.warning("signing failed for tenant %s", tenant.pk, exc_info=True)
-        raise SigningError(_("Không ký được tệp PDF: %(error)s") % {"error": exc}) from exc
-    except OSError as exc:  # the TSA did not answer
-        raise SigningError(_("Không kết nối được máy chủ cấp dấu thời gian.")) from exc
+    # The token session (if any) is open only for the signature itself.
+    with open_signer(credential) as signer:
+        pdf_signer = signers.PdfSigner(
+            meta,
+            signer,
+            timestamper=timestamper,
+            stamp_style=_stamp_style(tenant, stamp_lines),
+            new_field_spec=fields.SigFieldSpec(field_name, on_page=0, box=_stamp_box(writer)),
+        )
+        try:
+            output = outside_event_loop(pdf_signer.sign_pdf, writer)
+        except (HankoSigningError, PdfError, ValueError, KeyError, IndexError, TypeError) as exc:
+            logger.warning("signing failed for tenant %s", tenant.pk, exc_info=True)
+            raise SigningError(_("Không ký được tệp PDF: %(error)s") % {"error": exc}) from exc
+        except _token_errors() as exc:  # e.g. the token pulled out mid-signature
+            logger.warning("token failed for tenant %s", tenant.pk, exc_info=True)
+            error = str(exc) or type(exc).__name__  # python-pkcs11 errors are often bare
+            raise SigningError(_("Lỗi thiết bị ký số: %(error)s") % {"error": error}) from exc
+        except OSError as exc:  # the TSA did not answer
+            raise SigningError(_("Không kết nối được máy chủ cấp dấu thời gian.")) from exc
+        cert = signer.signing_cert
     data = output.getvalue()
-    cert = signer.signing_cert
     return SignedResult(
         data=data,
         subject=cert.subject.human_friendly,
@@ -204,6 +255,14 @@ def sign_pdf_bytes(
         signed_at=timezone.now(),
         sha256=hashlib.sha256(data).hexdigest(),
     )
+
+
+def _token_errors() -> tuple[type[Exception], ...]:
+    try:
+        from pkcs11 import PKCS11Error
+    except ImportError:  # pyHanko installed without [pkcs11]
+        return ()
+    return (PKCS11Error,)
 
 
 # --- signing a document --------------------------------------------------------------------
