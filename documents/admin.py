@@ -211,7 +211,44 @@ class DocumentFieldAdmin(SuperuserOnlyAdmin):
 class SigningCredentialAdmin(TenantScopedAdmin):
     """Only superusers set where a site's key lives; site staff see that it exists."""
 
-    list_display = ("label", "tenant", "is_active", "timestamp_url")
+    list_display = ("label", "tenant", "kind", "is_active", "timestamp_url")
+    list_filter = ("kind", "is_active")
+    # One group per kind; SigningCredential.clean() says which fields the chosen kind needs.
+    fieldsets = (
+        (None, {"fields": ("tenant", "label", "kind", "is_active")}),
+        (
+            gettext_lazy("Tệp PKCS#12"),
+            {
+                "fields": ("pkcs12_path",),
+                "description": gettext_lazy("Chỉ dùng khi nơi lưu khóa là tệp PKCS#12."),
+            },
+        ),
+        (
+            gettext_lazy("Thiết bị ký số PKCS#11"),
+            {
+                "fields": (
+                    "pkcs11_module",
+                    "pkcs11_token_label",
+                    "pkcs11_key_label",
+                    "pkcs11_cert_label",
+                ),
+                "description": gettext_lazy(
+                    "Chỉ dùng khi khóa nằm trên USB token hoặc HSM; khóa không rời thiết bị."
+                ),
+            },
+        ),
+        (
+            gettext_lazy("Mật khẩu hoặc mã PIN"),
+            {
+                "fields": ("passphrase_env", "passphrase_file"),
+                "description": gettext_lazy(
+                    "Không lưu trong cơ sở dữ liệu: chỉ ghi tên biến môi trường hoặc tệp "
+                    "trên máy chủ ký."
+                ),
+            },
+        ),
+        (gettext_lazy("Dấu thời gian"), {"fields": ("timestamp_url",)}),
+    )
 
     def has_add_permission(self, request, obj=None):
         return request.user.is_superuser
