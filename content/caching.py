@@ -6,25 +6,20 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils.translation import get_language
 
+from portal import versions
+
 
 def _key(tenant_id: int) -> str:
     return f"content:version:{tenant_id}"
 
 
 def version(tenant_id: int) -> int:
-    value = cache.get(_key(tenant_id))
-    if value is None:
-        value = 1
-        cache.add(_key(tenant_id), value, None)
-    return value
+    return versions.current(_key(tenant_id))
 
 
 def bump(*tenant_ids: int | None) -> None:
     for tenant_id in {t for t in tenant_ids if t}:
-        try:
-            cache.incr(_key(tenant_id))
-        except ValueError:
-            cache.set(_key(tenant_id), 2, None)
+        versions.bump(_key(tenant_id))
 
 
 def fragment_key(tenant_id: int) -> str:

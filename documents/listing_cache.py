@@ -11,27 +11,21 @@ from __future__ import annotations
 
 import hashlib
 
-from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import get_language
+
+from portal import versions
 
 _VERSION_KEY = "documents:taxonomy:version"
 
 
 def taxonomy_version() -> int:
-    value = cache.get(_VERSION_KEY)
-    if value is None:
-        value = 1
-        cache.add(_VERSION_KEY, value, None)
-    return value
+    return versions.current(_VERSION_KEY)
 
 
 def bump_taxonomy(**_signal_kwargs) -> None:
     """Receiver for saves and deletes of DocumentType and DocumentField."""
-    try:
-        cache.incr(_VERSION_KEY)
-    except ValueError:
-        cache.set(_VERSION_KEY, 2, None)
+    versions.bump(_VERSION_KEY)
 
 
 def filter_form_key(subtree: bool) -> str:

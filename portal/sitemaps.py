@@ -15,7 +15,6 @@ import datetime
 from xml.sax.saxutils import escape
 
 from django.contrib.sitemaps import Sitemap
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import http_date
@@ -23,6 +22,7 @@ from django.utils.translation import get_language
 
 from tenants.resolution import tree_version
 
+from . import versions
 from .hooks import hook_functions
 
 CACHE_TIMEOUT = 300
@@ -134,20 +134,13 @@ def _version_key(tenant_id: int) -> str:
 
 
 def version(tenant_id: int) -> int:
-    value = cache.get(_version_key(tenant_id))
-    if value is None:
-        value = 1
-        cache.add(_version_key(tenant_id), value, None)
-    return value
+    return versions.current(_version_key(tenant_id))
 
 
 def bump(tenant_id: int | None) -> None:
     if not tenant_id:
         return
-    try:
-        cache.incr(_version_key(tenant_id))
-    except ValueError:
-        cache.set(_version_key(tenant_id), 2, None)
+    versions.bump(_version_key(tenant_id))
 
 
 def publication_changed(sender, instance, **kwargs) -> None:

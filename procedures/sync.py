@@ -14,11 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from portal import versions
 from tenants.models import Tenant
 
 from . import fetch, records
@@ -283,14 +283,11 @@ def _after_commit(
 
 def bump_catalogue_version() -> None:
     """Facet counts and statistics are cached under this version; a sync invalidates them."""
-    try:
-        cache.incr(CATALOGUE_VERSION_KEY)
-    except ValueError:
-        cache.set(CATALOGUE_VERSION_KEY, 2, None)
+    versions.bump(CATALOGUE_VERSION_KEY)
 
 
 def catalogue_version() -> int:
-    return cache.get_or_set(CATALOGUE_VERSION_KEY, 1, None)
+    return versions.current(CATALOGUE_VERSION_KEY)
 
 
 def _fill_counts(run: SyncRun, plan: Plan) -> None:

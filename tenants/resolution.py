@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 
+from portal import versions
+
 from .domains import normalize_hostname
 from .models import Domain, Tenant
 
@@ -22,18 +24,11 @@ class Resolution:
 
 def tree_version() -> int:
     """A number that changes whenever a tenant or domain changes."""
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = 1
-        cache.add(VERSION_KEY, version, None)
-    return version
+    return versions.current(VERSION_KEY)
 
 
 def bump_tree_version() -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, None)
+    versions.bump(VERSION_KEY)
 
 
 def host_without_port(host: str) -> str:
