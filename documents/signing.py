@@ -327,6 +327,7 @@ def sign_document(document_id: int) -> Document:
                     signature_serial=result.serial[:80],
                     signed_at=result.signed_at,
                     signed_sha256=result.sha256,
+                    updated_at=timezone.now(),  # cached list rows key on it (the badge)
                 )
             except Exception:
                 document.signed_file.storage.delete(document.signed_file.name)

@@ -3,8 +3,10 @@ shows every change at once."""
 
 import datetime
 
+import pytest
 from django.utils import timezone
 
+from documents import signing
 from tests.documents.factories import DocumentFactory, DocumentFieldFactory, DocumentTypeFactory
 
 
@@ -92,3 +94,14 @@ def test_vietnamese_and_english_lists_do_not_share_cached_html(commune, site_cli
     english = client.get("/en/van-ban/").content.decode()
     assert "Số, ký hiệu" in vietnamese and "Land rules" in english
     assert "Số, ký hiệu" not in english
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_document_signed_after_the_list_was_cached_shows_its_badge(
+    commune, commune_approver, credential, site_client
+):
+    document = DocumentFactory(tenant=commune, number="21/2024/QĐ-UBND", pdf=True)
+    client = site_client(commune)
+    assert "Đã ký số" not in client.get("/van-ban/").content.decode()
+    signing.request_signing(document, by=commune_approver)  # eager task runs on commit
+    assert "Đã ký số" in client.get("/van-ban/").content.decode()
