@@ -53,6 +53,8 @@ def token_required(view):
         if not header.startswith("Bearer ") or len(header) > 200:
             return _error(401, "missing token")
         token = header[7:].strip()
+        # Not scoped by the request's host: the token alone names the consumer, and the
+        # consumer's tenant (its subtree) is the scope of every answer below.
         consumer = (
             ApiConsumer.objects.select_related("tenant")
             .filter(token_hash=ApiConsumer.hash_token(token))
@@ -74,8 +76,10 @@ def token_required(view):
             response = _error(429, "rate limit exceeded")
             response["Retry-After"] = "60"
             return response
-        if consumer.last_used_at is None or (timezone.now() - consumer.last_used_at).seconds > 300:
-            ApiConsumer.objects.filter(pk=consumer.pk).update(last_used_at=timezone.now())
+        now = timezone.now()
+        if consumer.last_used_at is None or (now - consumer.last_used_at).total_seconds() > 300:
+            # The consumer's own row, found by its token above: no other tenant's data.
+            ApiConsumer.objects.filter(pk=consumer.pk).update(last_used_at=now)
         request.api_consumer = consumer
         return view(request, *args, **kwargs)
 
@@ -83,6 +87,7 @@ def token_required(view):
 
 
 def _site_in_scope(request: HttpRequest, slug: str) -> Tenant | None:
+    """The site named in the URL if it lies in the consumer's subtree, else None (403)."""
     scope = request.api_consumer.tenant
     return Tenant.objects.filter(slug=slug, **subtree_filter(scope)).first()
 
@@ -142,7 +147,8 @@ def site_detail(request: HttpRequest, slug: str) -> JsonResponse:
     if site is None:
         return _error(403, "site outside your scope")
     run = (
-        MeasurementRun.objects.filter(tenant=site, state=MeasurementRun.State.DONE)
+        MeasurementRun.objects.for_tenant(site)  # site: checked in scope just above
+        .filter(state=MeasurementRun.State.DONE)
         .order_by("-started_at")
         .first()
     )

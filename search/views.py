@@ -15,6 +15,7 @@ from django.views.decorators.http import require_safe
 
 from portal.context_processors import request_origin_suffix
 from tenants.models import Tenant
+from tenants.resolution import tree_version
 
 from . import analytics, engine, query
 from .presentation import absolute, highlighted, kind_labels
@@ -39,9 +40,10 @@ def _link(name: str, fallback: str) -> str:
 
 def _units(tenant: Tenant, whole_province: bool, language: str) -> list[tuple[int, str]]:
     """Tenants one may filter by (cached: the tree changes rarely)."""
-    key = f"search:units:{tenant.pk}:{int(whole_province)}:{language}:{tenant.updated_at:%s}"
+    key = f"search:units:v{tree_version()}:{tenant.pk}:{int(whole_province)}:{language}"
     units = cache.get(key)
     if units is None:
+        # Scoped by the tree: this province only (tree_id), or this site's subtree.
         scope = Tenant.objects.filter(tree_id=tenant.tree_id)
         if not whole_province:
             scope = scope.filter(lft__gte=tenant.lft, rght__lte=tenant.rght)

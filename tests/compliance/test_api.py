@@ -1,7 +1,10 @@
 """The read-only JSON API: per-consumer hashed tokens, scope, rate limit, OpenAPI."""
 
+from datetime import timedelta
+
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from compliance.api import issue_token
 from compliance.models import ApiConsumer
@@ -134,3 +137,13 @@ def test_keyset_pages(consumer, measured_tree, monkeypatch):
     slugs = [s["slug"] for s in first["sites"] + second["sites"]]
     assert len(first["sites"]) == 3 and second["next"] is None
     assert sorted(slugs) == sorted(["tinh", "sotaichinh", "xaa", "xab"])
+
+
+def test_last_use_is_recorded_after_more_than_five_minutes_even_a_day_later(consumer):
+    """A day and ten seconds is more than five minutes (timedelta.seconds would say 10)."""
+    row, token = consumer
+    long_ago = timezone.now() - timedelta(days=1, seconds=10)
+    ApiConsumer.objects.filter(pk=row.pk).update(last_used_at=long_ago)
+    assert get("/api/compliance/", token).status_code == 200
+    row.refresh_from_db()
+    assert row.last_used_at > long_ago + timedelta(days=1)
