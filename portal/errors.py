@@ -39,6 +39,11 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
     return _render(request, "errors/404.html", 404)
 
 
+def gone_page(request: HttpRequest) -> HttpResponse:
+    """410: the URL was published once and its item removed for good (tenants/redirects.py)."""
+    return _render(request, "errors/410.html", 410)
+
+
 @requires_csrf_token
 def server_error(request: HttpRequest) -> HttpResponse:
     # No context processors: the database or cache may be what failed.

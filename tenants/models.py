@@ -193,3 +193,6 @@ class Membership(TenantOwned):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()} — {self.tenant}"
+
+
+from .models_redirects import RedirectReason, UrlRedirect  # noqa: E402, F401
