@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "surveys",
     "search",
     "compliance",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -66,6 +67,7 @@ MIDDLEWARE = [
     "tenants.middleware.TenantMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "api.gate.ApiGateMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -198,3 +200,7 @@ LOGGING = {
 }
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
+
+# Public read API (api/): requests per minute for an anonymous client; a registered
+# consumer (compliance.ApiConsumer, with a token) has its own rate_per_minute.
+API_ANON_RATE_PER_MINUTE = int(os.environ.get("API_ANON_RATE_PER_MINUTE", 120))
