@@ -143,6 +143,8 @@ LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
+# Day-first date input (dd/mm/yyyy) in both languages: portal/formats/<lang>/formats.py
+FORMAT_MODULE_PATH = ["portal.formats"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "vi"
