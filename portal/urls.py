@@ -15,6 +15,7 @@ urlpatterns = [
     path("theme.css", views.theme_css, name="theme_css"),
     path("sitemap.xml", views.sitemap_index, name="sitemap"),
     path("sitemap-<str:section>.xml", views.sitemap_section, name="sitemap_section"),
+    path("", include("api.urls")),
 ]
 
 if settings.SERVE_MEDIA:

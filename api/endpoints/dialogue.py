@@ -1,0 +1,5 @@
+"""dialogue endpoints."""
+
+from ninja import Router
+
+router = Router(tags=["dialogue"])

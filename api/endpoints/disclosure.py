@@ -1,0 +1,5 @@
+"""disclosure endpoints."""
+
+from ninja import Router
+
+router = Router(tags=["disclosure"])

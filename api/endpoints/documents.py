@@ -1,0 +1,5 @@
+"""documents endpoints."""
+
+from ninja import Router
+
+router = Router(tags=["documents"])

@@ -1,0 +1,5 @@
+"""procedures endpoints."""
+
+from ninja import Router
+
+router = Router(tags=["procedures"])
