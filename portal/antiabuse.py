@@ -23,6 +23,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .client_address import client_address
+
 logger = logging.getLogger(__name__)
 
 CAPTCHA_SALT = "portal.antiabuse.captcha"
@@ -91,7 +93,7 @@ def daily_visitor_hash(request: HttpRequest, scope: str, day: date | None = None
     """A salted hash of the client address for one day and scope: limits repeat votes
     without storing the address; tomorrow's hash of the same browser differs."""
     day = day or timezone.localdate()
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     return hmac.new(
         settings.SECRET_KEY.encode(),
         f"{scope}:{day.isoformat()}:{address}".encode(),
