@@ -1,8 +1,9 @@
 """Settings, driven by the environment.
 
-With no DATABASE_URL / REDIS_URL the project runs on an embedded default
-(SQLite, local-memory cache, eager Celery) so that `make demo` works on a bare
-machine. Production and the test suite set both and run on PostgreSQL and Redis.
+PostgreSQL is the only database engine. With no DATABASE_URL the project uses the
+embedded PostgreSQL of this clone (var/pg, portal/embedded_db.py) when it is running —
+`make demo`, `make run` and `make test` start it; with no REDIS_URL it uses the
+local-memory cache and eager Celery. Production sets both.
 """
 
 import os
@@ -10,6 +11,8 @@ from pathlib import Path
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
+
+from portal import embedded_db
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -99,13 +102,14 @@ TEMPLATES = [
     }
 ]
 
-DATABASE_URL = os.environ.get("DATABASE_URL", "").strip()
+DATABASE_URL = os.environ.get("DATABASE_URL", "").strip() or embedded_db.running_url(
+    embedded_db.Cluster(embedded_db.default_root(BASE_DIR))
+)
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 else:
-    DATABASES = {
-        "default": {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"}
-    }
+    # No database: every connection fails with a message saying how to get one.
+    DATABASES = {"default": {"ENGINE": "portal.db_unset", "NAME": "govportal"}}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
