@@ -13,7 +13,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.files import MB, TenantUploadPath, UploadValidator
+from portal.files import MB, SafeFileSystemStorage, TenantUploadPath, UploadValidator
 from tenants.models import Tenant, TenantOwned, TenantQuerySet
 
 DEFAULT_ANSWER_DAYS = 15  # the old rule for answering citizens: 15 working days
@@ -31,7 +31,7 @@ def private_storage() -> FileSystemStorage:
     location = os.environ.get("PRIVATE_MEDIA_ROOT") or str(
         Path(settings.BASE_DIR) / "var" / "private"
     )
-    return FileSystemStorage(location=location, base_url=None)
+    return SafeFileSystemStorage(location=location, base_url=None)
 
 
 def new_tracking_code() -> str:

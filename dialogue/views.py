@@ -15,6 +15,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from portal.antiabuse import rate_limited
+from portal.files import StorageFullError
+from portal.outage import requires_database
 
 from . import selectors, sessions, workflow
 from .forms import InquiryForm, SessionQuestionForm, TrackingForm
@@ -30,7 +32,15 @@ def _too_many(request: HttpRequest) -> str:
     return _("Bạn đã gửi quá nhiều lần trong thời gian ngắn. Vui lòng thử lại sau ít phút.")
 
 
+def _storage_full(request: HttpRequest) -> str:
+    return _(
+        "Máy chủ tạm thời hết chỗ lưu tệp đính kèm nên câu hỏi chưa được gửi. Nội dung bạn nhập "
+        "vẫn còn dưới đây: hãy gửi lại không kèm tệp hoặc thử lại sau."
+    )
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
+@requires_database
 def ask(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("loai")
     initial = {"kind": kind} if kind in InquiryKind.values else {}
@@ -43,9 +53,14 @@ def ask(request: HttpRequest) -> HttpResponse:
         elif form.is_valid():
             inquiry = form.save(commit=False)
             inquiry.tenant = request.tenant
-            workflow.receive(inquiry)
-            request.session[LAST_CODE_KEY] = inquiry.tracking_code
-            return redirect("dialogue:sent")
+            try:
+                workflow.receive(inquiry)
+            except StorageFullError:
+                form.add_error("attachment", _storage_full(request))
+                status = 507
+            else:
+                request.session[LAST_CODE_KEY] = inquiry.tracking_code
+                return redirect("dialogue:sent")
         else:
             status = 400
     else:

@@ -57,11 +57,13 @@ INSTALLED_APPS = [
     "surveys",
     "search",
     "compliance",
+    "operations",
     "citizens",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "operations.middleware.ContinuityMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "tenants.middleware.TenantMiddleware",
@@ -114,7 +116,8 @@ REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Redis down degrades to cache misses, never to a 500 (portal/cache.py).
+            "BACKEND": "portal.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
             "TIMEOUT": 300,
@@ -142,6 +145,8 @@ LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
+# Day-first date input (dd/mm/yyyy) in both languages: portal/formats/<lang>/formats.py
+FORMAT_MODULE_PATH = ["portal.formats"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "vi"
@@ -155,7 +160,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Removes the partial file a full disk leaves and says so (portal/files.py).
+    "default": {"BACKEND": "portal.files.SafeFileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
@@ -200,6 +206,11 @@ LOGGING = {
 }
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
+
+# Continuity (docs/operations.md): seconds a 503 asks clients to wait, and the free space
+# under which /readyz reports an upload disk as low.
+OUTAGE_RETRY_AFTER = int(os.environ.get("OUTAGE_RETRY_AFTER", 30))
+DISK_LOW_FREE_BYTES = int(os.environ.get("DISK_LOW_FREE_BYTES", 512 * 1024 * 1024))
 
 # Optional citizen sign-in through OpenID Connect (VNeID or the provincial identity
 # platform): off while the issuer, client id or secret is unset (docs/channels.md).

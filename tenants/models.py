@@ -195,4 +195,11 @@ class Membership(TenantOwned):
         return f"{self.user} — {self.get_role_display()} — {self.tenant}"
 
 
+from .models_lifecycle import (  # noqa: E402, F401
+    FormerName,
+    OperationKind,
+    OperationState,
+    Provenance,
+    SiteOperation,
+)
 from .models_redirects import RedirectReason, UrlRedirect  # noqa: E402, F401
