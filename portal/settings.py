@@ -33,6 +33,10 @@ SECRET_KEY = os.environ.get(
 # Hosts are validated against the Domain table by TenantMiddleware: an unknown
 # host gets a 404 there. ALLOWED_HOSTS stays a coarse outer guard.
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "*")
+# Hostnames a site administrator may give a site without approval: names strictly below
+# one of these suffixes (Decree 224 Art. 11(4)), e.g. "sonlam.gov.vn". Anything else waits
+# for the editorial board or a superuser (docs/security.md).
+HOSTNAME_SUFFIXES = env_list("HOSTNAME_SUFFIXES", "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
