@@ -62,11 +62,8 @@ INSTALLED_APPS = [
     "search",
     "compliance",
     "operations",
-<<<<<<< HEAD
-    "citizens",
-=======
     "api",
->>>>>>> main
+    "citizens",
 ]
 
 MIDDLEWARE = [
@@ -221,7 +218,10 @@ AUDITLOG_INCLUDE_ALL_MODELS = False
 OUTAGE_RETRY_AFTER = int(os.environ.get("OUTAGE_RETRY_AFTER", 30))
 DISK_LOW_FREE_BYTES = int(os.environ.get("DISK_LOW_FREE_BYTES", 512 * 1024 * 1024))
 
-<<<<<<< HEAD
+# Public read API (api/): requests per minute for an anonymous client; a registered
+# consumer (compliance.ApiConsumer, with a token) has its own rate_per_minute.
+API_ANON_RATE_PER_MINUTE = int(os.environ.get("API_ANON_RATE_PER_MINUTE", 120))
+
 # Optional citizen sign-in through OpenID Connect (VNeID or the provincial identity
 # platform): off while the issuer, client id or secret is unset (docs/channels.md).
 CITIZEN_OIDC_ISSUER = os.environ.get("CITIZEN_OIDC_ISSUER", "").strip()
@@ -230,8 +230,3 @@ CITIZEN_OIDC_CLIENT_SECRET = os.environ.get("CITIZEN_OIDC_CLIENT_SECRET", "").st
 CITIZEN_OIDC_SCOPES = os.environ.get("CITIZEN_OIDC_SCOPES", "openid profile email phone")
 CITIZEN_OIDC_PROVIDER_NAME = os.environ.get("CITIZEN_OIDC_PROVIDER_NAME", "VNeID")
 CITIZEN_OIDC_TIMEOUT = float(os.environ.get("CITIZEN_OIDC_TIMEOUT", 5))
-=======
-# Public read API (api/): requests per minute for an anonymous client; a registered
-# consumer (compliance.ApiConsumer, with a token) has its own rate_per_minute.
-API_ANON_RATE_PER_MINUTE = int(os.environ.get("API_ANON_RATE_PER_MINUTE", 120))
->>>>>>> main

@@ -17,12 +17,9 @@ urlpatterns = [
     path("theme.css", views.theme_css, name="theme_css"),
     path("sitemap.xml", views.sitemap_index, name="sitemap"),
     path("sitemap-<str:section>.xml", views.sitemap_section, name="sitemap_section"),
-<<<<<<< HEAD
+    path("", include("api.urls")),
     # One redirect URI for both languages: registered once with the identity provider.
     path("tai-khoan/oidc/callback/", citizen_views.callback, name="citizen_callback"),
-=======
-    path("", include("api.urls")),
->>>>>>> main
 ]
 
 if settings.SERVE_MEDIA:
