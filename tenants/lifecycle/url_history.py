@@ -1,6 +1,7 @@
 """URL history of every public object: when a save changes an item's URL (its slug, its
 site), the old URL answers 301 to the new one on every hostname of the old site; when an
-item is deleted (or put in the trash), its URL answers 410.
+item is deleted, its URL answers 410. (The trash is restorable: a trashed item answers
+404 until it is restored or deleted for good.)
 
 Connected in TenantsConfig.ready() for every model whose MoveRule names a `url`. Bulk
 updates (a merge) bypass it and record their own redirects. The rows are consulted only
@@ -57,7 +58,6 @@ def _compare(sender, instance, created=False, raw=False, **kwargs) -> None:
         return
     old_tenant_id, old_path = old
     if getattr(instance, "deleted_at", None) is not None:
-        _record_gone(old_tenant_id, old_path)
         return
     new_path = _url(instance)
     if (old_tenant_id, old_path) == (instance.tenant_id, new_path):
@@ -80,7 +80,7 @@ def _compare(sender, instance, created=False, raw=False, **kwargs) -> None:
 
 
 def _gone(sender, instance, **kwargs) -> None:
-    if _was_public(instance) and getattr(instance, "deleted_at", None) is None:
+    if _was_public(instance):
         _record_gone(instance.tenant_id, _url(instance))
 
 
