@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tenants.lifecycle.context import LifecycleError
 from tenants.lifecycle.merge import execute, merge_sites
 from tenants.lifecycle.plan import MergePlan, NewSite, plan_merge
+from tenants.lifecycle.walk import sitemap_urls, walk
 from tenants.models import Domain, SiteOperation, Tenant
 
 
@@ -67,6 +68,11 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true")
         parser.add_argument("--resume", type=int, help="chạy tiếp thao tác số ID")
         parser.add_argument("--batch-size", type=int, default=500)
+        parser.add_argument(
+            "--walk",
+            action="store_true",
+            help="đọc sitemap của đơn vị nguồn trước, kiểm tra mọi địa chỉ cũ trả 301 sau",
+        )
 
     def handle(self, *args, **options) -> None:
         if options["resume"]:
@@ -98,11 +104,22 @@ class Command(BaseCommand):
         if options["dry_run"]:
             self.stdout.write("Chạy thử: chưa thay đổi gì.")
             return
+        old_urls = (
+            [url for site in sources for url in sitemap_urls(site)] if options["walk"] else []
+        )
         try:
             operation = merge_sites(sources, target, plan=plan, run=False)
         except LifecycleError as exc:
             raise CommandError(str(exc)) from exc
         self._run(operation.pk, options["batch_size"])
+        if options["walk"]:
+            result = walk(old_urls)
+            self.stdout.write(
+                f"Kiểm tra sitemap cũ: {result.checked} địa chỉ, {result.one_hop} trả 301"
+                f" một bước tới trang 200, {len(result.failures)} lỗi."
+            )
+            for url, problem in result.failures[:20]:
+                self.stdout.write(f"  {url}: {problem}")
 
     def _run(self, operation_id: int, batch_size: int) -> None:
         if not SiteOperation.objects.filter(pk=operation_id).exists():
