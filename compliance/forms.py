@@ -9,6 +9,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.dates import DateInput
+
 from .models import ExportJob
 
 MAX_DAYS = 3660
@@ -21,8 +23,8 @@ def _default_since():
 class ExportForm(forms.Form):
     kind = forms.ChoiceField(label=_("Nội dung"), choices=ExportJob.Kind.choices)
     fmt = forms.ChoiceField(label=_("Định dạng"), choices=ExportJob.Format.choices)
-    since = forms.DateField(label=_("Từ ngày"), initial=_default_since)
-    until = forms.DateField(label=_("Đến ngày"), initial=timezone.localdate)
+    since = forms.DateField(label=_("Từ ngày"), initial=_default_since, widget=DateInput)
+    until = forms.DateField(label=_("Đến ngày"), initial=timezone.localdate, widget=DateInput)
     actor = forms.CharField(
         label=_("Người thực hiện (tên đăng nhập, chỉ nhật ký)"), required=False, max_length=150
     )

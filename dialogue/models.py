@@ -13,7 +13,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.files import MB, TenantUploadPath, UploadValidator
+from portal.files import MB, SafeFileSystemStorage, TenantUploadPath, UploadValidator
 from tenants.models import Tenant, TenantOwned, TenantQuerySet
 
 DEFAULT_ANSWER_DAYS = 15  # the old rule for answering citizens: 15 working days
@@ -31,7 +31,7 @@ def private_storage() -> FileSystemStorage:
     location = os.environ.get("PRIVATE_MEDIA_ROOT") or str(
         Path(settings.BASE_DIR) / "var" / "private"
     )
-    return FileSystemStorage(location=location, base_url=None)
+    return SafeFileSystemStorage(location=location, base_url=None)
 
 
 def new_tracking_code() -> str:
@@ -117,6 +117,16 @@ class Inquiry(TenantOwned):
     name = models.CharField(_("họ và tên"), max_length=120)
     email = models.EmailField(_("thư điện tử"), max_length=200)
     phone = models.CharField(_("số điện thoại"), max_length=20, blank=True)
+    # Set when the citizen was signed in (citizens app): name verified by the provider.
+    citizen = models.ForeignKey(
+        "citizens.Citizen",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="inquiries",
+        editable=False,
+        verbose_name=_("công dân đã xác thực"),
+    )
     topic = models.CharField(
         _("lĩnh vực"), max_length=20, choices=Topic.choices, default=Topic.OTHER
     )

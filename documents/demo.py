@@ -131,7 +131,10 @@ def _document(tenant, issuer, code, index, types, fields, today) -> tuple[Docume
         "published_at": timezone.now() - timedelta(days=9 * index),
     }
     document = Document.objects.filter(
-        tenant=tenant, issuing_body=issuer, number_normalised=normalise_number(number)
+        tenant=tenant,
+        issuing_body=issuer,
+        number_normalised=normalise_number(number),
+        issued_year=issued.year,
     ).first()
     if document is not None:
         return document, False

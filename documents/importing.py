@@ -1,6 +1,6 @@
 """Import documents from a CSV/JSON export of the national legal-document database.
 
-Idempotent by (issuer, number) within a site: an existing document is updated when a
+Idempotent by (issuer, number, year of issue) within a site: an existing document is updated when a
 field changed and skipped when nothing did; a row that cannot be read is skipped with
 its reason. A dry run reports the same figures and writes nothing."""
 
@@ -134,6 +134,7 @@ def _import_one(row: dict, tenant, report: ImportReport, publish: bool) -> None:
         tenant=tenant,
         issuing_body=values["issuing_body"],
         number_normalised=normalise_number(values["number"]),
+        issued_year=values["issued_on"].year,
     ).first()
     if existing is None:
         document = Document(tenant=tenant, **values)

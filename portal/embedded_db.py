@@ -250,7 +250,9 @@ def check_version(cluster: Cluster) -> None:
 
 
 def port_free(port: int) -> bool:
+    """Whether PostgreSQL could listen there (it sets SO_REUSEADDR: TIME_WAIT is no use)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((HOST, port))
         except OSError:

@@ -1,9 +1,13 @@
 """Branded error pages. They render from the request's tenant (or none) and never query
 beyond the cached site data, so that an error page cannot itself fail."""
 
+import sys
+
 from django.http import HttpRequest, HttpResponse
 from django.template import loader
 from django.views.decorators.csrf import requires_csrf_token
+
+from .outage import is_database_outage, service_unavailable
 
 
 def _render(request: HttpRequest, template: str, status: int, full: bool = True) -> HttpResponse:
@@ -46,5 +50,9 @@ def gone_page(request: HttpRequest) -> HttpResponse:
 
 @requires_csrf_token
 def server_error(request: HttpRequest) -> HttpResponse:
+    # Called inside the `except` that caught the error: a lost database is an outage
+    # (503 with Retry-After), not a fault of the page.
+    if is_database_outage(sys.exc_info()[1]):
+        return service_unavailable(request)
     # No context processors: the database or cache may be what failed.
     return _render(request, "errors/plain.html", 500, full=False)

@@ -3,12 +3,17 @@ and per-tenant storage paths."""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import uuid
 import zipfile
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage
+from django.http import HttpRequest, HttpResponse
+from django.template import loader
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext as _
@@ -182,3 +187,39 @@ class TenantUploadPath:
 
 
 MB = 1024 * 1024
+
+
+class StorageFullError(OSError):
+    """The disk holding uploads is full: the upload is refused, nothing stays behind."""
+
+
+NO_SPACE = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+
+
+class SafeFileSystemStorage(FileSystemStorage):
+    """FileSystemStorage that removes the truncated file a full disk leaves behind
+    (Django keeps it, and it eats the last free space) and raises StorageFullError."""
+
+    def _save(self, name, content):
+        try:
+            return super()._save(name, content)
+        except OSError as error:
+            if error.errno not in NO_SPACE:
+                raise
+            with contextlib.suppress(OSError):
+                os.remove(self.path(name))
+            raise StorageFullError(error.errno, "no space left for uploads") from error
+
+
+def storage_full_page(request: HttpRequest) -> HttpResponse:
+    from .outage import retry_after_seconds
+
+    body = loader.render_to_string(
+        "errors/503.html",
+        {
+            "reason": "storage",
+            "retry_after": retry_after_seconds(),
+            "tenant_name": getattr(getattr(request, "tenant", None), "name", ""),
+        },
+    )
+    return HttpResponse(body, status=507)

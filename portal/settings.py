@@ -36,6 +36,10 @@ SECRET_KEY = os.environ.get(
 # Hosts are validated against the Domain table by TenantMiddleware: an unknown
 # host gets a 404 there. ALLOWED_HOSTS stays a coarse outer guard.
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "*")
+# Hostnames a site administrator may give a site without approval: names strictly below
+# one of these suffixes (Decree 224 Art. 11(4)), e.g. "sonlam.gov.vn". Anything else waits
+# for the editorial board or a superuser (docs/security.md).
+HOSTNAME_SUFFIXES = env_list("HOSTNAME_SUFFIXES", "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -60,15 +64,20 @@ INSTALLED_APPS = [
     "surveys",
     "search",
     "compliance",
+    "operations",
+    "api",
+    "citizens",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "operations.middleware.ContinuityMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "tenants.middleware.TenantMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "api.gate.ApiGateMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -97,6 +106,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.site",
+                "citizens.context_processors.citizen_sign_in",
             ],
         },
     }
@@ -116,7 +126,8 @@ REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Redis down degrades to cache misses, never to a 500 (portal/cache.py).
+            "BACKEND": "portal.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
             "TIMEOUT": 300,
@@ -144,6 +155,8 @@ LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
+# Day-first date input (dd/mm/yyyy) in both languages: portal/formats/<lang>/formats.py
+FORMAT_MODULE_PATH = ["portal.formats"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "vi"
@@ -157,7 +170,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Removes the partial file a full disk leaves and says so (portal/files.py).
+    "default": {"BACKEND": "portal.files.SafeFileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
@@ -202,3 +216,21 @@ LOGGING = {
 }
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
+
+# Continuity (docs/operations.md): seconds a 503 asks clients to wait, and the free space
+# under which /readyz reports an upload disk as low.
+OUTAGE_RETRY_AFTER = int(os.environ.get("OUTAGE_RETRY_AFTER", 30))
+DISK_LOW_FREE_BYTES = int(os.environ.get("DISK_LOW_FREE_BYTES", 512 * 1024 * 1024))
+
+# Public read API (api/): requests per minute for an anonymous client; a registered
+# consumer (compliance.ApiConsumer, with a token) has its own rate_per_minute.
+API_ANON_RATE_PER_MINUTE = int(os.environ.get("API_ANON_RATE_PER_MINUTE", 120))
+
+# Optional citizen sign-in through OpenID Connect (VNeID or the provincial identity
+# platform): off while the issuer, client id or secret is unset (docs/channels.md).
+CITIZEN_OIDC_ISSUER = os.environ.get("CITIZEN_OIDC_ISSUER", "").strip()
+CITIZEN_OIDC_CLIENT_ID = os.environ.get("CITIZEN_OIDC_CLIENT_ID", "").strip()
+CITIZEN_OIDC_CLIENT_SECRET = os.environ.get("CITIZEN_OIDC_CLIENT_SECRET", "").strip()
+CITIZEN_OIDC_SCOPES = os.environ.get("CITIZEN_OIDC_SCOPES", "openid profile email phone")
+CITIZEN_OIDC_PROVIDER_NAME = os.environ.get("CITIZEN_OIDC_PROVIDER_NAME", "VNeID")
+CITIZEN_OIDC_TIMEOUT = float(os.environ.get("CITIZEN_OIDC_TIMEOUT", 5))

@@ -6,7 +6,6 @@ table consulted: a URL a site once published answers 301 to where its item went,
 """
 
 from django.core.exceptions import DisallowedHost
-from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 
 from portal.errors import bad_request_page, gone_page, unknown_host_page
@@ -15,18 +14,6 @@ from .models_redirects import UrlRedirect
 from .redirects import find_redirect
 from .resolution import host_without_port, port_suffix, resolve_host
 
-HEALTH_PATH = "/healthz"
-
-
-def health_check() -> HttpResponse:
-    """For load balancers and container health checks: answers on any host."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-    except DatabaseError:
-        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
-    return HttpResponse("ok\n", content_type="text/plain")
-
 
 class TenantMiddleware:
     def __init__(self, get_response):
@@ -34,8 +21,6 @@ class TenantMiddleware:
 
     def __call__(self, request):
         request.tenant = None
-        if request.path == HEALTH_PATH:
-            return health_check()
         try:
             host = request.get_host()
         except DisallowedHost:

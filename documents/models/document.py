@@ -91,6 +91,8 @@ class Document(Publishable):
     signer_name = models.CharField(_("người ký"), max_length=120, blank=True)
     signer_title = models.CharField(_("chức vụ người ký"), max_length=160, blank=True)
     issued_on = models.DateField(_("ngày ban hành"))
+    # Numbering restarts every year: "12/KH-UBND" of 2023 and of 2024 are two documents.
+    issued_year = models.PositiveSmallIntegerField(editable=False, default=0)
     effective_on = models.DateField(_("ngày có hiệu lực"), null=True, blank=True)
     expires_on = models.DateField(_("ngày hết hiệu lực"), null=True, blank=True)
     partly_expired = models.BooleanField(
@@ -161,8 +163,8 @@ class Document(Publishable):
         ]
         constraints = [
             models.UniqueConstraint(
-                fields=["tenant", "issuing_body", "number_normalised"],
-                name="documents_unique_number_per_issuer",
+                fields=["tenant", "issuing_body", "number_normalised", "issued_year"],
+                name="documents_unique_number_per_issuer_year",
             )
         ]
 
@@ -172,6 +174,8 @@ class Document(Publishable):
     def save(self, *args, **kwargs) -> None:
         self.number = " ".join(self.number.split())
         self.number_normalised = normalise_number(self.number)
+        if self.issued_on:
+            self.issued_year = self.issued_on.year
         texts = [
             getattr(self, f"{name}_{lang}", "")
             for name in ("title", "summary")
