@@ -33,6 +33,10 @@ SECRET_KEY = os.environ.get(
 # Hosts are validated against the Domain table by TenantMiddleware: an unknown
 # host gets a 404 there. ALLOWED_HOSTS stays a coarse outer guard.
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "*")
+# Hostnames a site administrator may give a site without approval: names strictly below
+# one of these suffixes (Decree 224 Art. 11(4)), e.g. "sonlam.gov.vn". Anything else waits
+# for the editorial board or a superuser (docs/security.md).
+HOSTNAME_SUFFIXES = env_list("HOSTNAME_SUFFIXES", "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -58,6 +62,8 @@ INSTALLED_APPS = [
     "search",
     "compliance",
     "operations",
+    "api",
+    "citizens",
 ]
 
 MIDDLEWARE = [
@@ -68,6 +74,7 @@ MIDDLEWARE = [
     "tenants.middleware.TenantMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "api.gate.ApiGateMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -96,6 +103,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.site",
+                "citizens.context_processors.citizen_sign_in",
             ],
         },
     }
@@ -211,3 +219,16 @@ AUDITLOG_INCLUDE_ALL_MODELS = False
 # under which /readyz reports an upload disk as low.
 OUTAGE_RETRY_AFTER = int(os.environ.get("OUTAGE_RETRY_AFTER", 30))
 DISK_LOW_FREE_BYTES = int(os.environ.get("DISK_LOW_FREE_BYTES", 512 * 1024 * 1024))
+
+# Public read API (api/): requests per minute for an anonymous client; a registered
+# consumer (compliance.ApiConsumer, with a token) has its own rate_per_minute.
+API_ANON_RATE_PER_MINUTE = int(os.environ.get("API_ANON_RATE_PER_MINUTE", 120))
+
+# Optional citizen sign-in through OpenID Connect (VNeID or the provincial identity
+# platform): off while the issuer, client id or secret is unset (docs/channels.md).
+CITIZEN_OIDC_ISSUER = os.environ.get("CITIZEN_OIDC_ISSUER", "").strip()
+CITIZEN_OIDC_CLIENT_ID = os.environ.get("CITIZEN_OIDC_CLIENT_ID", "").strip()
+CITIZEN_OIDC_CLIENT_SECRET = os.environ.get("CITIZEN_OIDC_CLIENT_SECRET", "").strip()
+CITIZEN_OIDC_SCOPES = os.environ.get("CITIZEN_OIDC_SCOPES", "openid profile email phone")
+CITIZEN_OIDC_PROVIDER_NAME = os.environ.get("CITIZEN_OIDC_PROVIDER_NAME", "VNeID")
+CITIZEN_OIDC_TIMEOUT = float(os.environ.get("CITIZEN_OIDC_TIMEOUT", 5))

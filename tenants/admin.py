@@ -1,14 +1,40 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TranslationAdmin
 from mptt.admin import MPTTModelAdmin
 
+from . import hostname_policy
 from .access import ADMIN_ROLES
 from .admin_scoping import TenantScopedAdmin, TenantScopedInline
 from .domains import suggest_hostname
 from .models import Domain, Membership, Tenant
+
+
+class DomainForm(forms.ModelForm):
+    """Refuses an IP literal from anyone who cannot approve hostnames."""
+
+    approver: bool = False
+
+    class Meta:
+        model = Domain
+        fields = ("hostname",)
+
+    def clean_hostname(self) -> str:
+        hostname = self.cleaned_data["hostname"]
+        if not self.approver and hostname_policy.is_ip_literal(hostname):
+            raise forms.ValidationError(_("Không dùng địa chỉ IP làm tên miền của trang."))
+        return hostname
+
+
+def _domain_form_for(request) -> type[DomainForm]:
+    return type(
+        "DomainForm",
+        (DomainForm,),
+        {"approver": hostname_policy.may_approve_hostnames(request.user)},
+    )
 
 
 class DomainInline(TenantScopedInline, admin.TabularInline):
@@ -16,7 +42,12 @@ class DomainInline(TenantScopedInline, admin.TabularInline):
     edit_roles = ADMIN_ROLES
     model = Domain
     extra = 0
-    fields = ("hostname", "is_primary", "redirect_to_primary")
+    fields = ("hostname", "is_primary", "redirect_to_primary", "is_approved")
+    readonly_fields = ("is_approved",)
+
+    def get_formset(self, request, obj=None, **kwargs):
+        kwargs["form"] = _domain_form_for(request)
+        return super().get_formset(request, obj, **kwargs)
 
 
 @admin.register(Tenant)
@@ -75,13 +106,66 @@ class TenantAdmin(TenantScopedAdmin, TranslationAdmin, MPTTModelAdmin):
             return
         super().save_model(request, obj, form, change)
 
+    def save_formset(self, request, form, formset, change):
+        if formset.model is Domain:
+            for domain_form in formset.forms:
+                if domain_form in formset.deleted_forms or not domain_form.has_changed():
+                    continue
+                hostname_policy.apply_to_change(
+                    domain_form.instance,
+                    by=request.user,
+                    hostname_changed="hostname" in domain_form.changed_data,
+                )
+                _tell_if_pending(request, domain_form.instance)
+        super().save_formset(request, form, formset, change)
+
+
+def _tell_if_pending(request, domain: Domain) -> None:
+    if not domain.is_approved:
+        messages.warning(
+            request,
+            _(
+                "Tên miền %(host)s nằm ngoài các hậu tố được phép nên đang chờ Ban Biên tập "
+                "hoặc quản trị hệ thống duyệt; trong thời gian chờ, tên miền này chưa hoạt động."
+            )
+            % {"host": domain.hostname},
+        )
+
 
 @admin.register(Domain)
 class DomainAdmin(TenantScopedAdmin):
     edit_roles = ADMIN_ROLES
-    list_display = ("hostname", "tenant", "is_primary", "redirect_to_primary")
-    list_filter = ("is_primary",)
+    list_display = ("hostname", "tenant", "is_primary", "redirect_to_primary", "is_approved")
+    list_filter = ("is_approved", "is_primary")
     search_fields = ("hostname", "tenant__name")
+    fields = ("tenant", "hostname", "is_primary", "redirect_to_primary", "is_approved")
+    readonly_fields = ("is_approved", "approved_by", "approved_at")
+    actions = ["approve_selected"]
+
+    def get_fields(self, request, obj=None):
+        return (*self.fields, "approved_by", "approved_at") if obj else self.fields
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        kwargs["form"] = _domain_form_for(request)
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        hostname_policy.apply_to_change(
+            obj, by=request.user, hostname_changed="hostname" in form.changed_data
+        )
+        super().save_model(request, obj, form, change)
+        _tell_if_pending(request, obj)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not hostname_policy.may_approve_hostnames(request.user):
+            actions.pop("approve_selected", None)
+        return actions
+
+    @admin.action(description=gettext_lazy("Duyệt các tên miền đã chọn"))
+    def approve_selected(self, request, queryset):
+        count = hostname_policy.approve(queryset, by=request.user)
+        self.message_user(request, _("Đã duyệt %(n)d tên miền.") % {"n": count})
 
 
 @admin.register(Membership)
@@ -105,3 +189,6 @@ class MembershipAdmin(TenantScopedAdmin):
             if not set(subtree) <= editable:
                 raise PermissionDenied(_("Không thể cấp quyền rộng hơn quyền của chính bạn."))
         super().save_model(request, obj, form, change)
+
+
+from . import admin_lifecycle  # noqa: E402, F401

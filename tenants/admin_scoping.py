@@ -10,7 +10,8 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from .access import EDITING_ROLES, tenant_ids_for, visible_tenant_ids
-from .models import Tenant, TenantOwned
+from .models import Tenant
+from .related_scope import scope_for_user, scoped_form_class
 
 WORKING_TENANT_SESSION_KEY = "admin_working_tenant_id"
 
@@ -122,16 +123,8 @@ class TenantScopedAdmin(admin.ModelAdmin):
         return initial
 
     def limit_related_queryset(self, request: HttpRequest, queryset):
-        """Choices offered for a foreign key: only rows of the user's editable tenants."""
-        editable = self.editable_ids(request)
-        if editable is None:
-            return queryset
-        model = queryset.model
-        if model is Tenant:
-            return queryset.filter(pk__in=editable)
-        if issubclass(model, TenantOwned):
-            return queryset.filter(tenant__in=editable)
-        return queryset
+        """Choices offered for a relation: see tenants.related_scope.scope_for_user."""
+        return scope_for_user(queryset, request.user, roles=self.edit_roles)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
@@ -144,6 +137,15 @@ class TenantScopedAdmin(admin.ModelAdmin):
         if field is not None and hasattr(field, "queryset"):
             field.queryset = self.limit_related_queryset(request, field.queryset)
         return field
+
+    def get_form(self, request: HttpRequest, obj=None, change: bool = False, **kwargs):
+        # Fields declared on a custom form bypass the formfield hooks: scope them too.
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return scoped_form_class(form, request.user, self.edit_roles)
+
+    def get_changelist_form(self, request: HttpRequest, **kwargs):
+        form = super().get_changelist_form(request, **kwargs)
+        return scoped_form_class(form, request.user, self.edit_roles)
 
     def save_model(self, request: HttpRequest, obj, form, change: bool) -> None:
         self.check_writable(request, obj)
@@ -187,6 +189,12 @@ class TenantScopedInline:
             return True
         tenant_id = self._parent_tenant_id(obj)
         return bool(ids) if tenant_id is None else tenant_id in ids
+
+    def get_formset(self, request: HttpRequest, obj=None, **kwargs):
+        """Every relation in the inline's rows is scoped like the parent form's."""
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.form = scoped_form_class(formset.form, request.user, self.edit_roles)
+        return formset
 
     def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
         ids = frozenset() if request.user.is_superuser else visible_tenant_ids(request.user)

@@ -111,6 +111,18 @@ class Domain(models.Model):
         default=False,
         help_text=_("Dùng cho tên miền cũ sau khi đổi tên hoặc sáp nhập đơn vị."),
     )
+    # A hostname outside the province's suffixes waits for the editorial board
+    # (tenants/hostname_policy.py); a pending hostname serves nothing.
+    is_approved = models.BooleanField(_("đã được duyệt"), default=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người duyệt"),
+    )
+    approved_at = models.DateTimeField(_("thời điểm duyệt"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("tên miền")
@@ -195,4 +207,11 @@ class Membership(TenantOwned):
         return f"{self.user} — {self.get_role_display()} — {self.tenant}"
 
 
+from .models_lifecycle import (  # noqa: E402, F401
+    FormerName,
+    OperationKind,
+    OperationState,
+    Provenance,
+    SiteOperation,
+)
 from .models_redirects import RedirectReason, UrlRedirect  # noqa: E402, F401

@@ -19,12 +19,20 @@ from .domains import normalize_hostname
 from .models_redirects import RedirectReason, UrlRedirect
 
 __all__ = [
+    "HOST_WIDE",
     "RedirectError",
     "find_redirect",
     "normalize_path",
     "record_gone",
+    "record_host_redirect",
     "record_redirect",
+    "rehost",
 ]
+
+# The path of a host-wide row: any path of that host not matched exactly answers 301 to
+# the same path on `target_host` (a merged site's hostnames, where most items kept
+# their path). Looked up in the same query as the exact rows.
+HOST_WIDE = "/*"
 
 
 class RedirectError(ValueError):
@@ -138,6 +146,45 @@ def _repoint(hostname: str, path: str, target_host: str, target_path: str, *, st
     UrlRedirect.objects.filter(hostname=target_host, path=target_path).delete()
 
 
+@transaction.atomic
+def record_host_redirect(*, hostname: str, target_host: str, reason: str, tenant=None) -> int:
+    """Make every path of `hostname` without an exact row answer 301 to the same path on
+    `target_host`; rows that sent visitors to `hostname` now send them there directly.
+    Returns the number of rows written or re-pointed."""
+    _validate_reason(reason)
+    hostname, target_host = normalize_hostname(hostname), normalize_hostname(target_host)
+    if not hostname or not target_host or hostname == target_host:
+        raise RedirectError(_("Tên miền cũ và tên miền mới phải khác nhau."))
+    changed = rehost(hostname, target_host)
+    UrlRedirect.objects.update_or_create(
+        hostname=hostname,
+        path=HOST_WIDE,
+        defaults={
+            "target_host": target_host,
+            "target_path": "",
+            "status": UrlRedirect.MOVED,
+            "reason": reason,
+            "tenant": tenant,
+        },
+    )
+    return changed + 1
+
+
+def rehost(old_host: str, new_host: str) -> int:
+    """Rows whose target is on `old_host` (explicitly or as 'same host') point at the same
+    path on `new_host`: one hop still, after a site's hostnames retire."""
+    moved = UrlRedirect.objects.filter(status=UrlRedirect.MOVED)
+    changed = moved.filter(target_host=old_host).update(target_host=new_host)
+    changed += (
+        moved.filter(hostname=old_host, target_host="")
+        .exclude(path=HOST_WIDE)
+        .update(target_host=new_host)
+    )
+    # Rows on new_host now naming new_host: 'same host' is written as an empty target host.
+    moved.filter(hostname=new_host, target_host=new_host).update(target_host="")
+    return changed
+
+
 def _language_prefixes() -> list[str]:
     default = settings.LANGUAGE_CODE
     return [f"/{code}/" for code, _name in settings.LANGUAGES if code != default]
@@ -149,7 +196,7 @@ def find_redirect(hostname: str, path: str) -> UrlRedirect | None:
     Tried in order: the path with its query string, then without it (tracking
     parameters such as ?utm_source= must not break an old link), each also
     without a language prefix (/en/...), in which case the prefix is kept on the
-    returned (unsaved) row's target.
+    returned (unsaved) row's target; last the host-wide row, which keeps the path.
     """
     hostname, full = normalize_hostname(hostname), normalize_path(path)
     bare = full.split("?", 1)[0]
@@ -160,6 +207,7 @@ def find_redirect(hostname: str, path: str) -> UrlRedirect | None:
                 (full[len(prefix) - 1 :], prefix[:-1]),
                 (bare[len(prefix) - 1 :], prefix[:-1]),
             ]
+    candidates.append((HOST_WIDE, ""))
     rows = {
         row.path: row
         for row in UrlRedirect.objects.filter(
@@ -169,7 +217,9 @@ def find_redirect(hostname: str, path: str) -> UrlRedirect | None:
     for candidate, prefix in candidates:
         row = rows.get(candidate)
         if row is not None:
-            if prefix and row.status == UrlRedirect.MOVED:
+            if candidate == HOST_WIDE:
+                row.target_path = full
+            elif prefix and row.status == UrlRedirect.MOVED:
                 row.target_path = f"{prefix}{row.target_path}"
             return row
     return None

@@ -51,7 +51,8 @@ def resolve_host(hostname: str) -> Resolution | None:
 
     Order: the exact hostname, lower-cased, trailing dot dropped, in `Domain`.
     Nothing else: an unknown host resolves to None and is answered 404 — never
-    with the provincial portal. An inactive tenant resolves to None too.
+    with the provincial portal. An inactive tenant or a hostname still waiting for
+    approval (tenants/hostname_policy.py) resolves to None too.
     """
     hostname = normalize_hostname(hostname)
     if not hostname:
@@ -64,7 +65,7 @@ def resolve_host(hostname: str) -> Resolution | None:
         return cached
     domain = (
         Domain.objects.select_related("tenant")
-        .filter(hostname=hostname, tenant__is_active=True)
+        .filter(hostname=hostname, tenant__is_active=True, is_approved=True)
         .first()
     )
     if domain is None:
@@ -73,7 +74,7 @@ def resolve_host(hostname: str) -> Resolution | None:
     redirect_host = None
     if domain.redirect_to_primary and not domain.is_primary:
         redirect_host = (
-            Domain.objects.filter(tenant_id=domain.tenant_id, is_primary=True)
+            Domain.objects.filter(tenant_id=domain.tenant_id, is_primary=True, is_approved=True)
             .values_list("hostname", flat=True)
             .first()
         )

@@ -32,7 +32,7 @@ def primary_hostnames(tenant_ids: list[int]) -> dict[int, str]:
     """Primary hostname per tenant id (falls back to any hostname of the tenant)."""
     hostnames: dict[int, str] = {}
     for tenant_id, hostname, is_primary in Domain.objects.filter(
-        tenant_id__in=tenant_ids, redirect_to_primary=False
+        tenant_id__in=tenant_ids, redirect_to_primary=False, is_approved=True
     ).values_list("tenant_id", "hostname", "is_primary"):
         if is_primary or tenant_id not in hostnames:
             hostnames[tenant_id] = hostname

@@ -213,3 +213,23 @@ def test_a_post_to_an_old_url_is_not_redirected(province):
         hostname="portal.test", path="/a/", target_host="", target_path="/b/", reason="merge"
     )
     assert Client(HTTP_HOST="portal.test").post("/a/").status_code in (403, 404, 405)
+
+
+def test_a_host_wide_row_keeps_the_path_and_yields_to_exact_rows(province):
+    from tenants.redirects import record_host_redirect
+
+    record_redirect(
+        hostname="old.gov.vn",
+        path="/a/",
+        target_host="portal.test",
+        target_path="/b/",
+        reason="merge",
+    )
+    record_host_redirect(hostname="old.gov.vn", target_host="portal.test", reason="merge")
+    assert get("old.gov.vn", "/a/")["Location"] == "http://portal.test/b/"
+    assert get("old.gov.vn", "/van-ban/7/?p=2")["Location"] == "http://portal.test/van-ban/7/?p=2"
+    assert get("old.gov.vn", "/en/gioi-thieu/")["Location"] == "http://portal.test/en/gioi-thieu/"
+    # The new host retires in turn: every row still answers in one hop.
+    record_host_redirect(hostname="portal.test", target_host="newer.gov.vn", reason="merge")
+    assert find_redirect("old.gov.vn", "/a/").target_host == "newer.gov.vn"
+    assert find_redirect("old.gov.vn", "/x").target_host == "newer.gov.vn"
