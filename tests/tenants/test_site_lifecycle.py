@@ -139,3 +139,9 @@ def test_a_new_site_with_a_used_slug_is_refused(province):
     from tenants.lifecycle.plan import NewSite
 
     assert any("dadung" in e for e in NewSite("Xã", "dadung", "moi.gov.vn").errors())
+
+
+def test_an_archived_site_shows_the_archive_banner(commune, other_commune):
+    archive_site(commune)
+    assert "Trang lưu trữ" in get("xaa.portal.test", "/gioi-thieu/").content.decode()
+    assert "Trang lưu trữ" not in get("xab.portal.test", "/gioi-thieu/").content.decode()

@@ -43,7 +43,7 @@ def print_plan(out, plan: MergePlan) -> None:
                 parts.append(f"{label} {value}")
         out.write(f"  {line.kind}: {', '.join(parts)}")
     for clash in plan.clashes:
-        resolution = f"→ {clash.new_slug}" if clash.new_slug else clash.resolution
+        resolution = f"→ {clash.new_slug}" if clash.new_slug else "gộp với mục có sẵn"
         out.write(f"  trùng: {clash.kind} “{clash.key}” của {clash.source}: {resolution}")
     out.write(f"  chuyển hướng sẽ tạo: {plan.redirect_count}")
     for old, new in plan.host_rules:
