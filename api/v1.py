@@ -16,6 +16,7 @@ from ninja.errors import HttpError, ValidationError
 from .answers import respond, strict
 from .endpoints import content, dialogue, disclosure, documents, procedures
 from .endpoints.common import Lang
+from .endpoints.disclosure import XLSX
 from .problems import PROBLEM_TYPE, ApiError, from_error, problem
 
 logger = logging.getLogger(__name__)
@@ -82,6 +83,9 @@ def declare_problems(schema: dict) -> dict:
                     "ETag": {"schema": {"type": "string"}},
                     "Last-Modified": {"schema": {"type": "string"}},
                 }
+            if path.endswith("/table") and ok is not None:
+                ok.setdefault("content", {})["text/csv"] = {"schema": {"type": "string"}}
+                ok["content"][XLSX] = {"schema": {"type": "string", "format": "binary"}}
             responses["304"] = {"description": "Not Modified (If-None-Match matched the ETag)"}
             responses["400"] = _problem_response("Bad request: unknown or invalid parameter")
             responses["401"] = _problem_response("Tampered, unknown or revoked token")

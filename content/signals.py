@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
+from operations import outbox
 from portal.publishing import item_published, item_unpublished
 
 from . import caching, revisions
@@ -67,4 +67,4 @@ def image_saved(sender, instance: Image, created: bool, raw=False, **kwargs) -> 
     from .tasks import make_image_renditions
 
     image_id = instance.pk
-    transaction.on_commit(lambda: make_image_renditions.delay(image_id))
+    outbox.enqueue_on_commit(make_image_renditions, image_id)

@@ -115,6 +115,7 @@ class InquiryAdmin(TenantScopedAdmin):
         "deadline",
         "waiting_days",
         "overdue",
+        "verified",
     )
     list_filter = (OverdueFilter, "status", "kind", "topic")
     search_fields = ("tracking_code", "title")
@@ -237,6 +238,11 @@ class InquiryAdmin(TenantScopedAdmin):
     @admin.display(description=gettext_lazy("Quá hạn"), boolean=True)
     def overdue(self, obj: Inquiry) -> bool:
         return bool(obj.is_open and obj.deadline and obj.deadline < timezone.localdate())
+
+    @admin.display(description=gettext_lazy("đã xác thực"), boolean=True)
+    def verified(self, obj: Inquiry) -> bool:
+        """Sent by a citizen signed in with the identity provider (VNeID)."""
+        return obj.citizen_id is not None
 
     def get_object(self, request, object_id, from_field=None):
         obj = super().get_object(request, object_id, from_field)

@@ -117,6 +117,16 @@ class Inquiry(TenantOwned):
     name = models.CharField(_("họ và tên"), max_length=120)
     email = models.EmailField(_("thư điện tử"), max_length=200)
     phone = models.CharField(_("số điện thoại"), max_length=20, blank=True)
+    # Set when the citizen was signed in (citizens app): name verified by the provider.
+    citizen = models.ForeignKey(
+        "citizens.Citizen",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="inquiries",
+        editable=False,
+        verbose_name=_("công dân đã xác thực"),
+    )
     topic = models.CharField(
         _("lĩnh vực"), max_length=20, choices=Topic.choices, default=Topic.OTHER
     )

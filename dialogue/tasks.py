@@ -4,21 +4,16 @@ import logging
 
 from celery import shared_task
 
+from operations import outbox
+
 from . import notifications
 
 logger = logging.getLogger(__name__)
 
 
 def enqueue(task, *args) -> None:
-    """Queue a mail; with the broker down, send it in-process rather than fail the page."""
-    try:
-        task.delay(*args)
-    except Exception:  # noqa: BLE001 - kombu raises several kinds of connection errors
-        logger.warning("broker unavailable, mailing in process", exc_info=True)
-        try:
-            task(*args)
-        except Exception:  # noqa: BLE001
-            logger.exception("could not mail for inquiry %s", args[0])
+    """Queue a mail; with the broker down it waits in the outbox, never fails the page."""
+    outbox.enqueue(task, *args)
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)

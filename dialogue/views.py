@@ -8,17 +8,19 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from citizens.accounts import current_citizen
 from portal.antiabuse import rate_limited
 from portal.files import StorageFullError
 from portal.outage import requires_database
 
-from . import selectors, sessions, workflow
+from . import citizen_data, selectors, sessions, workflow
 from .forms import InquiryForm, SessionQuestionForm, TrackingForm
 from .models import DialogueSession, Hotline, Inquiry, InquiryKind
 
@@ -44,15 +46,19 @@ def _storage_full(request: HttpRequest) -> str:
 def ask(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("loai")
     initial = {"kind": kind} if kind in InquiryKind.values else {}
+    citizen = current_citizen(request)
+    initial.update(citizen_data.initial_contact(citizen))
     status = 200
     if request.method == "POST":
-        form = InquiryForm(request.POST, request.FILES, request=request)
+        form = InquiryForm(request.POST, request.FILES, request=request, initial=initial)
+        citizen_data.lock_verified_name(form, citizen)
         if rate_limited(request, "dialogue-ask", *ASK_LIMIT):
             messages.error(request, _too_many(request))
             status = 429
         elif form.is_valid():
             inquiry = form.save(commit=False)
             inquiry.tenant = request.tenant
+            inquiry.citizen = citizen
             try:
                 workflow.receive(inquiry)
             except StorageFullError:
@@ -65,7 +71,12 @@ def ask(request: HttpRequest) -> HttpResponse:
             status = 400
     else:
         form = InquiryForm(initial=initial, request=request)
-    return render(request, "dialogue/ask.html", {"form": form}, status=status)
+        citizen_data.lock_verified_name(form, citizen)
+    context = {"form": form, "citizen": citizen}
+    response = render(request, "dialogue/ask.html", context, status=status)
+    if citizen is not None:
+        add_never_cache_headers(response)  # personal data: never in a shared cache
+    return response
 
 
 @never_cache

@@ -6,12 +6,12 @@ from tenants.lifecycle.common import absolute_url, unfinished_workflow
 from tenants.lifecycle.rules import How, MoveRule, OnClash
 
 MOVE_RULES = [
-    # The same document (issuer + number) published by two merged sites is one document:
+    # The same document (issuer + number + year) published by two merged sites is one document:
     # the target's copy stands for both and the other's URL answers 301 to it.
     MoveRule(
         "documents.Document",
         kind=_("Văn bản"),
-        unique=("issuing_body", "number_normalised"),
+        unique=("issuing_body", "number_normalised", "issued_year"),
         on_clash=OnClash.MERGE,
         url=absolute_url,
         unfinished=unfinished_workflow,

@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from operations import outbox
 from tenants.access import PUBLISHING_ROLES, has_role
 from tenants.text import fold_vietnamese
 
@@ -284,7 +285,7 @@ def request_signing(document: Document, *, by) -> None:
     Document.objects.filter(pk=document.pk).update(
         signing_state=SigningState.QUEUED, signing_error=""
     )
-    transaction.on_commit(lambda: tasks.sign_document.delay(document.pk))
+    outbox.enqueue_on_commit(tasks.sign_document, document.pk)
 
 
 def _stamp_lines(document: Document) -> list[str]:

@@ -1,8 +1,9 @@
 """Settings, driven by the environment.
 
-With no DATABASE_URL / REDIS_URL the project runs on an embedded default
-(SQLite, local-memory cache, eager Celery) so that `make demo` works on a bare
-machine. Production and the test suite set both and run on PostgreSQL and Redis.
+PostgreSQL is the only database engine. With no DATABASE_URL the project uses the
+embedded PostgreSQL of this clone (var/pg, portal/embedded_db.py) when it is running —
+`make demo`, `make run` and `make test` start it; with no REDIS_URL it uses the
+local-memory cache and eager Celery. Production sets both.
 """
 
 import os
@@ -11,6 +12,8 @@ from pathlib import Path
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
+
+from portal import embedded_db
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -66,6 +69,7 @@ INSTALLED_APPS = [
     "accounts",
     "operations",
     "api",
+    "citizens",
 ]
 
 MIDDLEWARE = [
@@ -106,18 +110,20 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.site",
+                "citizens.context_processors.citizen_sign_in",
             ],
         },
     }
 ]
 
-DATABASE_URL = os.environ.get("DATABASE_URL", "").strip()
+DATABASE_URL = os.environ.get("DATABASE_URL", "").strip() or embedded_db.running_url(
+    embedded_db.Cluster(embedded_db.default_root(BASE_DIR))
+)
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 else:
-    DATABASES = {
-        "default": {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"}
-    }
+    # No database: every connection fails with a message saying how to get one.
+    DATABASES = {"default": {"ENGINE": "portal.db_unset", "NAME": "govportal"}}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
@@ -134,7 +140,9 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-CELERY_BROKER_URL = REDIS_URL or "memory://"
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "").strip() or REDIS_URL or "memory://"
+# A refused or silent broker must answer fast: operations.outbox keeps the task meanwhile.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 1.0}
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", not REDIS_URL)
 CELERY_TASK_EAGER_PROPAGATES = True
@@ -243,3 +251,12 @@ DISK_LOW_FREE_BYTES = int(os.environ.get("DISK_LOW_FREE_BYTES", 512 * 1024 * 102
 # Public read API (api/): requests per minute for an anonymous client; a registered
 # consumer (compliance.ApiConsumer, with a token) has its own rate_per_minute.
 API_ANON_RATE_PER_MINUTE = int(os.environ.get("API_ANON_RATE_PER_MINUTE", 120))
+
+# Optional citizen sign-in through OpenID Connect (VNeID or the provincial identity
+# platform): off while the issuer, client id or secret is unset (docs/channels.md).
+CITIZEN_OIDC_ISSUER = os.environ.get("CITIZEN_OIDC_ISSUER", "").strip()
+CITIZEN_OIDC_CLIENT_ID = os.environ.get("CITIZEN_OIDC_CLIENT_ID", "").strip()
+CITIZEN_OIDC_CLIENT_SECRET = os.environ.get("CITIZEN_OIDC_CLIENT_SECRET", "").strip()
+CITIZEN_OIDC_SCOPES = os.environ.get("CITIZEN_OIDC_SCOPES", "openid profile email phone")
+CITIZEN_OIDC_PROVIDER_NAME = os.environ.get("CITIZEN_OIDC_PROVIDER_NAME", "VNeID")
+CITIZEN_OIDC_TIMEOUT = float(os.environ.get("CITIZEN_OIDC_TIMEOUT", 5))

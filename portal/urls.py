@@ -4,6 +4,8 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from citizens import views as citizen_views
+
 from . import views
 
 # The admin, robots.txt, the favicon, the theme stylesheet and the sitemaps have no
@@ -16,6 +18,8 @@ urlpatterns = [
     path("sitemap.xml", views.sitemap_index, name="sitemap"),
     path("sitemap-<str:section>.xml", views.sitemap_section, name="sitemap_section"),
     path("", include("api.urls")),
+    # One redirect URI for both languages: registered once with the identity provider.
+    path("tai-khoan/oidc/callback/", citizen_views.callback, name="citizen_callback"),
 ]
 
 if settings.SERVE_MEDIA:
@@ -34,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("", include("dialogue.urls")),
     path("", include("surveys.urls")),
     path("", include("compliance.urls")),
+    path("", include("citizens.urls")),
     prefix_default_language=False,
 )
 

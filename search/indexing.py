@@ -13,6 +13,8 @@ from django.db import connection, transaction
 from django.db.models import Model
 from django.utils import timezone
 
+from operations import outbox
+
 from .models import SearchEntry
 from .registry import IndexEntry, SearchSource
 from .sources import model_label, sources_for_model
@@ -77,7 +79,7 @@ def request_reindex(obj: Model) -> None:
     def enqueue() -> None:
         from .tasks import reindex_object
 
-        reindex_object.delay(label, pk)
+        outbox.enqueue(reindex_object, label, pk)
 
     transaction.on_commit(enqueue)
 
@@ -97,7 +99,7 @@ def request_reindex_many(model: type[Model], pks: Iterable) -> None:
         from .tasks import reindex_objects
 
         for start in range(0, len(keys), BULK_BATCH):
-            reindex_objects.delay(label, keys[start : start + BULK_BATCH])
+            outbox.enqueue(reindex_objects, label, keys[start : start + BULK_BATCH])
 
     transaction.on_commit(enqueue)
 

@@ -189,3 +189,6 @@ class MembershipAdmin(TenantScopedAdmin):
             if not set(subtree) <= editable:
                 raise PermissionDenied(_("Không thể cấp quyền rộng hơn quyền của chính bạn."))
         super().save_model(request, obj, form, change)
+
+
+from . import admin_lifecycle  # noqa: E402, F401

@@ -10,12 +10,16 @@ class TenantsConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from . import signals  # noqa: F401
-        from .models import Domain, Tenant, TenantOwned
+        from .lifecycle import url_history
+        from .models import Domain, FormerName, SiteOperation, Tenant, TenantOwned
 
         # Every tenant-owned model of every app is audit-logged, without each app
         # having to remember it; apps may register first with their own options.
-        for model in (Tenant, Domain, *apps.get_models()):
-            if (model in (Tenant, Domain) or issubclass(model, TenantOwned)) and not (
+        # Site lifecycle operations and former names are part of the trail too.
+        always = (Tenant, Domain, SiteOperation, FormerName)
+        for model in (*always, *apps.get_models()):
+            if (model in always or issubclass(model, TenantOwned)) and not (
                 auditlog.contains(model)
             ):
                 auditlog.register(model)
+        url_history.connect()

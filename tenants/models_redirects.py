@@ -15,6 +15,7 @@ class RedirectReason(models.TextChoices):
     IMPORT = "import", _("Chuyển từ cổng cũ")
     RETIRE = "retire", _("Đơn vị ngừng hoạt động")
     RENAME = "rename", _("Đổi tên, đổi tên miền")
+    DELETED = "deleted", _("Đã xóa hoặc gỡ bỏ")
 
 
 class UrlRedirect(models.Model):

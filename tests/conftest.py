@@ -17,6 +17,10 @@ def pytest_configure(config):
     from django.conf import settings
 
     engine = settings.DATABASES["default"]["ENGINE"]
+    if engine == "portal.db_unset":
+        from portal.db_unset.base import MESSAGE
+
+        raise pytest.UsageError(MESSAGE)
     if "postgresql" not in engine:
         raise pytest.UsageError(
             f"The suite runs on PostgreSQL only: set DATABASE_URL (make test does). Got {engine}."

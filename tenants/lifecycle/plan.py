@@ -289,7 +289,8 @@ def _clash(plan, line, rule, mode, source, pk, key, taken, slug_index, target_ho
                 _redirect(plan, source, rule.url(obj), target_host, rule.url(equal))
     else:
         line.skipped += 1
-    if mode != OnClash.SUM and len(plan.clashes) < REDIRECT_SAMPLE:
+    # Skips and sums are counted on their line; the list shows what changes an address.
+    if mode in (OnClash.RENAME, OnClash.MERGE) and len(plan.clashes) < REDIRECT_SAMPLE:
         plan.clashes.append(clash)
 
 

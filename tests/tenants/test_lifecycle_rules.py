@@ -63,3 +63,18 @@ def test_rules_point_at_real_fields():
         model = rule.model
         for name in (*rule.unique, *rule.repoint, *rule.sum_fields, *rule.remap):
             model._meta.get_field(name)
+
+
+def test_rules_know_each_per_site_unique_key():
+    """A clash the rule does not know would stop a merge on an IntegrityError."""
+    for rule in all_rules().values():
+        if rule.how != How.MOVE:
+            continue
+        for constraint in rule.model._meta.constraints:
+            fields = set(getattr(constraint, "fields", ()) or ())
+            if "tenant" not in fields:
+                continue
+            if constraint.condition is not None:
+                assert rule.before_move, f"{rule.label}: {constraint.name} needs before_move"
+                continue
+            assert fields - {"tenant"} == set(rule.unique), f"{rule.label}: {constraint.name}"

@@ -1,5 +1,7 @@
 """Create (or bring up to date) the demo province, its sites, accounts and every app's demo data."""
 
+import time
+
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -17,12 +19,23 @@ class Command(BaseCommand):
         parser.add_argument("--port", default="8000", help="port printed in the site URLs")
 
     def handle(self, *args, port: str, **options) -> None:
+        started = time.monotonic()
+        self.progress("Sites and accounts")
         with transaction.atomic():
             tenants = self.seed_tree()
             self.seed_accounts(tenants)
-        for seed in hook_functions("demo", "seed"):
+        seeds = hook_functions("demo", "seed")
+        for number, seed in enumerate(seeds, start=1):
+            app = seed.__module__.split(".")[0]
+            self.progress(f"[{number}/{len(seeds)}] demo data of {app}")
             seed(tenants, self.stdout)
+        self.progress(f"Seeded in {time.monotonic() - started:.0f} s")
         self.report(tenants, port)
+
+    def progress(self, message: str) -> None:
+        """One line per step, flushed at once: seeding takes tens of seconds."""
+        self.stdout.write(f"… {message}")
+        self.stdout.flush()
 
     def seed_tree(self) -> dict[str, Tenant]:
         province_fields = dict(demo_data.PROVINCE)

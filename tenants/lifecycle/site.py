@@ -1,0 +1,145 @@
+"""Move, rename and retire one site. Each runs in one transaction with its audit entry
+(a finished SiteOperation, django-auditlog on the Tenant) and keeps every URL answering."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tenants.domains import normalize_hostname, validate_hostname
+from tenants.models import (
+    Domain,
+    FormerName,
+    OperationKind,
+    OperationState,
+    SiteOperation,
+    Tenant,
+)
+from tenants.resolution import bump_tree_version
+
+from .context import LifecycleError, hostnames_of
+
+
+def _done(kind: str, site: Tenant, *, by, plan: dict, target: Tenant | None = None):
+    now = timezone.now()
+    operation = SiteOperation.objects.create(
+        kind=kind,
+        state=OperationState.DONE,
+        target=target or site,
+        plan=plan,
+        created_by=by if getattr(by, "pk", None) else None,
+        started_at=now,
+        finished_at=now,
+    )
+    operation.sources.set([site])
+    return operation
+
+
+@transaction.atomic
+def move_site(site: Tenant, new_parent: Tenant, *, by=None) -> SiteOperation:
+    """Put `site` (with the sites below it) under `new_parent`: a commune of an abolished
+    district goes to the province. Roles held on the new parent "with descendants" now
+    reach it; proposals to the parent portal go to the new parent."""
+    site = Tenant.objects.select_for_update().get(pk=site.pk)
+    if new_parent.pk == site.pk or new_parent.is_descendant_of(site):
+        raise LifecycleError(
+            _("Không thể chuyển %(site)s vào chính nó hoặc đơn vị cấp dưới của nó.")
+            % {"site": site.name}
+        )
+    if not new_parent.is_active:
+        raise LifecycleError(
+            _("Đơn vị cấp trên %(name)s đã ngừng hoạt động.") % {"name": new_parent.name}
+        )
+    old_parent = site.parent
+    if old_parent is not None and old_parent.pk == new_parent.pk:
+        raise LifecycleError(
+            _("%(site)s đã thuộc %(parent)s.") % {"site": site.name, "parent": new_parent.name}
+        )
+    site.move_to(Tenant.objects.get(pk=new_parent.pk), "last-child")
+    bump_tree_version()
+    return _done(
+        OperationKind.MOVE,
+        site,
+        by=by,
+        plan={
+            "from": old_parent.name if old_parent else "",
+            "from_id": old_parent.pk if old_parent else None,
+            "to": new_parent.name,
+            "to_id": new_parent.pk,
+        },
+    )
+
+
+@transaction.atomic
+def rename_site(
+    site: Tenant,
+    *,
+    name: str,
+    short_name: str | None = None,
+    primary_hostname: str | None = None,
+    by=None,
+) -> SiteOperation:
+    """Rename a site and keep its former name (shown on its About page); with a new
+    primary hostname, the old ones answer 301 to it, path kept."""
+    site = Tenant.objects.select_for_update().get(pk=site.pk)
+    name = (name or "").strip()
+    if not name:
+        raise LifecycleError(_("Nhập tên mới của đơn vị."))
+    old_hosts = hostnames_of(site)
+    new_host = normalize_hostname(primary_hostname or "")
+    if new_host:
+        try:
+            validate_hostname(new_host)
+        except Exception as exc:  # ValidationError: its message is for the user
+            raise LifecycleError(" ".join(getattr(exc, "messages", [str(exc)]))) from exc
+        if Domain.objects.filter(hostname=new_host).exclude(tenant=site).exists():
+            raise LifecycleError(
+                _("Tên miền %(host)s đã được một đơn vị khác sử dụng.") % {"host": new_host}
+            )
+    if name == site.name and not new_host:
+        raise LifecycleError(_("Tên mới trùng tên hiện tại."))
+    operation = _done(
+        OperationKind.RENAME,
+        site,
+        by=by,
+        plan={"from": site.name, "to": name, "hostnames": old_hosts, "primary": new_host},
+    )
+    FormerName.objects.get_or_create(
+        tenant=site,
+        name=site.name,
+        until=timezone.localdate(),
+        defaults={
+            "short_name": site.short_name,
+            "hostnames": old_hosts,
+            "operation": operation,
+        },
+    )
+    site.name = name
+    if short_name is not None:
+        site.short_name = short_name
+    site.save()
+    if new_host:
+        Domain.objects.filter(tenant=site, is_primary=True).update(
+            is_primary=False, redirect_to_primary=True
+        )
+        domain, _created = Domain.objects.get_or_create(tenant=site, hostname=new_host)
+        domain.is_primary, domain.redirect_to_primary = True, False
+        domain.save()
+        Domain.objects.filter(tenant=site).exclude(pk=domain.pk).update(redirect_to_primary=True)
+    bump_tree_version()
+    return operation
+
+
+@transaction.atomic
+def archive_site(site: Tenant, *, by=None) -> SiteOperation:
+    """Retire a site as a read-only archive: it stays online with the banner "Trang lưu
+    trữ", out of menus and compliance scoring. (To send its URLs to a successor instead,
+    merge it into the successor: every item moves and every URL answers 301.)"""
+    site = Tenant.objects.select_for_update().get(pk=site.pk)
+    if site.is_archived:
+        raise LifecycleError(_("%(name)s đã là trang lưu trữ.") % {"name": site.name})
+    site.is_archived = True
+    site.save()
+    bump_tree_version()
+    return _done(OperationKind.RETIRE, site, by=by, plan={"archive": True})
