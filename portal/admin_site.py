@@ -2,12 +2,14 @@
 
 from django.contrib import admin, messages
 from django.http import HttpRequest, HttpResponseRedirect
-from django.urls import path
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import path, reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from accounts import second_factor
+from accounts.views import second_factor_view
 from tenants.access import visible_tenant_ids
 from tenants.admin_scoping import WORKING_TENANT_SESSION_KEY, working_tenant_id
 from tenants.models import Tenant
@@ -19,7 +21,31 @@ class PortalAdminSite(admin.AdminSite):
     index_title = gettext_lazy("Bảng điều khiển")
 
     def has_permission(self, request: HttpRequest) -> bool:
-        return request.user.is_active and request.user.is_staff
+        user = request.user
+        return user.is_active and user.is_staff and second_factor.is_satisfied(user)
+
+    def login(self, request: HttpRequest, extra_context=None):
+        """The password, then the second factor (accounts.views): a staff member signed
+        in with the password alone is sent to the code or enrolment page."""
+        if request.method == "POST" or not self._awaits_second_factor(request.user):
+            response = super().login(request, extra_context)
+            user = request.user
+            if not (response.status_code == 302 and self._awaits_second_factor(user)):
+                return response
+        next_url = request.POST.get("next") or request.GET.get("next") or ""
+        target = reverse("admin:second_factor")
+        if next_url:
+            target += "?" + urlencode({"next": next_url})
+        return HttpResponseRedirect(target)
+
+    @staticmethod
+    def _awaits_second_factor(user) -> bool:
+        return (
+            user.is_authenticated
+            and user.is_active
+            and user.is_staff
+            and not second_factor.is_satisfied(user)
+        )
 
     def switchable_tenants(self, request: HttpRequest):
         user = request.user
@@ -51,6 +77,7 @@ class PortalAdminSite(admin.AdminSite):
 
     def get_urls(self):
         return [
+            path("xac-thuc-hai-buoc/", second_factor_view, name="second_factor"),
             path(
                 "working-tenant/",
                 self.admin_view(require_POST(self.switch_working_tenant)),

@@ -56,6 +56,9 @@ INSTALLED_APPS = [
     "mptt",
     "auditlog",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "portal",
     "tenants",
     "content",
@@ -85,6 +88,7 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "accounts.middleware.AuditlogMiddleware",
@@ -221,6 +225,12 @@ AXES_CLIENT_IP_CALLABLE = "portal.client_address.client_address"
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False
+# Second factor (django-otp: TOTP app + one-time recovery codes). "*" requires it of everyone
+# with admin access; otherwise a list of roles (site_admin,approver,…), superusers always
+# included; empty turns it off. A staff member without a device enrols on first sign-in.
+SECOND_FACTOR_ROLES = env_list("SECOND_FACTOR_ROLES", "*")
+RECOVERY_CODE_COUNT = 10
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Cổng thông tin điện tử")
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

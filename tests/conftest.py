@@ -45,6 +45,31 @@ def django_db_setup(django_db_setup, django_db_blocker):
     yield
 
 
+_password_only_force_login = Client.force_login
+
+
+def force_login_with_both_factors(self, user, backend=None):
+    """Client.force_login as after the whole admin sign-in: the password step and a
+    confirmed authenticator (a real django-otp device, the session key django_otp.login
+    sets). The requirement stays on: a client that signs in with a password still meets
+    the code step (tests/accounts/test_second_factor.py)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    _password_only_force_login(self, user, backend)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="test authenticator", confirmed=True)
+    session = self.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+
+
+@pytest.fixture(autouse=True)
+def _force_login_signs_in_with_both_factors(monkeypatch):
+    monkeypatch.setattr(Client, "force_login", force_login_with_both_factors)
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     cache.clear()
