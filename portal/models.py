@@ -5,9 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class CalendarDay(models.Model):
     """An exception to the Monday–Friday week, entered per year by the province.
 
-    Lunar holidays (Tết, Giỗ Tổ Hùng Vương) move every year and the Government
-    announces compensatory days off and make-up working Saturdays each year, so
-    they are data, not code. The fixed solar holidays are in `portal.workdays`.
+    The statutory holidays of every year, lunar ones included, are computed in
+    `portal.workdays`; rows hold what only the Government's yearly announcement
+    says (a swapped day off and the Saturday worked for it) and win over the
+    computed calendar on the dates they name.
     """
 
     class Kind(models.TextChoices):

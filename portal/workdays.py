@@ -3,23 +3,44 @@
 Deadlines in the Law on Access to Information (Art. 18(4): 5 working days), the
 citizen-inquiry rules (15 working days) and budget disclosure count working days:
 Monday–Friday, minus public holidays (Labour Code 2019 Art. 112) and the days the
-Government swaps each year, plus make-up working Saturdays. Fixed solar holidays
-are built in; lunar and announced days come from `CalendarDay` rows.
+Government swaps each year, plus make-up working Saturdays.
+
+Two sources, the second winning on any date it names:
+- the statutory holidays of every year, from the `holidays` package's Vietnam
+  calendar (Tết from the lunar calendar, Giỗ Tổ Hùng Vương 10/3 lunar, 1/1, 30/4,
+  1/5, 2/9 with its adjacent day, and the compensatory day off when a holiday falls
+  on a weekend);
+- `CalendarDay` rows entered by the province: the swaps the Government announces
+  each year (a day off *and* the Saturday worked for it) and any correction.
+The package also lists some announced swaps, but only the day off, never the
+Saturday worked in exchange, so those are left to the rows.
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 from django.core.cache import cache
+from holidays.countries.vietnam import Vietnam
 
 from .models import CalendarDay
 
-# Labour Code 2019 Art. 112(1): 1/1, 30/4, 1/5, 2/9 are fixed; the extra day next
-# to 2/9 and the Tết days change every year and are entered as CalendarDay rows.
-FIXED_SOLAR_HOLIDAYS = ((1, 1), (4, 30), (5, 1), (9, 2))
-
 _CACHE_KEY = "workdays:exceptions:v1:{year}"
+
+
+class _LabourCodeHolidays(Vietnam):
+    """Vietnam's statutory holidays without the package's table of one-off swaps."""
+
+    def _add_special_holidays(self, mapping_names, *, observed=False):
+        return None
+
+
+@lru_cache(maxsize=64)
+def statutory_holidays(year: int) -> dict[date, str]:
+    """The public holidays and compensatory days off of `year`, named in Vietnamese."""
+    calendar = _LabourCodeHolidays(years=year, language="vi")
+    return {day: calendar[day] for day in sorted(calendar)}
 
 
 def _exceptions(year: int) -> dict[date, str]:
@@ -42,7 +63,7 @@ def is_working_day(day: date) -> bool:
         return True
     if kind in (CalendarDay.Kind.HOLIDAY, CalendarDay.Kind.DAY_OFF):
         return False
-    if (day.month, day.day) in FIXED_SOLAR_HOLIDAYS:
+    if day in statutory_holidays(day.year):
         return False
     return day.weekday() < 5
 

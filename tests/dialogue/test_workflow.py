@@ -137,6 +137,15 @@ def test_publish_only_after_sign_off_and_unpublish_returns_to_answered(
     assert inquiry.status == InquiryStatus.ANSWERED
 
 
+def test_deadline_spans_tet_2027_and_tet_2028_from_the_lunar_calendar(commune):
+    # Wednesday 3/2/2027; Tết Đinh Mùi off Thursday 4/2 to Wednesday 10/2: 15 working
+    # days are 11, 12, 15–19, 22–26 February and 1–3 March.
+    assert _received(commune, received_on=date(2027, 2, 3)).deadline == date(2027, 3, 3)
+    # Friday 21/1/2028; Tết Mậu Thân off Monday 24/1 to Saturday 29/1: 31/1–4/2, 7–11/2
+    # and 14–18/2.
+    assert _received(commune, received_on=date(2028, 1, 21)).deadline == date(2028, 2, 18)
+
+
 def test_overdue_list_and_waiting_days(commune, other_commune):
     late = _received(commune, received_on=date(2026, 8, 31))  # due 23/9/2026
     _received(commune, received_on=date(2026, 9, 21))

@@ -24,6 +24,12 @@ def test_five_working_days_skip_tet_2026(commune):
     assert deadline(record) == date(2026, 2, 27)
 
 
+def test_five_working_days_skip_tet_2027_without_any_calendar_row(commune):
+    # Decision signed Wednesday 3/2/2027; Tết off 4/2–10/2: 11, 12, 15, 16, 17 February.
+    record = RecordFactory(tenant=commune, fact_date=date(2027, 2, 3))
+    assert deadline(record) == date(2027, 2, 17)
+
+
 def test_five_working_days_skip_national_day(commune):
     # Friday 28/8/2026; 1/9 and 2/9 off: 31/8, 3/9, 4/9, 7/9, 8/9.
     record = RecordFactory(tenant=commune, fact_date=date(2026, 8, 28))

@@ -3,7 +3,13 @@ from datetime import date
 import pytest
 
 from portal.models import CalendarDay
-from portal.workdays import add_working_days, is_working_day, working_days_between
+from portal.workdays import (
+    add_working_days,
+    forget_calendar,
+    is_working_day,
+    statutory_holidays,
+    working_days_between,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -40,3 +46,49 @@ def test_between_is_zero_for_same_or_earlier_day():
     assert working_days_between(date(2026, 3, 6), date(2026, 3, 2)) == 0
     with pytest.raises(ValueError):
         add_working_days(date(2026, 3, 2), -1)
+
+
+def test_tet_2027_comes_from_the_lunar_calendar_without_rows():
+    # Tết Đinh Mùi: mùng 1 is Saturday 6/2/2027; five days off with their compensatory
+    # days: Thursday 4/2 to Wednesday 10/2 (the weekend in between is a rest day anyway).
+    assert not CalendarDay.objects.filter(date__year=2027).exists()
+    for day in (4, 5, 8, 9, 10):
+        assert not is_working_day(date(2027, 2, day))
+    assert is_working_day(date(2027, 2, 3)) and is_working_day(date(2027, 2, 11))
+    assert not is_working_day(date(2027, 4, 16))  # Giỗ Tổ Hùng Vương, 10/3 âm lịch
+    assert not is_working_day(date(2027, 5, 3))  # 1/5 is a Saturday: Monday off instead
+    assert not is_working_day(date(2027, 9, 3))  # the day next to 2/9 (Thursday)
+
+
+def test_tet_2028_and_new_year_on_a_saturday():
+    tet = [d.day for d in statutory_holidays(2028) if d.month == 1 and d.day > 20]
+    assert tet == [24, 25, 26, 27, 28, 29]
+    assert not is_working_day(date(2028, 1, 3))  # 1/1/2028 is a Saturday
+    assert add_working_days(date(2028, 1, 21), 1) == date(2028, 1, 31)
+
+
+def test_statutory_holidays_are_named_in_vietnamese():
+    names = statutory_holidays(2027)
+    assert names[date(2027, 2, 6)] == "Tết Nguyên Đán"
+    assert names[date(2027, 4, 16)] == "Ngày Giỗ Tổ Hùng Vương"
+
+
+def test_announced_swaps_come_from_the_province_rows_only():
+    # The package knows some swapped days off but never the Saturday worked for them, so
+    # a swap is the province's to enter, both halves together.
+    assert date(2026, 8, 31) not in statutory_holidays(2026)
+    assert is_working_day(date(2026, 8, 31))
+    CalendarDay.objects.create(date=date(2027, 2, 3), kind="day_off", name="Nghỉ hoán đổi")
+    CalendarDay.objects.create(date=date(2027, 1, 30), kind="working", name="Làm bù 3/2")
+    forget_calendar(2027)
+    assert not is_working_day(date(2027, 2, 3))
+    assert is_working_day(date(2027, 1, 30))
+
+
+def test_a_row_overrides_a_statutory_holiday():
+    CalendarDay.objects.create(date=date(2027, 2, 10), kind="working", name="Đi làm")
+    forget_calendar(2027)
+    assert is_working_day(date(2027, 2, 10))
+    CalendarDay.objects.filter(date=date(2027, 2, 10)).delete()
+    forget_calendar(2027)
+    assert not is_working_day(date(2027, 2, 10))
