@@ -32,7 +32,8 @@ SERVED_TYPES = (
 
 
 def is_api_path(path: str) -> bool:
-    return path.startswith("/api/")
+    """The public read API; /api/compliance/ (the auditors' API) keeps its own gate."""
+    return path.startswith("/api/v1")
 
 
 def accepts_served_type(accept: str) -> bool:
@@ -148,10 +149,10 @@ class ApiGateMiddleware:
                 405: _("API chỉ đọc: dùng GET hoặc HEAD."),
             }.get(response.status_code, _("Không xử lý được yêu cầu."))
             replacement = problem(request, response.status_code, detail)
-            if response.has_header("Allow"):
-                replacement["Allow"] = response["Allow"]
-            if response.has_header("Retry-After"):
-                replacement["Retry-After"] = response["Retry-After"]
+            # The headers that tell a client what to do next survive the rewrite.
+            for header in ("Allow", "Retry-After", "WWW-Authenticate"):
+                if response.has_header(header):
+                    replacement[header] = response[header]
             response = replacement
         response["Access-Control-Allow-Origin"] = "*"
         response["Content-Language"] = translation.get_language() or "vi"
