@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import secrets
-from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -13,7 +11,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.files import MB, SafeFileSystemStorage, TenantUploadPath, UploadValidator
+from portal import files
+from portal.files import MB, TenantUploadPath, UploadValidator
 from tenants.models import Tenant, TenantOwned, TenantQuerySet
 
 DEFAULT_ANSWER_DAYS = 15  # the old rule for answering citizens: 15 working days
@@ -27,11 +26,9 @@ CODE_LENGTH = 12  # 31^12 ≈ 7·10^17 codes: cannot be guessed within any rate 
 
 def private_storage() -> FileSystemStorage:
     """Citizens' attachments may hold personal data: stored outside MEDIA_ROOT (never
-    served by /media/), downloaded only through the admin by the staff handling them."""
-    location = os.environ.get("PRIVATE_MEDIA_ROOT") or str(
-        Path(settings.BASE_DIR) / "var" / "private"
-    )
-    return SafeFileSystemStorage(location=location, base_url=None)
+    served by /media/), downloaded only through the admin by the staff handling them.
+    Kept here because migration 0003 names it."""
+    return files.private_storage()
 
 
 def new_tracking_code() -> str:

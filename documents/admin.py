@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpRequest
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -148,12 +152,17 @@ class CommentAdmin(TenantScopedAdmin):
     list_filter = ("status",)
     list_select_related = ("consultation",)
     search_fields = ("name", "body", "organisation")
-    readonly_fields = ("consultation", "name", "email", "organisation", "body", "attachment")
+    readonly_fields = ("consultation", "name", "email", "organisation", "body", "attachment_link")
     fields = (*readonly_fields, "status")
     actions = ["approve_selected", "reject_selected"]
 
     def has_add_permission(self, request, obj=None):
         return False  # comments come from citizens only
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if obj.status == CommentStatus.REJECTED:
+            obj.discard_attachment()
 
     @admin.action(description=gettext_lazy("Công khai các ý kiến đã chọn"))
     def approve_selected(self, request, queryset):
@@ -164,9 +173,10 @@ class CommentAdmin(TenantScopedAdmin):
 
     @admin.action(description=gettext_lazy("Không công khai các ý kiến đã chọn"))
     def reject_selected(self, request, queryset):
-        count = queryset.filter(tenant__in=self._writable(request)).update(
-            status=CommentStatus.REJECTED
-        )
+        rejected = queryset.filter(tenant__in=self._writable(request))
+        for comment in rejected.exclude(attachment=""):
+            comment.discard_attachment()
+        count = rejected.update(status=CommentStatus.REJECTED)
         messages.success(request, _("Đã ẩn %(count)d ý kiến.") % {"count": count})
 
     def _writable(self, request):
@@ -174,6 +184,42 @@ class CommentAdmin(TenantScopedAdmin):
 
         ids = self.editable_ids(request)
         return Tenant.objects.all() if ids is None else Tenant.objects.filter(pk__in=ids)
+
+    # --- the attachment: private file, staff of the owning site only ----------------
+    def _may_download(self, request: HttpRequest, comment: Comment) -> bool:
+        ids = self.editable_ids(request)
+        return ids is None or comment.tenant_id in ids
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is not None:
+            obj._viewer_may_download = self._may_download(request, obj)
+        return obj
+
+    @admin.display(description=gettext_lazy("Tệp đính kèm"))
+    def attachment_link(self, obj: Comment) -> str:
+        if not obj.attachment:
+            return "—"
+        if not getattr(obj, "_viewer_may_download", False):
+            return _("Chỉ cán bộ của đơn vị lấy ý kiến được tải tệp.")
+        url = reverse("admin:documents_comment_attachment", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Tải tệp đính kèm"))
+
+    def get_urls(self):
+        download = self.admin_site.admin_view(self.attachment_view)
+        return [
+            path("<int:pk>/tep-dinh-kem/", download, name="documents_comment_attachment"),
+            *super().get_urls(),
+        ]
+
+    def attachment_view(self, request: HttpRequest, pk: int) -> FileResponse:
+        comment = self.get_queryset(request).filter(pk=pk).first()
+        if comment is None or not comment.attachment:
+            raise Http404
+        if not self._may_download(request, comment):
+            raise PermissionDenied
+        name = comment.attachment.name.rsplit("/", 1)[-1]
+        return FileResponse(comment.attachment.open("rb"), as_attachment=True, filename=name)
 
 
 class SuperuserOnlyAdmin(admin.ModelAdmin):

@@ -9,8 +9,15 @@ class DocumentsConfig(AppConfig):
 
     def ready(self) -> None:
         from .listing_cache import bump_taxonomy
-        from .models import DocumentField, DocumentType
+        from .models import Comment, DocumentField, DocumentType
 
         for model in (DocumentType, DocumentField):
             post_save.connect(bump_taxonomy, sender=model, dispatch_uid=f"docs-tax-save-{model}")
             post_delete.connect(bump_taxonomy, sender=model, dispatch_uid=f"docs-tax-del-{model}")
+        # A deleted (or purged) comment takes its private file with it.
+        post_delete.connect(_delete_comment_file, sender=Comment, dispatch_uid="comment-file")
+
+
+def _delete_comment_file(sender, instance, **kwargs) -> None:
+    if instance.attachment:
+        instance.attachment.delete(save=False)

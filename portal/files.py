@@ -10,6 +10,7 @@ import uuid
 import zipfile
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.http import HttpRequest, HttpResponse
@@ -209,6 +210,27 @@ class SafeFileSystemStorage(FileSystemStorage):
             with contextlib.suppress(OSError):
                 os.remove(self.path(name))
             raise StorageFullError(error.errno, "no space left for uploads") from error
+
+
+class PrivateStorage(SafeFileSystemStorage):
+    """Citizens' files: under settings.PRIVATE_MEDIA_ROOT (read at each use, so tests and
+    operators can move it), outside MEDIA_ROOT: no public URL ever reaches them."""
+
+    @property
+    def base_location(self) -> str:
+        return str(settings.PRIVATE_MEDIA_ROOT)
+
+    @property
+    def location(self) -> str:
+        return os.path.abspath(self.base_location)
+
+
+_private = PrivateStorage()
+
+
+def private_storage() -> FileSystemStorage:
+    """Callable for `FileField(storage=...)`: migrations keep the reference, not a path."""
+    return _private
 
 
 def storage_full_page(request: HttpRequest) -> HttpResponse:

@@ -179,6 +179,9 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns when it is mi
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
+# Files citizens send (question and comment attachments): outside MEDIA_ROOT, never served
+# by /media/, downloaded only by the handling staff through the admin (portal/files.py).
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "private"))
 STORAGES = {
     # Removes the partial file a full disk leaves and says so (portal/files.py).
     "default": {"BACKEND": "portal.files.SafeFileSystemStorage"},

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.files import MB, TenantUploadPath, UploadValidator
+from portal.files import MB, TenantUploadPath, UploadValidator, private_storage
 from portal.publishing import Publishable
 from tenants.models import TenantOwned
 
@@ -91,6 +91,7 @@ class Comment(TenantOwned):
     attachment = models.FileField(
         _("tệp đính kèm"),
         upload_to=TenantUploadPath("consultation-comments"),
+        storage=private_storage,  # may hold personal data: never under /media/
         validators=[UploadValidator({"pdf", "docx", "doc"}, 10 * MB)],
         blank=True,
     )
@@ -106,3 +107,10 @@ class Comment(TenantOwned):
 
     def __str__(self) -> str:
         return f"{self.name} — {self.consultation}"
+
+    def discard_attachment(self) -> None:
+        """A rejected comment keeps no file: it is never published, and it may hold
+        personal data (Decree 13/2023: keep no longer than needed)."""
+        if self.attachment:
+            self.attachment.delete(save=False)
+            type(self).objects.filter(pk=self.pk).update(attachment="")

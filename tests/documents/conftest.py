@@ -17,6 +17,7 @@ def _vietnamese():
 @pytest.fixture(autouse=True)
 def _documents_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     settings.DOCUMENTS_SIGNING_DIR = tmp_path / "signing"
     settings.DOCUMENTS_TRUST_DEMO_CA = False
 
