@@ -75,6 +75,14 @@ class PortalAdminSite(admin.AdminSite):
         context["switchable_tenants"] = tenants if len(tenants) > 1 else []
         return context
 
+    def index(self, request: HttpRequest, extra_context=None):
+        if request.user.is_superuser:
+            from operations.backup_status import stale_backup_warning
+
+            if warning := stale_backup_warning():
+                messages.warning(request, warning)
+        return super().index(request, extra_context)
+
     def get_urls(self):
         return [
             path("xac-thuc-hai-buoc/", second_factor_view, name="second_factor"),

@@ -182,6 +182,13 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 # Files citizens send (question and comment attachments): outside MEDIA_ROOT, never served
 # by /media/, downloaded only by the handling staff through the admin (portal/files.py).
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "private"))
+# Backups (docs/continuity.md): `manage.py backup` and the nightly task write here; empty
+# turns the nightly task and the dashboard's stale-backup warning off.
+BACKUP_DIR = os.environ.get("BACKUP_DIR", "")
+BACKUP_KEEP_DAILY = int(os.environ.get("BACKUP_KEEP_DAILY", 7))
+BACKUP_KEEP_MONTHLY = int(os.environ.get("BACKUP_KEEP_MONTHLY", 12))
+BACKUP_MAX_AGE_HOURS = int(os.environ.get("BACKUP_MAX_AGE_HOURS", 26))
+PG_BIN_DIR = os.environ.get("PG_BIN_DIR", "")  # pg_dump/pg_restore of the server's version
 STORAGES = {
     # Removes the partial file a full disk leaves and says so (portal/files.py).
     "default": {"BACKEND": "portal.files.SafeFileSystemStorage"},
