@@ -1,6 +1,11 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy
+from modeltranslation.admin import TranslationAdmin
 
-from .models import BackupRecord, OutboxTask
+from tenants.admin_scoping import TenantScopedAdmin
+from tenants.models import Role
+
+from .models import BackupRecord, DowntimeNotice, OutboxTask
 
 
 @admin.register(OutboxTask)
@@ -36,3 +41,25 @@ class BackupRecordAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False
+
+
+@admin.register(DowntimeNotice)
+class DowntimeNoticeAdmin(TenantScopedAdmin, TranslationAdmin):
+    """Site administrators announce their site's maintenance; the editorial board (or a
+    superuser) the province's, for every site with 'cả các trang thành phần'."""
+
+    edit_roles = frozenset({Role.SITE_ADMIN, Role.APPROVER})
+    list_display = ["tenant", "include_subtree", "starts_at", "ends_at", "is_emergency"]
+    list_display += ["in_time"]
+    list_filter = ["is_emergency"]
+    fields = ["tenant", "include_subtree", "starts_at", "ends_at", "message"]
+    fields += ["is_emergency", "emergency_reason"]
+
+    @admin.display(description=gettext_lazy("Báo trước đủ 7 ngày làm việc"), boolean=True)
+    def in_time(self, obj: DowntimeNotice) -> bool:
+        return obj.announced_in_time
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)

@@ -1,8 +1,11 @@
-"""Operations: the task outbox (work kept while the Celery broker is unreachable)."""
+"""Operations: the task outbox (work kept while the Celery broker is unreachable), backup
+runs and planned-downtime notices."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -58,3 +61,63 @@ class BackupRecord(models.Model):
             rows=sum(result.manifest["counts"].values()),
             files=len(result.manifest["members"]) - 1,
         )
+
+
+class DowntimeNotice(models.Model):
+    """Planned maintenance (Decree 224/2026 Art. 13): announced ≥ 7 working days ahead
+    unless an emergency, shown on every page of the affected sites from publication to
+    the expected recovery (operations/downtime.py)."""
+
+    tenant = models.ForeignKey(
+        "tenants.Tenant",
+        on_delete=models.CASCADE,
+        related_name="downtime_notices",
+        verbose_name=_("trang bị ảnh hưởng"),
+    )
+    include_subtree = models.BooleanField(
+        _("cả các trang thành phần"),
+        default=False,
+        help_text=_("Chọn trang của tỉnh và đánh dấu ô này cho toàn bộ hệ thống."),
+    )
+    starts_at = models.DateTimeField(_("bắt đầu bảo trì"))
+    ends_at = models.DateTimeField(_("dự kiến hoạt động trở lại"))
+    message = models.TextField(
+        _("nội dung thông báo"),
+        max_length=1000,
+        help_text=_("Lý do và những gì người dân cần biết, ví dụ kênh liên hệ thay thế."),
+    )
+    is_emergency = models.BooleanField(
+        _("bảo trì khẩn cấp"),
+        default=False,
+        help_text=_("Chỉ khi không thể báo trước 7 ngày làm việc; phải ghi lý do."),
+    )
+    emergency_reason = models.CharField(_("lý do khẩn cấp"), max_length=500, blank=True)
+    published_at = models.DateTimeField(_("công bố lúc"), default=timezone.now, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("người lập"),
+    )
+
+    class Meta:
+        ordering = ["-starts_at"]
+        verbose_name = _("thông báo tạm ngừng hoạt động")
+        verbose_name_plural = _("thông báo tạm ngừng hoạt động")
+
+    def __str__(self) -> str:
+        return f"{self.tenant} {self.starts_at:%d/%m/%Y %H:%M}"
+
+    def clean(self) -> None:
+        from .downtime import check_notice
+
+        check_notice(self)
+
+    @property
+    def announced_in_time(self) -> bool:
+        from .downtime import announced_in_time
+
+        return announced_in_time(self.published_at, self.starts_at)

@@ -12,3 +12,12 @@ SCHEDULE["operations-nightly-backup"] = {
     "task": "operations.tasks.nightly_backup",
     "schedule": crontab(hour=1, minute=30),
 }
+SCHEDULE["operations-purge-personal-data"] = {
+    "task": "operations.tasks.purge_personal_data",
+    "schedule": crontab(hour=2, minute=30),
+}
+# After the night's publishing, and again at noon so a day's news is in the copy.
+SCHEDULE["operations-export-static"] = {
+    "task": "operations.tasks.export_static_fallback",
+    "schedule": crontab(hour="3,12", minute=0),
+}

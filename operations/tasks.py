@@ -20,3 +20,26 @@ def nightly_backup() -> str:
         return "BACKUP_DIR not set"
     call_command("backup")
     return "ok"
+
+
+@shared_task
+def purge_personal_data() -> dict[str, int]:
+    """Anonymise citizens' personal data past its retention period (beat, nightly)."""
+    from . import retention
+
+    return retention.purge()
+
+
+@shared_task
+def export_static_fallback() -> str:
+    """Refresh the static fallback (beat, nightly) when STATIC_FALLBACK_DIR is set."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    from . import static_export
+
+    if not settings.STATIC_FALLBACK_DIR:
+        return "STATIC_FALLBACK_DIR not set"
+    results = static_export.export_all(Path(settings.STATIC_FALLBACK_DIR))
+    return f"{len(results)} sites, {sum(r.pages for r in results)} pages"

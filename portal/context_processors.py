@@ -39,4 +39,8 @@ def site(request) -> dict:
             lambda: collect_sections(request, "page_end_sections")
         ),
         "footer_sections": SimpleLazyObject(lambda: collect_sections(request, "footer_sections")),
+        # Notices above the header (planned downtime, operations/sections.py).
+        "page_top_sections": SimpleLazyObject(
+            lambda: collect_sections(request, "page_top_sections")
+        ),
     }

@@ -189,6 +189,19 @@ BACKUP_KEEP_DAILY = int(os.environ.get("BACKUP_KEEP_DAILY", 7))
 BACKUP_KEEP_MONTHLY = int(os.environ.get("BACKUP_KEEP_MONTHLY", 12))
 BACKUP_MAX_AGE_HOURS = int(os.environ.get("BACKUP_MAX_AGE_HOURS", 26))
 PG_BIN_DIR = os.environ.get("PG_BIN_DIR", "")  # pg_dump/pg_restore of the server's version
+# The static fallback nginx serves when the application is down (manage.py export_static,
+# nightly); empty turns the nightly export off.
+STATIC_FALLBACK_DIR = os.environ.get("STATIC_FALLBACK_DIR", "")
+# Days citizens' personal data is kept before it is anonymised (operations/retention.py,
+# nightly); the defaults and their legal basis are in docs/security.md.
+PERSONAL_DATA_RETENTION_DAYS = {
+    "questions": int(os.environ.get("RETENTION_QUESTIONS_DAYS", 5 * 365)),
+    "comments": int(os.environ.get("RETENTION_COMMENTS_DAYS", 2 * 365)),
+    "session_questions": int(os.environ.get("RETENTION_SESSION_QUESTIONS_DAYS", 2 * 365)),
+    "ratings": int(os.environ.get("RETENTION_RATINGS_DAYS", 365)),
+    "survey_answers": int(os.environ.get("RETENTION_SURVEY_DAYS", 365)),
+    "audit_ip": int(os.environ.get("RETENTION_AUDIT_IP_DAYS", 365)),
+}
 STORAGES = {
     # Removes the partial file a full disk leaves and says so (portal/files.py).
     "default": {"BACKEND": "portal.files.SafeFileSystemStorage"},

@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("", include("surveys.urls")),
     path("", include("compliance.urls")),
     path("", include("citizens.urls")),
+    path("", include("operations.urls")),
     prefix_default_language=False,
 )
 
