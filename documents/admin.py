@@ -148,7 +148,7 @@ class ConsultationAdmin(PublishableAdmin):
 
 @admin.register(Comment)
 class CommentAdmin(TenantScopedAdmin):
-    list_display = ("name", "consultation", "status", "created_at")
+    list_display = ("name", "consultation", "status", "verified", "created_at")
     list_filter = ("status",)
     list_select_related = ("consultation",)
     search_fields = ("name", "body", "organisation")
@@ -163,6 +163,11 @@ class CommentAdmin(TenantScopedAdmin):
         super().save_model(request, obj, form, change)
         if obj.status == CommentStatus.REJECTED:
             obj.discard_attachment()
+
+    @admin.display(description=gettext_lazy("đã xác thực"), boolean=True)
+    def verified(self, obj: Comment) -> bool:
+        """Sent by a citizen signed in with the identity provider (VNeID)."""
+        return obj.citizen_id is not None
 
     @admin.action(description=gettext_lazy("Công khai các ý kiến đã chọn"))
     def approve_selected(self, request, queryset):

@@ -47,12 +47,13 @@ def _comments(cutoff):
     from documents.models import Comment
 
     held = Q(email__gt="") | Q(organisation__gt="") | Q(attachment__gt="")
+    held |= Q(citizen__isnull=False)
     return Comment.objects.filter(created_at__lt=cutoff).filter(held)
 
 
 def _erase_comments(queryset) -> int:
     _delete_files(queryset, "attachment")
-    return queryset.update(name=ANONYMOUS, email="", organisation="", attachment="")
+    return queryset.update(name=ANONYMOUS, email="", organisation="", attachment="", citizen=None)
 
 
 def _session_questions(cutoff):

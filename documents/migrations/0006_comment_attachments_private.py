@@ -28,7 +28,7 @@ def to_public(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("documents", "0004_number_unique_per_year"),
+        ("documents", "0005_comment_citizen"),
     ]
 
     operations = [
