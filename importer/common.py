@@ -35,6 +35,7 @@ class Target:
     category: str
     kind: str
     row: DocumentRow | None = None  # a documents table row: the item is the row itself
+    page: Extracted | None = None  # already read (a WXR export): not fetched again
 
 
 @dataclass

@@ -48,7 +48,7 @@ def preview(fetcher, profile, target: Target, report: Report, seen_hashes: dict)
             report.problems.append(f"{target.url}: văn bản không có tệp đính kèm.")
         return
     try:
-        extracted = read_page(fetcher, profile, target.url)
+        extracted = target.page or read_page(fetcher, profile, target.url)
     except (FetchError, EncodingError, *PAGE_ERRORS) as exc:
         report.problems.append(f"{target.url}: {_readable(exc)}")
         return
@@ -163,7 +163,7 @@ def import_page(ctx, target: Target, known, categories, report: Report, seen: di
     report.found[target.category] += 1
     ctx.problems = []
     try:
-        extracted = read_page(ctx.fetcher, ctx.profile, target.url)
+        extracted = target.page or read_page(ctx.fetcher, ctx.profile, target.url)
     except (FetchError, EncodingError, *PAGE_ERRORS) as exc:
         _fail(ctx, target, report, str(_readable(exc)))
         return

@@ -25,6 +25,7 @@ from .items import import_document, import_page, preview
 from .models import ImportItem, ImportRun, ItemKind, ItemState, RunState, SourceProfile
 from .structured import document_rows
 from .writer import WriteContext, rewrite_links
+from .wxr import wxr_items
 
 __all__ = ["ImportRefused", "Report", "discover", "run"]
 MAX_LISTING_PAGES = 1000
@@ -54,6 +55,16 @@ def discover(profile: SourceProfile, fetcher: Fetcher, problems: list[str]) -> I
                 response = fetcher.fetch(page)
             except FetchError as exc:
                 problems.append(f"Trang danh sách {page}: {exc}")
+                continue
+            exported = wxr_items(response.body)
+            if exported is not None:  # a WordPress export: the items are in the file
+                mapping = source.get("categories", {})
+                for page_parts, nicenames in exported:
+                    key = normalise_url(page_parts.url)
+                    if key not in seen:
+                        seen.add(key)
+                        slug = next((mapping[n] for n in nicenames if n in mapping), category)
+                        yield Target(key, slug, kind, page=page_parts)
                 continue
             links = feed_links(response.body)  # RSS, Atom or a sitemap, whatever its type says
             if links is None:

@@ -13,6 +13,7 @@ from importer.models import ImportItem, ImportRun, ItemState
 from importer.pipeline import run
 
 from .conftest import make_profile
+from .server import FIXTURES
 
 
 def import_now(profile, user=None) -> ImportRun:
@@ -77,3 +78,39 @@ def test_qa_pages_import_into_the_answered_archive(
     assert page.status_code == 200 and "Cổng dịch vụ công quốc gia" in page.content.decode()
     old = Client(HTTP_HOST="xaanbinh.gov.vn").get("/hoi-dap/cau-1.html")
     assert old.status_code == 301 and old["Location"].endswith(f"/hoi-dap/{inquiry.pk}/")
+
+
+def test_a_wordpress_export_imports_posts_and_pages_with_their_categories(
+    commune, categories, wordpress_site
+):
+    from importer.examples import load_example
+    from tests.content.factories import CategoryFactory
+
+    CategoryFactory(tenant=commune, slug="quoc-phong-an-ninh")
+    CategoryFactory(tenant=commune, slug="gioi-thieu")
+    template = (FIXTURES / "wordpress" / "export.xml.tmpl").read_text(encoding="utf-8")
+    wordpress_site.override("/export.xml", template.replace("{BASE}", wordpress_site.base).encode())
+    profile = load_example("wordpress", commune, wordpress_site.url("/"), slug="wxr")
+    profile.sources = [
+        {
+            "url": "/export.xml",
+            "category": "gioi-thieu",
+            "kind": "article",
+            "categories": {"quoc-phong": "quoc-phong-an-ninh"},
+        }
+    ]
+    profile.delay_seconds = 0
+    profile.save()
+    result = import_now(profile)
+    assert (result.created, result.failed) == (2, 0), result.report
+    from content.models import Article
+
+    post = Article.objects.get(tenant=commune, title_vi="Giao nhận quân năm 2025")
+    page = Article.objects.get(tenant=commune, title_vi="Giới thiệu về xã Bình Minh")
+    assert post.category.slug == "quoc-phong-an-ninh" and page.category.slug == "gioi-thieu"
+    assert timezone.localtime(post.published_at).strftime("%d/%m/%Y %H:%M") == "18/02/2025 07:00"
+    assert post.summary_vi == "Lễ giao nhận quân năm 2025."
+    assert "<p>Sáng 18/02/2025" in post.body_vi  # blank-line paragraphs became <p>
+    assert post.cover is not None and post.cover.alt == "Lễ giao quân"
+    assert f'href="/tin-tuc/{page.slug}/"' in post.body_vi  # link to the imported page
+    assert not Article.objects.filter(title_vi="Bản nháp chưa đăng").exists()
