@@ -36,6 +36,7 @@ class Target:
     kind: str
     row: DocumentRow | None = None  # a documents table row: the item is the row itself
     page: Extracted | None = None  # already read (a WXR export): not fetched again
+    redirect: bool = True  # False for a spreadsheet row: no old URL of its own
 
 
 @dataclass

@@ -112,7 +112,8 @@ def _write(ctx, target, report, known, label, title, digest, make, path_of) -> s
         with transaction.atomic():
             obj = make(existing)
             path = path_of(obj)
-            record_old_url(ctx, target.url, path)
+            if target.redirect:
+                record_old_url(ctx, target.url, path)
             _journal(
                 ctx,
                 target,

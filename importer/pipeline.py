@@ -23,6 +23,7 @@ from .extract import DOCUMENT_EXTENSIONS, feed_links, links_in
 from .fetch import Fetcher, FetchError, normalise_url
 from .items import import_document, import_page, preview
 from .models import ImportItem, ImportRun, ItemKind, ItemState, RunState, SourceProfile
+from .sheets import SheetError, document_sheet, is_sheet, qa_sheet
 from .structured import document_rows
 from .writer import WriteContext, rewrite_links
 from .wxr import wxr_items
@@ -55,6 +56,12 @@ def discover(profile: SourceProfile, fetcher: Fetcher, problems: list[str]) -> I
                 response = fetcher.fetch(page)
             except FetchError as exc:
                 problems.append(f"Trang danh sách {page}: {exc}")
+                continue
+            if is_sheet(page):  # CSV / XLSX of documents or Q&A
+                try:
+                    yield from _sheet_targets(response.body, page, category, kind, seen)
+                except SheetError as exc:
+                    problems.append(f"{page}: {exc}")
                 continue
             exported = wxr_items(response.body)
             if exported is not None:  # a WordPress export: the items are in the file
@@ -96,6 +103,23 @@ def discover(profile: SourceProfile, fetcher: Fetcher, problems: list[str]) -> I
                     continue
                 seen.add(key)
                 yield Target(key, category, kind)
+
+
+def _sheet_targets(raw: bytes, page: str, category: str, kind: str, seen: set) -> Iterator[Target]:
+    if kind == ItemKind.DOCUMENT:
+        found = [
+            Target(row.key, category, kind, row=row, redirect=bool(row.file_url))
+            for row in document_sheet(raw, page)
+        ]
+    else:
+        found = [
+            Target(normalise_url(item.url), category, kind, page=item, redirect=False)
+            for item in qa_sheet(raw, page)
+        ]
+    for target in found:
+        if target.url not in seen:
+            seen.add(target.url)
+            yield target
 
 
 def profile_url(profile: SourceProfile, url: str) -> str:

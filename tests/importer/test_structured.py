@@ -114,3 +114,27 @@ def test_a_wordpress_export_imports_posts_and_pages_with_their_categories(
     assert post.cover is not None and post.cover.alt == "Lễ giao quân"
     assert f'href="/tin-tuc/{page.slug}/"' in post.body_vi  # link to the imported page
     assert not Article.objects.filter(title_vi="Bản nháp chưa đăng").exists()
+
+
+def test_a_documents_spreadsheet_imports_into_the_register(commune, old_site):
+    sheet = [{"url": "/du-lieu/van-ban.csv", "category": "van-ban", "kind": "document"}]
+    profile = make_profile(commune, old_site, sources=sheet)
+    result = import_now(profile)
+    assert (result.created, result.failed) == (2, 0), result.report
+    plan = Document.objects.get(tenant=commune, number="12/KH-UBND")
+    assert plan.issued_on.isoformat() == "2022-01-10" and plan.file
+    notice = Document.objects.get(tenant=commune, number="07/TB-UBND")
+    assert notice.doc_type.name_vi == "Thông báo" and not notice.file
+    assert notice.status == "draft"
+
+
+def test_a_qa_workbook_imports_into_the_archive(commune, old_site):
+    sheet = [{"url": "/du-lieu/hoi-dap.xlsx", "category": "hoi-dap", "kind": "qa"}]
+    profile = make_profile(commune, old_site, sources=sheet)
+    result = import_now(profile)
+    assert (result.created, result.failed) == (2, 1), result.report
+    first = Inquiry.objects.get(tenant=commune, title="Cấp lại căn cước")
+    assert first.name == "Lê Văn Cường" and first.status == InquiryStatus.ANSWERED
+    assert first.answer == "Công dân đến Công an xã để làm thủ tục cấp lại thẻ căn cước."
+    assert Inquiry.objects.get(title="Hỗ trợ học phí").name == "Người dân"
+    assert import_now(profile).created == 0
