@@ -73,3 +73,13 @@ def test_western_text_is_not_mistaken_for_tcvn3():
 def test_undecidable_bytes_are_refused_with_a_clear_message():
     with pytest.raises(EncodingError, match="không đọc được|bảng mã"):
         decode_page(bytes(range(128, 256)) * 50, "utf-8")
+
+
+def test_a_vni_page_is_converted_to_unicode():
+    raw = (
+        "<p>UÛY BAN NHAÂN DAÂN XAÕ thoâng baùo lòch tieáp coâng daân, "
+        "ngöôøi daân ñeán Böu ñieän</p>"
+    )
+    text, used = decode_page(raw.encode("cp1252"), "windows-1252")
+    assert used == "vni"
+    assert "ỦY BAN NHÂN DÂN XÃ thông báo lịch tiếp công dân, người dân đến Bưu điện" in text
