@@ -22,3 +22,7 @@ class PortalConfig(AppConfig):
         # Cached sitemaps of a tenant go stale when one of its items goes on or off line.
         item_published.connect(sitemaps.publication_changed, weak=False)
         item_unpublished.connect(sitemaps.publication_changed, weak=False)
+        # What invalidates cached pages: every app's caching.py declarations.
+        from .cache_dependencies import connect
+
+        connect()
