@@ -55,6 +55,8 @@ class Depends:
 def changed(site_ids: Iterable[int | None] = (), *, scope: str = SITE, everywhere=False):
     """Bump the page versions now (this request sees its change) and again on commit (a
     page rendered from the old rows by another request meanwhile is not kept)."""
+    if not page_cache.enabled():
+        return
     if everywhere or scope == ALL:
         ids: list[int] = []
         everywhere = True

@@ -12,7 +12,7 @@ the footer, the day a document's status changes).
 Never stored: signed-in or session-carrying visitors (any session or messages cookie
 skips the cache both ways), non-GET requests, answers other than 200, answers that set
 a cookie or used a CSRF token (a form with a token is per visitor), or say
-private/no-store, and paths of PAGE_CACHE_SKIP_PREFIXES.
+private/no-store (Django's `never_cache`), and paths of PAGE_CACHE_SKIP_PREFIXES.
 Redis down: the page is rendered as without the cache (circuit breaker of portal/cache).
 """
 
@@ -28,6 +28,7 @@ from django.conf import settings
 from django.core.cache import cache as django_cache
 from django.dispatch import Signal
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.utils.cache import patch_cache_control
 from django.utils.http import http_date, parse_etags, parse_http_date_safe
 
 from .cache import DEFAULT_OPTIONS, FAILURES, breaker_for
@@ -130,7 +131,7 @@ def _cacheable_request(request: HttpRequest) -> bool:
 def _cacheable_response(request: HttpRequest, response: HttpResponse) -> bool:
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
-    if getattr(request, "tenant", None) is None or getattr(response, "no_page_cache", False):
+    if getattr(request, "tenant", None) is None:
         return False
     if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
         return False
@@ -143,17 +144,14 @@ def _cacheable_response(request: HttpRequest, response: HttpResponse) -> bool:
     return not (user is not None and getattr(user, "is_authenticated", False))
 
 
-def never_cache_page(view):
-    """For a public view whose answer must not be shared (one-off tokens, per visitor)."""
-
-    def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        response.no_page_cache = True
-        return response
-
-    wrapped.__name__ = getattr(view, "__name__", "view")
-    wrapped.__doc__ = view.__doc__
-    return wrapped
+def _mark_private(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    """A page with a visitor's CSRF token or session is theirs alone: say so to the
+    caches in front (deploy/nginx.conf, browsers' shared proxies)."""
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or (
+        settings.SESSION_COOKIE_NAME in request.COOKIES
+    ):
+        patch_cache_control(response, private=True)
+    return response
 
 
 class PageCacheMiddleware:
@@ -162,9 +160,9 @@ class PageCacheMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not enabled() or _breaker().is_open:
-            return self.get_response(request)
+            return _mark_private(request, self.get_response(request))
         if not _cacheable_request(request):
-            response = self.get_response(request)
+            response = _mark_private(request, self.get_response(request))
             if request.method == "GET":
                 response["X-Page-Cache"] = "bypass"  # a session, a message, a private path
             return response
@@ -187,7 +185,7 @@ class PageCacheMiddleware:
             entry = pickle.loads(raw_entry)  # noqa: S301 - our own Redis, written below
             if entry["site"] == site_id and entry["versions"] == versions:
                 return _serve(request, entry)
-        response = self.get_response(request)
+        response = _mark_private(request, self.get_response(request))
         response["X-Page-Cache"] = "miss"
         if _cacheable_response(request, response):
             try:
