@@ -26,3 +26,10 @@ class PortalConfig(AppConfig):
         from .cache_dependencies import connect
 
         connect()
+        # Version counters are read once a request (portal/versions.py).
+        from django.core.signals import request_finished, request_started
+
+        from . import versions
+
+        request_started.connect(versions.start_request, dispatch_uid="versions-memo-start")
+        request_finished.connect(versions.end_request, dispatch_uid="versions-memo-end")

@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous GETs answered from one Redis round trip, before the site is resolved.
     "portal.page_cache.PageCacheMiddleware",
+    "portal.html_compact.CompactHtmlMiddleware",
     "tenants.middleware.TenantMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
