@@ -125,6 +125,10 @@ DATABASE_URL = os.environ.get("DATABASE_URL", "").strip() or embedded_db.running
 )
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    if "postgresql" in DATABASES["default"]["ENGINE"]:
+        # No JIT: it compiles plans that merely look expensive (a search whose estimate
+        # counts every match) for seconds, and web queries are short (search/engine.py).
+        DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 else:
     # No database: every connection fails with a message saying how to get one.
     DATABASES = {"default": {"ENGINE": "portal.db_unset", "NAME": "govportal"}}
