@@ -129,6 +129,10 @@ DATABASE_URL = os.environ.get("DATABASE_URL", "").strip() or embedded_db.running
 )
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    if "postgresql" in DATABASES["default"]["ENGINE"]:
+        # No JIT: it compiles plans that merely look expensive (a search whose estimate
+        # counts every match) for seconds, and web queries are short (search/engine.py).
+        DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 else:
     # No database: every connection fails with a message saying how to get one.
     DATABASES = {"default": {"ENGINE": "portal.db_unset", "NAME": "govportal"}}
@@ -289,3 +293,6 @@ CITIZEN_OIDC_CLIENT_SECRET = os.environ.get("CITIZEN_OIDC_CLIENT_SECRET", "").st
 CITIZEN_OIDC_SCOPES = os.environ.get("CITIZEN_OIDC_SCOPES", "openid profile email phone")
 CITIZEN_OIDC_PROVIDER_NAME = os.environ.get("CITIZEN_OIDC_PROVIDER_NAME", "VNeID")
 CITIZEN_OIDC_TIMEOUT = float(os.environ.get("CITIZEN_OIDC_TIMEOUT", 5))
+# Retention (Decree 13/2023): a citizen account unused this long is deleted with its
+# personal data by a nightly task (citizens.tasks.erase_inactive).
+CITIZEN_INACTIVE_DAYS = int(os.environ.get("CITIZEN_INACTIVE_DAYS", 730))
