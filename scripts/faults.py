@@ -1,0 +1,267 @@
+"""Fault test of issue 16: own PostgreSQL, Redis, Celery worker and gunicorn (2 workers) on
+spare local ports (21220–21222), a bounded load against 127.0.0.1, and each fault injected
+while it runs. Prints one table row per fault: requests, answers by status, question
+submissions sent / accepted / stored, Celery tasks left in the queue and the outbox.
+
+    .venv/bin/python scripts/faults.py [--seconds 8] [--threads 4]
+
+Needs PostgreSQL 15 binaries (/usr/lib/postgresql/15/bin), redis-server, and root (initdb
+runs as the `postgres` user). Takes about 3 minutes; every process it starts is stopped
+by its pid at the end. Not run in CI (docs/continuity.md)."""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.operations.servers import (  # noqa: E402
+    AppServer,
+    PostgresServer,
+    RedisServer,
+    app_env,
+    manage,
+    stop,
+)
+
+HOST = "portal.test"
+WORDS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"]
+SEED = """
+from tests.tenants.factories import TenantFactory
+from tests.content.factories import ArticleFactory
+from tenants.models import TenantKind
+site = TenantFactory(kind=TenantKind.PROVINCE, slug="tinh", hostname="portal.test",
+                     name_vi="Tỉnh Thử Nghiệm")
+ArticleFactory.create_batch(20, tenant=site)
+"""
+COUNT = "from dialogue.models import Inquiry; print(Inquiry.objects.count())"
+OUTBOX = "from operations.models import OutboxTask; print(OutboxTask.objects.count())"
+
+
+class Load:
+    """Threads that read the home page and, every fifth request, send a question."""
+
+    def __init__(self, base: str, threads: int) -> None:
+        self.base, self.threads = base, threads
+        self.statuses: collections.Counter = collections.Counter()
+        self.sent = self.accepted = 0
+        self.lock = threading.Lock()
+        self.stop = threading.Event()
+        self.serial = 0
+
+    def _count(self, status) -> None:
+        with self.lock:
+            self.statuses[status] += 1
+
+    def _submit(self, session: requests.Session) -> None:
+        with self.lock:
+            self.serial += 1
+            serial = self.serial
+        # Behind the (trusted) proxy each citizen has an address: no shared rate limit.
+        headers = {"Host": HOST, "X-Forwarded-For": f"10.9.{serial // 250}.{serial % 250}"}
+        form = session.get(f"{self.base}/hoi-dap/gui-cau-hoi/", headers=headers, timeout=10)
+        self._count(form.status_code)
+        if form.status_code != 200:
+            return
+        page = form.text
+        csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+        token = re.search(r'name="captcha_token" value="([^"]+)"', page)
+        question = re.search(r"(\w+) cộng (\w+) bằng", page.lower())
+        if not (csrf and token and question):
+            return
+        answer = WORDS.index(question.group(1)) + WORDS.index(question.group(2))
+        data = {
+            "csrfmiddlewaretoken": csrf.group(1),
+            "captcha_token": token.group(1),
+            "captcha_answer": str(answer),
+            "consent": "on",
+            "kind": "question",
+            "name": "Nguyễn Thị Lan",
+            "email": f"lan{serial}@example.vn",
+            "topic": "other",
+            "title": f"Câu hỏi thử {serial}",
+            "content": "Xin hỏi thủ tục cấp giấy phép xây dựng.",
+        }
+        with self.lock:
+            self.sent += 1
+        headers["Referer"] = f"http://{HOST}/hoi-dap/gui-cau-hoi/"
+        answer = session.post(
+            f"{self.base}/hoi-dap/gui-cau-hoi/",
+            data=data,
+            headers=headers,
+            allow_redirects=False,
+            timeout=10,
+        )
+        self._count(answer.status_code)
+        if answer.status_code == 302 and "da-gui" in answer.headers.get("Location", ""):
+            with self.lock:
+                self.accepted += 1
+
+    def _run(self) -> None:
+        n = 0
+        while not self.stop.is_set():
+            n += 1
+            try:
+                if n % 5 == 0:
+                    self._submit(requests.Session())
+                else:
+                    answer = requests.get(f"{self.base}/", headers={"Host": HOST}, timeout=10)
+                    self._count(answer.status_code)
+            except requests.RequestException as error:
+                self._count(type(error).__name__)
+
+    def run(self, seconds: float, fault=None) -> None:
+        workers = [threading.Thread(target=self._run) for _ in range(self.threads)]
+        for worker in workers:
+            worker.start()
+        if fault:
+            fault(seconds)
+        else:
+            time.sleep(seconds)
+        self.stop.set()
+        for worker in workers:
+            worker.join()
+
+
+def celery_worker(env: dict) -> subprocess.Popen:
+    return subprocess.Popen(  # noqa: S603 - our own fixed command
+        [str(ROOT / ".venv/bin/celery"), "-A", "portal", "worker", "-c", "1", "-l", "warning"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def queue_length(redis: RedisServer) -> int | str:
+    done = subprocess.run(  # noqa: S603 - our own fixed command
+        ["redis-cli", "-p", str(redis.port), "LLEN", "celery"],  # noqa: S607
+        capture_output=True,
+        text=True,
+    )
+    return int(done.stdout.strip()) if done.returncode == 0 and done.stdout.strip() else "?"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seconds", type=float, default=8)
+    parser.add_argument("--threads", type=int, default=4)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="gp-faults-"))
+    work.chmod(0o755)  # initdb runs as the postgres user
+    pg, redis = PostgresServer(21220, work / "pg"), RedisServer(21221)
+    app = worker = None
+    rows = []
+    try:
+        pg.init()
+        redis.start()
+        env = app_env(
+            DATABASE_URL=pg.url,
+            REDIS_URL=redis.url,
+            CELERY_TASK_ALWAYS_EAGER="0",
+            TRUSTED_PROXY_COUNT="1",
+            MEDIA_ROOT=str(work / "media"),
+            PRIVATE_MEDIA_ROOT=str(work / "private"),
+            EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+            CACHE_KEY_PREFIX="faults",
+        )
+        print("migrating and seeding…", flush=True)
+        manage("migrate", "-v", "0", env=env, timeout=600)
+        manage("shell", "-v", "0", "-c", SEED, env=env)
+        app = AppServer(21222, env).start()
+        worker = celery_worker(env)
+        base = f"http://127.0.0.1:{app.port}"
+        seconds = args.seconds
+
+        def stored() -> int:
+            return int(manage("shell", "-v", "0", "-c", COUNT, env=env).strip())
+
+        def outbox() -> int:
+            return int(manage("shell", "-v", "0", "-c", OUTBOX, env=env).strip())
+
+        def measure(name: str, fault=None, after=None) -> None:
+            before = stored()
+            load = Load(base, args.threads)
+            load.run(seconds, fault)
+            queued, kept = queue_length(redis), outbox()  # at the end of the fault
+            if after:
+                after()
+            drain_deadline = time.monotonic() + 90
+            while queue_length(redis) not in (0, "?") and time.monotonic() < drain_deadline:
+                time.sleep(1)
+            rows.append(
+                (
+                    name,
+                    sum(load.statuses.values()),
+                    dict(sorted(load.statuses.items(), key=str)),
+                    load.sent,
+                    load.accepted,
+                    stored() - before,
+                    f"{queued} / {kept}",
+                    f"{queue_length(redis)} / {outbox()}",
+                )
+            )
+            print(rows[-1], flush=True)
+
+        def redis_down(total: float) -> None:
+            time.sleep(1)
+            redis.stop()
+            time.sleep(total - 2)
+            redis.start()
+            time.sleep(1)
+
+        def postgres_down(total: float) -> None:
+            time.sleep(1)
+            pg.stop()
+            time.sleep(total - 2)
+            pg.start()
+            time.sleep(1)
+
+        def worker_down(total: float) -> None:
+            nonlocal worker
+            stop(worker)
+            time.sleep(total)
+
+        def worker_back() -> None:
+            nonlocal worker
+            worker = celery_worker(env)
+
+        measure("none (baseline)")
+        measure(
+            f"Redis stopped {seconds - 2:.0f} s",
+            redis_down,
+            lambda: manage("drain_outbox", env=env),
+        )
+        measure(f"PostgreSQL stopped {seconds - 2:.0f} s", postgres_down)
+        measure("Celery worker stopped, then back", worker_down, worker_back)
+    finally:
+        stop(worker)
+        if app:
+            app.stop()
+        redis.stop() if redis.process and redis.process.poll() is None else None
+        pg.destroy()
+    print()
+    print(
+        "| fault | requests | answers by status | questions sent | accepted | stored "
+        "| queue / outbox at the end of the fault | queue / outbox after recovery |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
+    for row in rows:
+        name, total, statuses, sent, accepted, kept, queue, outbox = row
+        codes = ", ".join(f"{code}: {count}" for code, count in statuses.items())
+        print(f"| {name} | {total} | {codes} | {sent} | {accepted} | {kept} | {queue} | {outbox} |")
+
+
+if __name__ == "__main__":
+    main()
