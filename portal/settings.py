@@ -81,6 +81,9 @@ MIDDLEWARE = [
     "operations.middleware.ContinuityMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous GETs answered from one Redis round trip, before the site is resolved.
+    "portal.page_cache.PageCacheMiddleware",
+    "portal.html_compact.CompactHtmlMiddleware",
     "tenants.middleware.TenantMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -148,6 +151,21 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Whole-response cache of anonymous pages (portal/page_cache.py): the longest a page
+# may show what no declared event announces (visit counts, a day's document statuses).
+# 0 turns it off; it needs Redis.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# Never kept: the admin and API (own caching rules), citizens' accounts, search
+# (each query is its own page: unbounded keys for a low hit rate).
+PAGE_CACHE_SKIP_PREFIXES = (
+    "/admin/",
+    "/api/",
+    "/tai-khoan/",
+    "/en/tai-khoan/",
+    "/tim-kiem/",
+    "/en/tim-kiem/",
+)
 
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "").strip() or REDIS_URL or "memory://"
 # A refused or silent broker must answer fast: operations.outbox keeps the task meanwhile.
