@@ -19,7 +19,6 @@ from django.utils.translation import gettext_lazy as _
 
 from disclosure.models import SECTION_PATHS, Record, Section
 from documents.models import Document
-from documents.selectors import in_language
 from procedures.models import Procedure
 from tenants.models import Tenant
 
@@ -106,10 +105,7 @@ def _size(queryset: QuerySet, moment: str) -> tuple[int, datetime | None]:
 
 
 def _records(tenant: Tenant, section: str) -> QuerySet[Record]:
-    queryset = Record.objects.for_subtree(tenant).published().filter(section=section)
-    if get_language() == "en":
-        queryset = queryset.exclude(title_en__isnull=True).exclude(title_en="")
-    return queryset
+    return Record.objects.for_subtree(tenant).published().filter(section=section).in_language()
 
 
 class _Links:
@@ -188,9 +184,9 @@ def datasets(tenant: Tenant, base: str) -> list[Dataset]:
         "ANNUAL",
         "B9",
     )
-    procedures = Procedure.objects.filter(status="active").implemented_in(tenant)
-    if english:
-        procedures = procedures.exclude(name_en="").exclude(name_en__isnull=True)
+    procedures = (
+        Procedure.objects.filter(status="active").implemented_in(tenant).in_language("name")
+    )
     count, modified = _size(procedures, "synced_at")
     procedure_set = Dataset(
         name="thu-tuc-hanh-chinh",
@@ -216,7 +212,7 @@ def datasets(tenant: Tenant, base: str) -> list[Dataset]:
             ),
         ],
     )
-    documents = in_language(Document.objects.for_subtree(tenant).published())
+    documents = Document.objects.for_subtree(tenant).published().in_language("summary")
     count, modified = _size(documents, "updated_at")
     document_set = Dataset(
         name="van-ban",

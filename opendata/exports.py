@@ -9,10 +9,8 @@ from collections.abc import Callable, Iterable, Iterator
 from django.core.files.storage import default_storage
 from django.db.models import QuerySet
 from django.urls import reverse
-from django.utils.translation import get_language
 
 from documents.models import Document
-from documents.selectors import in_language
 from procedures.models import Procedure
 from tenants.models import Tenant
 from tenants.site import primary_hostnames
@@ -35,9 +33,7 @@ def _lines(header: list[str], rows: Iterable[list]) -> Iterator[str]:
 
 
 def _procedures(tenant: Tenant, base: str) -> tuple[list[str], Iterable[list]]:
-    queryset = Procedure.objects.filter(status="active").implemented_in(tenant)
-    if get_language() == "en":
-        queryset = queryset.exclude(name_en="").exclude(name_en__isnull=True)
+    queryset = Procedure.objects.filter(status="active").implemented_in(tenant).in_language("name")
     queryset = queryset.select_related("field", "agency_tenant").order_by("code", "id")
     header = ["code", "name", "field", "level", "online_level", "agency", "submission_url", "url"]
     rows = (
@@ -58,7 +54,9 @@ def _procedures(tenant: Tenant, base: str) -> tuple[list[str], Iterable[list]]:
 
 def _documents(tenant: Tenant, base: str) -> tuple[list[str], Iterable[list]]:
     queryset: QuerySet[Document] = (
-        in_language(Document.objects.for_subtree(tenant).published())
+        Document.objects.for_subtree(tenant)
+        .published()
+        .in_language("summary")
         .select_related("doc_type", "field")
         .defer("full_text")
         .order_by("-issued_on", "-id")
