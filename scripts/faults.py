@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import collections
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -251,6 +252,7 @@ def main() -> None:
             app.stop()
         redis.stop() if redis.process and redis.process.poll() is None else None
         pg.destroy()
+        shutil.rmtree(work, ignore_errors=True)
     print()
     print(
         "| fault | requests | answers by status | questions sent | accepted | stored "
