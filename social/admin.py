@@ -1,0 +1,124 @@
+"""Admin: a site's channels (site administrators only; the token is write-only) and
+the outbox of posts with their status, read-only, with "Thử lại ngay"."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin, messages
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from tenants.access import ADMIN_ROLES, tenant_ids_for
+from tenants.admin_scoping import TenantScopedAdmin
+from tenants.models import Role
+
+from . import publishing
+from .models import Channel, Post
+
+
+class ChannelForm(forms.ModelForm):
+    token = forms.CharField(
+        label=gettext_lazy("mã truy cập (access token)"),
+        required=False,
+        strip=True,
+        widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "off"}),
+        help_text=gettext_lazy(
+            "Lưu mã hóa; không bao giờ hiển thị lại. Để trống để giữ mã đang dùng."
+        ),
+    )
+
+    class Meta:
+        model = Channel
+        fields = ["tenant", "network", "name", "account_id", "is_active"]
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("token") and not (self.instance.pk and self.instance.has_token):
+            self.add_error("token", _("Vui lòng nhập mã truy cập của trang."))
+        return data
+
+    def save(self, commit=True):
+        channel = super().save(commit=False)
+        if self.cleaned_data.get("token"):
+            channel.set_token(self.cleaned_data["token"])
+        elif channel.token_encrypted:
+            channel.set_token(channel.token())  # re-encrypted with the newest key
+        if commit:
+            channel.save()
+        return channel
+
+
+class SiteAdminOnly:
+    """Credentials are the site administrator's: editors and approvers don't see the
+    channels; auditors read them (never the token, which no page shows)."""
+
+    edit_roles = ADMIN_ROLES
+
+    def readable_ids(self, request):
+        if request.user.is_superuser:
+            return None
+        return tenant_ids_for(request.user, ADMIN_ROLES | {Role.AUDITOR})
+
+
+@admin.register(Channel)
+class ChannelAdmin(SiteAdminOnly, TenantScopedAdmin):
+    form = ChannelForm
+    list_display = ("name", "network", "account_id", "is_active", "has_token", "tenant")
+    list_filter = ("network", "is_active")
+    fields = ("tenant", "network", "name", "account_id", "token", "is_active")
+
+    @admin.display(description=gettext_lazy("có mã truy cập"), boolean=True)
+    def has_token(self, obj: Channel) -> bool:
+        return obj.has_token
+
+
+@admin.register(Post)
+class PostAdmin(TenantScopedAdmin):
+    list_display = (
+        "article",
+        "channel",
+        "wanted",
+        "status",
+        "remote_id",
+        "attempts",
+        "next_attempt_at",
+        "short_error",
+    )
+    list_filter = ("status", "wanted", "channel__network")
+    list_select_related = ("article", "channel")
+    search_fields = ("article__title", "remote_id")
+    readonly_fields = (
+        "article",
+        "channel",
+        "wanted",
+        "status",
+        "remote_id",
+        "attempts",
+        "last_error",
+        "next_attempt_at",
+        "posted_at",
+        "withdrawn_at",
+        "updated_at",
+    )
+    fields = readonly_fields
+    actions = ["retry_selected"]
+
+    def has_add_permission(self, request, obj=None):
+        return False  # posts come from publishing articles
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # the record of what went out stays
+
+    @admin.display(description=gettext_lazy("lỗi gần nhất"))
+    def short_error(self, obj: Post) -> str:
+        return obj.last_error[:120]
+
+    @admin.action(description=gettext_lazy("Thử lại ngay các bài đã chọn"))
+    def retry_selected(self, request, queryset):
+        editable = self.editable_ids(request)
+        if editable is not None:
+            queryset = queryset.filter(tenant__in=editable)
+        count = publishing.retry_now(queryset)
+        messages.success(
+            request, _("Đã đưa %(count)d bài vào hàng chờ gửi lại.") % {"count": count}
+        )
