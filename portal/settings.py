@@ -287,3 +287,4 @@ SOCIAL_ZALO_OA_URL = os.environ.get("SOCIAL_ZALO_OA_URL", "https://openapi.zalo.
 SOCIAL_LINK_SCHEME = os.environ.get("SOCIAL_LINK_SCHEME", "https")
 SOCIAL_TIMEOUT = float(os.environ.get("SOCIAL_TIMEOUT", 10))
 SOCIAL_MAX_ATTEMPTS = int(os.environ.get("SOCIAL_MAX_ATTEMPTS", 8))
+SOCIAL_MAX_AGE_DAYS = int(os.environ.get("SOCIAL_MAX_AGE_DAYS", 7))  # older: not posted

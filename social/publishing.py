@@ -32,7 +32,12 @@ BACKOFF_FIRST = 60  # seconds; doubled after every failure
 BACKOFF_MAX = 6 * 3600
 
 
-def should_share(article: Article) -> bool:
+def should_share(article: Article, now: datetime | None = None) -> bool:
+    """Ticked, or following a category that shares by default — and fresh: an old item
+    published now (an import of a former portal, a restored archive) is not news."""
+    oldest = (now or timezone.now()) - timedelta(days=settings.SOCIAL_MAX_AGE_DAYS)
+    if article.published_at and article.published_at < oldest:
+        return False
     if article.share_social is not None:
         return article.share_social
     return bool(article.category.share_social)

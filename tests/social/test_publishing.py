@@ -243,3 +243,17 @@ def test_zalo_needs_a_cover_photo(
     zalo = _posts()["zalo"]
     assert zalo.status == PostStatus.FAILED and "cover" in zalo.last_error
     assert _posts()["facebook"].status == PostStatus.POSTED
+
+
+def test_old_articles_published_now_are_not_posted(
+    province, channels, networks, superuser, django_capture_on_commit_callbacks
+):
+    """An import of a former portal publishes years of news: none of it goes out."""
+    item = ArticleFactory(
+        tenant=province,
+        share_social=True,
+        status=workflow.Status.PENDING,
+        published_at=timezone.now() - timedelta(days=400),
+    )
+    _publish(item, superuser, django_capture_on_commit_callbacks)
+    assert not Post.objects.exists() and networks.calls == []
