@@ -8,8 +8,9 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from content.models import Article
 from tenants.access import ADMIN_ROLES, tenant_ids_for
-from tenants.admin_scoping import TenantScopedAdmin
+from tenants.admin_scoping import TenantScopedAdmin, TenantScopedInline
 from tenants.models import Role
 
 from . import publishing
@@ -76,7 +77,7 @@ class ChannelAdmin(SiteAdminOnly, TenantScopedAdmin):
 class PostAdmin(TenantScopedAdmin):
     list_display = (
         "article",
-        "channel",
+        "channel_name",
         "wanted",
         "status",
         "remote_id",
@@ -111,7 +112,12 @@ class PostAdmin(TenantScopedAdmin):
 
     @admin.display(description=gettext_lazy("lỗi gần nhất"))
     def short_error(self, obj: Post) -> str:
-        return obj.last_error[:120]
+        return obj.last_error[:80]
+
+    @admin.display(description=gettext_lazy("kênh"), ordering="channel__name")
+    def channel_name(self, obj: Post) -> str:
+        network = "Facebook" if obj.channel.network == "facebook" else "Zalo"
+        return f"{network}: {obj.channel.name}"
 
     @admin.action(description=gettext_lazy("Thử lại ngay các bài đã chọn"))
     def retry_selected(self, request, queryset):
@@ -122,3 +128,34 @@ class PostAdmin(TenantScopedAdmin):
         messages.success(
             request, _("Đã đưa %(count)d bài vào hàng chờ gửi lại.") % {"count": count}
         )
+
+
+class PostInline(TenantScopedInline, admin.TabularInline):
+    """On the article's page: where it was posted, with status and remote id (read-only)."""
+
+    model = Post
+    fk_name = "article"
+    extra = 0
+    can_delete = False
+    fields = ("channel", "status", "remote_id", "attempts", "next_attempt_at", "last_error")
+    readonly_fields = fields
+    verbose_name_plural = gettext_lazy("Đăng lên trang mạng xã hội")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+def _show_posts_on_articles() -> None:
+    # Attached from here so that content does not depend on social.
+    article_admin = admin.site._registry.get(Article)
+    if article_admin is not None and PostInline not in article_admin.inlines:
+        article_admin.inlines = [*article_admin.inlines, PostInline]
+
+
+_show_posts_on_articles()

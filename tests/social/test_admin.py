@@ -101,3 +101,19 @@ def test_outbox_statuses_are_listed_for_staff(province, superuser, site_client):
     page = site_client(province, superuser).get("/admin/social/post/").content.decode()
     for label in ("Chờ gửi", "Đã đăng", "Lỗi – sẽ thử lại", "Đã gỡ", "Page request limit"):
         assert label in page
+
+
+def test_the_article_page_shows_where_it_was_posted(province, superuser, site_client):
+    channel = make_channel(province, Network.ZALO, "token", name="Zalo của tỉnh")
+    article = ArticleFactory(tenant=province)
+    Post.objects.create(
+        tenant=province,
+        article=article,
+        channel=channel,
+        wanted=Wanted.PUBLISH,
+        status=PostStatus.POSTED,
+        remote_id="art5551",
+    )
+    page = site_client(province, superuser).get(f"/admin/content/article/{article.pk}/change/")
+    text = page.content.decode()
+    assert "Zalo của tỉnh" in text and "art5551" in text and "Đã đăng" in text
