@@ -284,6 +284,9 @@ SOCIAL_FACEBOOK_GRAPH_URL = os.environ.get(
     "SOCIAL_FACEBOOK_GRAPH_URL", "https://graph.facebook.com/v21.0"
 )
 SOCIAL_ZALO_OA_URL = os.environ.get("SOCIAL_ZALO_OA_URL", "https://openapi.zalo.me/v2.0")
+SOCIAL_ZALO_OAUTH_URL = os.environ.get(
+    "SOCIAL_ZALO_OAUTH_URL", "https://oauth.zaloapp.com/v4/oa/access_token"
+)
 SOCIAL_LINK_SCHEME = os.environ.get("SOCIAL_LINK_SCHEME", "https")
 SOCIAL_TIMEOUT = float(os.environ.get("SOCIAL_TIMEOUT", 10))
 SOCIAL_MAX_ATTEMPTS = int(os.environ.get("SOCIAL_MAX_ATTEMPTS", 8))

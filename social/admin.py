@@ -13,37 +13,61 @@ from tenants.access import ADMIN_ROLES, tenant_ids_for
 from tenants.admin_scoping import TenantScopedAdmin, TenantScopedInline
 from tenants.models import Role
 
-from . import publishing
+from . import crypto, publishing
 from .models import Channel, Post
 
+KEEP_HELP = gettext_lazy("Lưu mã hóa; không bao giờ hiển thị lại. Để trống để giữ mã đang dùng.")
 
-class ChannelForm(forms.ModelForm):
-    token = forms.CharField(
-        label=gettext_lazy("mã truy cập (access token)"),
+
+def _secret_field(label) -> forms.CharField:
+    return forms.CharField(
+        label=label,
         required=False,
         strip=True,
         widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "off"}),
-        help_text=gettext_lazy(
-            "Lưu mã hóa; không bao giờ hiển thị lại. Để trống để giữ mã đang dùng."
-        ),
+        help_text=KEEP_HELP,
     )
+
+
+class ChannelForm(forms.ModelForm):
+    """Secrets are write-only: typed in, encrypted, never rendered back."""
+
+    token = _secret_field(gettext_lazy("mã truy cập (access token)"))
+    app_secret = _secret_field(gettext_lazy("App secret (Zalo)"))
+    refresh_token = _secret_field(gettext_lazy("Refresh token (Zalo)"))
 
     class Meta:
         model = Channel
-        fields = ["tenant", "network", "name", "account_id", "is_active"]
+        fields = ["tenant", "network", "name", "account_id", "app_id", "is_active"]
 
     def clean(self):
         data = super().clean()
-        if not data.get("token") and not (self.instance.pk and self.instance.has_token):
+        has = {
+            "token": data.get("token") or self.instance.token_encrypted,
+            "secret": data.get("app_secret") or self.instance.app_secret_encrypted,
+            "refresh": data.get("refresh_token") or self.instance.refresh_token_encrypted,
+        }
+        renewable = bool(data.get("app_id") and has["secret"] and has["refresh"])
+        if not has["token"] and not renewable:
             self.add_error("token", _("Vui lòng nhập mã truy cập của trang."))
         return data
 
     def save(self, commit=True):
         channel = super().save(commit=False)
-        if self.cleaned_data.get("token"):
-            channel.set_token(self.cleaned_data["token"])
+        data = self.cleaned_data
+        # Typed-in values replace the stored ones; the others are re-encrypted with the
+        # newest key (rotation).
+        if data.get("token"):
+            channel.set_token(data["token"])
+            channel.token_expires_at = None  # unknown: a renewable channel renews it first
         elif channel.token_encrypted:
-            channel.set_token(channel.token())  # re-encrypted with the newest key
+            channel.set_token(channel.token())
+        for name, reader in (
+            ("app_secret", channel.app_secret),
+            ("refresh_token", channel.refresh_token),
+        ):
+            value = data.get(name) or reader()
+            setattr(channel, f"{name}_encrypted", crypto.encrypt(value) if value else "")
         if commit:
             channel.save()
         return channel
@@ -66,7 +90,19 @@ class ChannelAdmin(SiteAdminOnly, TenantScopedAdmin):
     form = ChannelForm
     list_display = ("name", "network", "account_id", "is_active", "has_token", "tenant")
     list_filter = ("network", "is_active")
-    fields = ("tenant", "network", "name", "account_id", "token", "is_active")
+    fields = (
+        "tenant",
+        "network",
+        "name",
+        "account_id",
+        "token",
+        "app_id",
+        "app_secret",
+        "refresh_token",
+        "token_expires_at",
+        "is_active",
+    )
+    readonly_fields = ("token_expires_at",)
 
     @admin.display(description=gettext_lazy("có mã truy cập"), boolean=True)
     def has_token(self, obj: Channel) -> bool:

@@ -26,6 +26,14 @@ class Channel(TenantOwned):
         help_text=_("Facebook: Page ID. Zalo: OA ID (chỉ để đối chiếu)."),
     )
     token_encrypted = models.TextField(editable=False, default="")
+    # Zalo OA: an access token lasts about 25 hours. With the app's id and secret and a
+    # refresh token (single use, about 3 months) a new pair is fetched before it expires.
+    app_id = models.CharField(_("App ID (Zalo)"), max_length=100, blank=True)
+    app_secret_encrypted = models.TextField(editable=False, default="")
+    refresh_token_encrypted = models.TextField(editable=False, default="")
+    token_expires_at = models.DateTimeField(
+        _("mã truy cập hết hạn lúc"), null=True, blank=True, editable=False
+    )
     is_active = models.BooleanField(_("đang dùng"), default=True)
     updated_at = models.DateTimeField(_("cập nhật"), auto_now=True)
 
@@ -46,6 +54,17 @@ class Channel(TenantOwned):
 
     def token(self) -> str:
         return crypto.decrypt(self.token_encrypted) if self.token_encrypted else ""
+
+    def app_secret(self) -> str:
+        return crypto.decrypt(self.app_secret_encrypted) if self.app_secret_encrypted else ""
+
+    def refresh_token(self) -> str:
+        encrypted = self.refresh_token_encrypted
+        return crypto.decrypt(encrypted) if encrypted else ""
+
+    @property
+    def can_refresh(self) -> bool:
+        return bool(self.app_id and self.app_secret_encrypted and self.refresh_token_encrypted)
 
     @property
     def has_token(self) -> bool:

@@ -29,10 +29,18 @@ class NetworkError(Exception):
     permission, invalid content) — staff must act. `retry_after`: seconds the network
     asked us to wait (rate limits)."""
 
-    def __init__(self, message: str, *, permanent: bool = False, retry_after: float | None = None):
+    def __init__(
+        self,
+        message: str,
+        *,
+        permanent: bool = False,
+        retry_after: float | None = None,
+        code: int | None = None,
+    ):
         super().__init__(message)
         self.permanent = permanent
         self.retry_after = retry_after
+        self.code = code  # the network's own error code, when it gave one
 
 
 class Adapter(Protocol):

@@ -1,7 +1,14 @@
 import pytest
 
 from social.models import Channel, Network
-from tests.social.stubs import FB_TOKEN, GRAPH_PREFIX, ZALO_PREFIX, ZALO_TOKEN, NetworkStub
+from tests.social.stubs import (
+    FB_TOKEN,
+    GRAPH_PREFIX,
+    ZALO_OAUTH_PATH,
+    ZALO_PREFIX,
+    ZALO_TOKEN,
+    NetworkStub,
+)
 
 
 @pytest.fixture(scope="session")
@@ -16,14 +23,8 @@ def networks(stub_server, settings):
     """Both APIs on the local stub, with a clean record of calls."""
     settings.SOCIAL_FACEBOOK_GRAPH_URL = stub_server.url + GRAPH_PREFIX
     settings.SOCIAL_ZALO_OA_URL = stub_server.url + ZALO_PREFIX
-    for record in (
-        stub_server.calls,
-        stub_server.script,
-        stub_server.fb_posts,
-        stub_server.zalo_pending,
-        stub_server.zalo_articles,
-    ):
-        record.clear()
+    settings.SOCIAL_ZALO_OAUTH_URL = stub_server.url + ZALO_OAUTH_PATH
+    stub_server.reset()
     yield stub_server
     stub_server.script.clear()
 

@@ -20,8 +20,12 @@ from urllib.parse import parse_qs
 
 FB_TOKEN = "EAAB-page-token-test"
 ZALO_TOKEN = "zalo-oa-access-token-test"
+ZALO_APP_ID = "4433221100"
+ZALO_APP_SECRET = "zalo-app-secret-test"
+ZALO_REFRESH = "zalo-refresh-token-test"
 GRAPH_PREFIX = "/v21.0"
 ZALO_PREFIX = "/v2.0"
+ZALO_OAUTH_PATH = "/v4/oa/access_token"
 
 
 @dataclass
@@ -59,6 +63,9 @@ class NetworkStub:
         self.fb_posts: dict[str, dict] = {}
         self.zalo_pending: dict[str, dict] = {}
         self.zalo_articles: dict[str, dict] = {}
+        self.zalo_access: set[str] = set()
+        self.zalo_refresh: set[str] = set()
+        self.reset()
         self._ids = itertools.count(1001)
         stub = self
 
@@ -93,6 +100,8 @@ class NetworkStub:
                     return self._answer(stub.graph(call))
                 if self.path.startswith(ZALO_PREFIX):
                     return self._answer(stub.zalo(call))
+                if self.path.startswith(ZALO_OAUTH_PATH):
+                    return self._answer(stub.zalo_oauth(call))
                 return self._answer(Scripted(404, {}))
 
             do_GET = do_POST = do_DELETE = _handle
@@ -123,7 +132,7 @@ class NetworkStub:
 
     # --- Zalo OA article API ----------------------------------------------------------
     def zalo(self, call: Call) -> Scripted:
-        if call.headers.get("access_token") != ZALO_TOKEN:
+        if call.headers.get("access_token") not in self.zalo_access:
             return Scripted(200, {"error": -216, "message": "Access token is invalid"})
         action = call.path[len(ZALO_PREFIX) :].strip("/")
         body = call.json
@@ -149,6 +158,32 @@ class NetworkStub:
             return Scripted(200, {"error": 0, "message": "Success"})
         return Scripted(404, {"error": -1, "message": "Not found"})
 
+    def zalo_oauth(self, call: Call) -> Scripted:
+        """Zalo OAuth v4: a refresh token is spent once for a new pair (~25 h token)."""
+        form = call.form
+        if (
+            call.headers.get("secret_key") != ZALO_APP_SECRET
+            or form.get("app_id") != ZALO_APP_ID
+            or form.get("grant_type") != "refresh_token"
+        ):
+            return Scripted(200, {"error": -14002, "error_name": "Invalid app"})
+        if form.get("refresh_token") not in self.zalo_refresh:
+            return Scripted(
+                200,
+                {
+                    "error": -14014,
+                    "error_name": "Invalid refresh token",
+                    "error_description": "Refresh token is invalid or has been used",
+                },
+            )
+        self.zalo_refresh.discard(form["refresh_token"])
+        n = next(self._ids)
+        access, refresh = f"zalo-access-{n}", f"zalo-refresh-{n}"
+        self.zalo_access.add(access)
+        self.zalo_refresh.add(refresh)
+        answer = {"access_token": access, "refresh_token": refresh, "expires_in": "90000"}
+        return Scripted(200, answer)
+
     # --- control ------------------------------------------------------------------------
     @property
     def url(self) -> str:
@@ -156,6 +191,15 @@ class NetworkStub:
 
     def answer_next(self, fragment: str, scripted: Scripted) -> None:
         self.script.append((fragment, scripted))
+
+    def reset(self) -> None:
+        for record in (self.calls, self.script, self.fb_posts, self.zalo_pending):
+            record.clear()
+        self.zalo_articles.clear()
+        self.zalo_access.clear()
+        self.zalo_access.add(ZALO_TOKEN)
+        self.zalo_refresh.clear()
+        self.zalo_refresh.add(ZALO_REFRESH)
 
     def calls_to(self, fragment: str) -> list[Call]:
         return [call for call in self.calls if fragment in call.path]

@@ -117,3 +117,31 @@ def test_the_article_page_shows_where_it_was_posted(province, superuser, site_cl
     page = site_client(province, superuser).get(f"/admin/content/article/{article.pk}/change/")
     text = page.content.decode()
     assert "Zalo của tỉnh" in text and "art5551" in text and "Đã đăng" in text
+
+
+def test_a_zalo_channel_can_be_set_up_with_its_refresh_token_only(
+    commune, commune_site_admin, site_client
+):
+    admin = site_client(commune, commune_site_admin)
+    data = {
+        "tenant": commune.pk,
+        "network": Network.ZALO,
+        "name": "Zalo của xã",
+        "account_id": "oa-1",
+        "app_id": "4433221100",
+        "is_active": "on",
+    }
+    refused = admin.post(ADD, {**data, "app_secret": "s3cret"})
+    assert "Vui lòng nhập mã truy cập" in refused.content.decode()
+    assert (
+        admin.post(ADD, {**data, "app_secret": "s3cret", "refresh_token": "r3fresh"}).status_code
+        == 302
+    )
+    channel = Channel.objects.get()
+    assert (channel.app_secret(), channel.refresh_token(), channel.token()) == (
+        "s3cret",
+        "r3fresh",
+        "",
+    )
+    page = admin.get(f"/admin/social/channel/{channel.pk}/change/").content.decode()
+    assert "s3cret" not in page and "r3fresh" not in page
