@@ -177,6 +177,13 @@ class PostInline(TenantScopedInline, admin.TabularInline):
     readonly_fields = fields
     verbose_name_plural = gettext_lazy("Đăng lên trang mạng xã hội")
 
+    def has_view_permission(self, request, obj=None):
+        # Display only: left out of a save, so that saving an article never depends on
+        # this inline's (empty) management form.
+        if request.method == "POST":
+            return False
+        return super().has_view_permission(request, obj)
+
     def has_add_permission(self, request, obj=None):
         return False
 
