@@ -143,3 +143,14 @@ def archive_site(site: Tenant, *, by=None) -> SiteOperation:
     site.save()
     bump_tree_version()
     return _done(OperationKind.RETIRE, site, by=by, plan={"archive": True})
+
+
+def retire_site(site: Tenant, *, successor: Tenant | None = None, by=None) -> SiteOperation:
+    """Retire a site. Without a successor it stays online as a read-only archive; with one,
+    it is merged into the successor (every item moves, every old URL answers 301 to the
+    item's new URL, not to the home page) and the merge runs in the background."""
+    if successor is None:
+        return archive_site(site, by=by)
+    from .merge import merge_sites
+
+    return merge_sites([site], successor, by=by)
