@@ -27,6 +27,30 @@ def pytest_configure(config):
         )
     if os.environ.get("CI") and not os.environ.get("REDIS_URL"):
         raise pytest.UsageError("CI runs against Redis: set REDIS_URL (make test does).")
+    _own_redis_database_per_worker(settings)
+
+
+def _own_redis_database_per_worker(settings) -> None:
+    """Under pytest-xdist, worker gwN uses Redis database base+N (modulo 16): the tests
+    clear the cache around each test (flushdb), which must not empty another worker's.
+    pytest-django creates one PostgreSQL test database per worker by itself."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if not worker.startswith("gw") or not settings.REDIS_URL:
+        return
+    base, _, database = settings.REDIS_URL.rstrip("/").rpartition("/")
+    if not database.isdigit():
+        base, database = settings.REDIS_URL.rstrip("/"), "0"
+    url = f"{base}/{(int(database) + int(worker[2:])) % 16}"
+    settings.REDIS_URL = url
+    settings.CACHES["default"]["LOCATION"] = url
+
+
+def pytest_collection_modifyitems(items):
+    # The demo database is seeded once and committed for tests/demo: under pytest-xdist
+    # the whole package runs on one worker (--dist loadgroup), contiguously.
+    for item in items:
+        if "/tests/demo/" in str(item.path):
+            item.add_marker(pytest.mark.xdist_group("demo"))
 
 
 @pytest.fixture(scope="session")
