@@ -28,6 +28,10 @@ def pytest_configure(config):
     if os.environ.get("CI") and not os.environ.get("REDIS_URL"):
         raise pytest.UsageError("CI runs against Redis: set REDIS_URL (make test does).")
     _own_redis_database_per_worker(settings)
+    # Production hashes with PBKDF2 (1,000,000 rounds, ~0.4 s a password on this machine);
+    # the suite creates and signs in thousands of users, and what it tests is who may do
+    # what, not the hash. tests/accounts/test_password_hashing.py checks production's.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def _own_redis_database_per_worker(settings) -> None:
