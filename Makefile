@@ -7,9 +7,9 @@ HOST ?= 0.0.0.0
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/1
 PYTEST_ARGS ?=
 # Test processes (pytest-xdist): each has its own test database and Redis database
-# (tests/conftest.py); tests/demo stays on one worker (--dist loadgroup). 0 = one process.
+# (tests/conftest.py); tests/demo goes to one worker in one piece. 0 = one process.
 TEST_WORKERS ?= 2
-PARALLEL := -n $(TEST_WORKERS) --dist loadgroup
+PARALLEL := -n $(TEST_WORKERS)
 # The tests that CI runs a second time on the embedded PostgreSQL 18 (`make test-embedded`);
 # the whole suite runs on the PostgreSQL of DATABASE_URL (15 in CI).
 EMBEDDED_TESTS ?= tests/search tests/tenants tests/portal

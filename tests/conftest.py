@@ -34,6 +34,19 @@ def pytest_configure(config):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+def pytest_xdist_make_scheduler(config, log):
+    """pytest-xdist hands out tests one by one, except tests/demo: the demo database is
+    seeded once for that package (tests/demo/conftest.py), so all of it goes to one
+    worker, in one piece. (xdist's own --dist loadgroup does not group under pytest 9.)"""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class DemoInOnePiece(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return "tests/demo" if nodeid.startswith("tests/demo/") else nodeid
+
+    return DemoInOnePiece(config, log)
+
+
 def _own_redis_database_per_worker(settings) -> None:
     """Under pytest-xdist, worker gwN uses Redis database base+N (modulo 16): the tests
     clear the cache around each test (flushdb), which must not empty another worker's.
@@ -47,14 +60,6 @@ def _own_redis_database_per_worker(settings) -> None:
     url = f"{base}/{(int(database) + int(worker[2:])) % 16}"
     settings.REDIS_URL = url
     settings.CACHES["default"]["LOCATION"] = url
-
-
-def pytest_collection_modifyitems(items):
-    # The demo database is seeded once and committed for tests/demo: under pytest-xdist
-    # the whole package runs on one worker (--dist loadgroup), contiguously.
-    for item in items:
-        if "/tests/demo/" in str(item.path):
-            item.add_marker(pytest.mark.xdist_group("demo"))
 
 
 @pytest.fixture(scope="session")
