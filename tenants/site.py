@@ -64,7 +64,7 @@ def site_tree(tenant: Tenant) -> SiteTree:
 
     by_id = {t.pk: t for t in related}
     descendants = sorted(
-        (t for t in related if t.lft > tenant.lft and t.rght < tenant.rght), key=lambda t: t.lft
+        (t for t in related if t.pk != tenant.pk and tenant.contains(t)), key=lambda t: t.lft
     )
     tree = SiteTree(
         parent=link(by_id[tenant.parent_id]) if tenant.parent_id in by_id else None,
@@ -77,4 +77,4 @@ def site_tree(tenant: Tenant) -> SiteTree:
 
 
 def _neighbours_filter(tenant: Tenant) -> Q:
-    return Q(pk=tenant.parent_id) | Q(level=0) | Q(lft__gt=tenant.lft, rght__lt=tenant.rght)
+    return Q(pk=tenant.parent_id) | Q(level=0) | tenant.subtree_q(include_self=False)
