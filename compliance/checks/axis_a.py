@@ -209,7 +209,7 @@ def _late_records(context: CheckContext, app: str) -> CheckResult:
 
 @check("timeliness")
 def timeliness(context: CheckContext) -> CheckResult:
-    """Records published within their deadline (Luật TCTT Điều 18 khoản 4: 5 working days;
+    """Records published within their deadline (portal/deadlines.py: 5 working days;
     budget reports by the State Budget Law's calendar-day deadlines, as the app rules say).
 
     params: {"app": "disclosure", "section": "B8" or "exclude_sections": ["B8"] (optional),
