@@ -11,22 +11,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from portal.antiabuse import daily_visitor_hash, rate_limited
+from portal import ratelimits
+from portal.antiabuse import daily_visitor_hash
 from portal.languages import untranslated
 
 from .forms import PageRatingForm, PollVoteForm, SatisfactionForm
 from .models import PageRating, Poll, PollVote, SatisfactionResponse
 from .results import poll_results
-
-SURVEY_LIMIT = (10, 3600)
-RATING_LIMIT = (30, 3600)
-VOTE_LIMIT = (20, 3600)
-
-
-def _flood(request: HttpRequest) -> None:
-    messages.error(
-        request, _("Bạn đã gửi quá nhiều lần trong thời gian ngắn. Vui lòng thử lại sau.")
-    )
 
 
 def _store_once(model, **fields) -> bool:
@@ -53,9 +44,9 @@ def survey(request: HttpRequest) -> HttpResponse:
     status = 200
     if request.method == "POST":
         form = SatisfactionForm(request.POST, request=request)
-        if rate_limited(request, "survey", *SURVEY_LIMIT):
-            _flood(request)
-            status = 429
+        if ratelimits.over_limit(request, "surveys:survey"):
+            messages.error(request, ratelimits.MESSAGE)
+            status = ratelimits.STATUS
         elif form.is_valid():
             visitor = daily_visitor_hash(request, f"survey:{request.tenant.pk}")
             response = form.save(commit=False)
@@ -87,9 +78,10 @@ def rate_page(request: HttpRequest) -> HttpResponse:
     back = path if url_has_allowed_host_and_scheme(path, allowed_hosts=None) else "/"
     if form.cleaned_data["website"]:
         return render(request, "surveys/rating_error.html", {"form": form}, status=400)
-    if rate_limited(request, "page-rating", *RATING_LIMIT):
-        _flood(request)
-        return render(request, "surveys/rating_error.html", {"form": form}, status=429)
+    if ratelimits.over_limit(request, "surveys:rate_page"):
+        messages.error(request, ratelimits.MESSAGE)
+        context = {"form": form}
+        return render(request, "surveys/rating_error.html", context, status=ratelimits.STATUS)
     stored = _store_once(
         PageRating,
         tenant=request.tenant,
@@ -126,9 +118,9 @@ def poll_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if not poll.is_open():
             messages.error(request, _("Cuộc thăm dò đã kết thúc, không nhận thêm ý kiến."))
             status = 409
-        elif rate_limited(request, "poll", *VOTE_LIMIT):
-            _flood(request)
-            status = 429
+        elif ratelimits.over_limit(request, "surveys:poll"):
+            messages.error(request, ratelimits.MESSAGE)
+            status = ratelimits.STATUS
         else:
             form = PollVoteForm(request.POST, request=request, poll=poll)
             if form.is_valid():
