@@ -161,9 +161,7 @@ def session_detail(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             form = SessionQuestionForm(request.POST, request=request)
             if form.is_valid():
-                question = form.save(commit=False)
-                question.session = session
-                question.save()
+                sessions.ask(session, form.save(commit=False))
                 messages.success(
                     request, _("Đã gửi câu hỏi. Câu hỏi sẽ hiển thị sau khi được kiểm duyệt.")
                 )

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from portal import ratelimits
 
-from . import listing_cache, selectors
+from . import consultations, listing_cache, selectors
 from .forms import CommentForm, VerifyForm
 from .models import CommentStatus, Consultation
 from .verification import MAX_VERIFY_BYTES, verify_document, verify_pdf_bytes
@@ -133,10 +133,7 @@ def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 form.add_error(None, ratelimits.MESSAGE)
                 status = ratelimits.STATUS
             elif form.is_valid():
-                comment = form.save(commit=False)
-                comment.consultation = consultation
-                comment.tenant_id = consultation.tenant_id
-                comment.save()
+                consultations.receive_comment(consultation, form.save(commit=False))
                 messages.success(
                     request,
                     _("Cảm ơn bạn đã góp ý. Ý kiến sẽ được công khai sau khi kiểm duyệt."),

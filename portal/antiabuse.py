@@ -92,8 +92,12 @@ def check_challenge(token: str, answer: str) -> bool:
 def daily_visitor_hash(request: HttpRequest, scope: str, day: date | None = None) -> str:
     """A salted hash of the client address for one day and scope: limits repeat votes
     without storing the address; tomorrow's hash of the same browser differs."""
+    return address_hash_for_day(client_address(request), scope, day)
+
+
+def address_hash_for_day(address: str, scope: str, day: date | None = None) -> str:
+    """daily_visitor_hash of an address already read from the request."""
     day = day or timezone.localdate()
-    address = client_address(request)
     return hmac.new(
         settings.SECRET_KEY.encode(),
         f"{scope}:{day.isoformat()}:{address}".encode(),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -12,31 +11,13 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from portal import ratelimits
-from portal.antiabuse import daily_visitor_hash
+from portal.client_address import client_address
 from portal.languages import untranslated
 
+from . import answers
 from .forms import PageRatingForm, PollVoteForm, SatisfactionForm
-from .models import PageRating, Poll, PollVote, SatisfactionResponse
+from .models import Poll
 from .results import poll_results
-
-
-def _store_once(model, **fields) -> bool:
-    """Create the row unless this browser already answered today (the unique constraint)."""
-    try:
-        with transaction.atomic():
-            model.objects.create(**fields)
-    except IntegrityError:
-        return False
-    return True
-
-
-def _save_once(response: SatisfactionResponse) -> bool:
-    try:
-        with transaction.atomic():
-            response.save()
-    except IntegrityError:
-        return False
-    return True
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -48,10 +29,9 @@ def survey(request: HttpRequest) -> HttpResponse:
             messages.error(request, ratelimits.MESSAGE)
             status = ratelimits.STATUS
         elif form.is_valid():
-            visitor = daily_visitor_hash(request, f"survey:{request.tenant.pk}")
             response = form.save(commit=False)
-            response.tenant, response.visitor_hash = request.tenant, visitor
-            if _save_once(response):
+            address = client_address(request)
+            if answers.answer_survey(response, tenant=request.tenant, address=address):
                 messages.success(request, _("Cảm ơn bạn đã tham gia khảo sát."))
             else:
                 messages.info(request, _("Bạn đã gửi phiếu khảo sát hôm nay. Xin cảm ơn!"))
@@ -82,13 +62,12 @@ def rate_page(request: HttpRequest) -> HttpResponse:
         messages.error(request, ratelimits.MESSAGE)
         context = {"form": form}
         return render(request, "surveys/rating_error.html", context, status=ratelimits.STATUS)
-    stored = _store_once(
-        PageRating,
+    stored = answers.rate_page(
         tenant=request.tenant,
         path=path,
         useful=form.cleaned_data["useful"],
-        comment=form.cleaned_data["comment"].strip(),
-        visitor_hash=daily_visitor_hash(request, f"rating:{request.tenant.pk}"),
+        comment=form.cleaned_data["comment"],
+        address=client_address(request),
     )
     if stored:
         messages.success(request, _("Cảm ơn bạn đã đánh giá thông tin trên trang."))
@@ -127,8 +106,7 @@ def poll_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 option = poll.options.filter(pk=form.cleaned_data["option"]).first()
                 if option is None:
                     raise Http404
-                visitor = daily_visitor_hash(request, f"poll:{poll.pk}")
-                if _store_once(PollVote, poll=poll, option=option, visitor_hash=visitor):
+                if answers.vote(poll, option, address=client_address(request)):
                     messages.success(request, _("Cảm ơn bạn đã cho ý kiến."))
                 else:
                     messages.info(request, _("Bạn đã cho ý kiến về câu hỏi này hôm nay."))
