@@ -4,6 +4,7 @@ shown publicly once a moderator approves them. Views and admin actions call thes
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from auditlog.context import set_actor
 from django.contrib.auth.models import AbstractBaseUser
@@ -11,11 +12,18 @@ from django.db import transaction
 
 from .models import Comment, CommentStatus, Consultation
 
+if TYPE_CHECKING:
+    from citizens.models import Citizen
 
-def receive_comment(consultation: Consultation, comment: Comment) -> Comment:
-    """Store a citizen's comment on `consultation`, waiting for moderation."""
+
+def receive_comment(
+    consultation: Consultation, comment: Comment, *, citizen: Citizen | None = None
+) -> Comment:
+    """Store a comment on `consultation`, waiting for moderation; `citizen`: its signed-in
+    author (citizens app), who finds it in their account."""
     comment.consultation = consultation
     comment.tenant_id = consultation.tenant_id
+    comment.citizen = citizen
     comment.save()
     return comment
 

@@ -9,12 +9,14 @@ from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from citizens.accounts import current_citizen
 from portal import ratelimits
 
-from . import consultations, listing_cache, selectors
+from . import citizen_data, consultations, listing_cache, selectors
 from .forms import CommentForm, VerifyForm
 from .models import CommentStatus, Consultation
 from .verification import MAX_VERIFY_BYTES, verify_document, verify_pdf_bytes
@@ -125,15 +127,20 @@ def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     now = timezone.now()
     form, status = None, 200
+    citizen = current_citizen(request)
     if consultation.is_open(now):
-        form = CommentForm(request=request)
+        initial = citizen_data.initial_contact(citizen)
+        form = CommentForm(request=request, initial=initial)
         if request.method == "POST":
-            form = CommentForm(request.POST, request.FILES, request=request)
+            form = CommentForm(request.POST, request.FILES, request=request, initial=initial)
+        citizen_data.lock_verified_name(form, citizen)
+        if request.method == "POST":
             if ratelimits.over_limit(request, "documents:consultation"):
                 form.add_error(None, ratelimits.MESSAGE)
                 status = ratelimits.STATUS
             elif form.is_valid():
-                consultations.receive_comment(consultation, form.save(commit=False))
+                comment = form.save(commit=False)
+                consultations.receive_comment(consultation, comment, citizen=citizen)
                 messages.success(
                     request,
                     _("Cảm ơn bạn đã góp ý. Ý kiến sẽ được công khai sau khi kiểm duyệt."),
@@ -142,12 +149,13 @@ def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     elif request.method == "POST":
         status = 403  # the window is closed (or not open yet): nothing is stored
     comments = consultation.comments.exclude(status=CommentStatus.REJECTED)
-    return render(
+    response = render(
         request,
         "documents/consultation_detail.html",
         {
             "consultation": consultation,
             "form": form,
+            "citizen": citizen,
             "window_message": "" if form else _closed_message(consultation, now),
             "comment_count": comments.count(),
             "public_comments": list(comments.filter(status=CommentStatus.APPROVED)[:200]),
@@ -155,6 +163,9 @@ def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         },
         status=400 if status == 200 and form is not None and form.is_bound else status,
     )
+    if citizen is not None:
+        add_never_cache_headers(response)  # personal data: never in a shared cache
+    return response
 
 
 def _closed_message(consultation: Consultation, now: datetime) -> str:

@@ -3,8 +3,8 @@ service), a honeypot, rate limits per IP and per session, and the personal-data 
 of Decree 13/2023/NĐ-CP. Nothing here stores an IP address or a user agent.
 
 Use: subclass `ProtectedForm` (or mix `ProtectedFormMixin` into a ModelForm), build it
-with `request=request`, and call `rate_limited(request, "scope", limit, window)` in the
-view before saving.
+with `request=request`, declare the form's limit in portal/ratelimits.py and call
+`ratelimits.over_limit(request, "<url name>")` in the view before saving.
 """
 
 from __future__ import annotations

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "operations",
     "api",
     "citizens",
+    "importer",
 ]
 
 MIDDLEWARE = [
@@ -301,3 +302,6 @@ CITIZEN_OIDC_CLIENT_SECRET = os.environ.get("CITIZEN_OIDC_CLIENT_SECRET", "").st
 CITIZEN_OIDC_SCOPES = os.environ.get("CITIZEN_OIDC_SCOPES", "openid profile email phone")
 CITIZEN_OIDC_PROVIDER_NAME = os.environ.get("CITIZEN_OIDC_PROVIDER_NAME", "VNeID")
 CITIZEN_OIDC_TIMEOUT = float(os.environ.get("CITIZEN_OIDC_TIMEOUT", 5))
+# Retention (Decree 13/2023): a citizen account unused this long is deleted with its
+# personal data by a nightly task (citizens.tasks.erase_inactive).
+CITIZEN_INACTIVE_DAYS = int(os.environ.get("CITIZEN_INACTIVE_DAYS", 730))
