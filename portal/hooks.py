@@ -77,6 +77,11 @@ HOOK_MODULES = frozenset(
 )
 
 
+# Django's own modules, which code walking the project's apps may ask for as well
+# (portal/cache_dependencies.py lists the apps that have models).
+DJANGO_MODULES = frozenset({"apps", "models"})
+
+
 class UnknownHook(LookupError):
     """A hook module that is not in the documented list above."""
 
@@ -85,7 +90,7 @@ class UnknownHook(LookupError):
 def app_modules(module_name: str) -> tuple[Any, ...]:
     """`<app>.<module_name>` for every installed project app that has one, in app order.
     An app without the module is skipped; a module that fails to import raises."""
-    if module_name not in HOOK_MODULES:
+    if module_name not in HOOK_MODULES | DJANGO_MODULES:
         raise UnknownHook(f"{module_name!r} is not a hook module: list it in portal/hooks.py")
     found = []
     for config in apps.get_app_configs():
