@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "accounts",
     "operations",
     "api",
+    "opendata",
     "citizens",
     "importer",
 ]
