@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.apps import apps
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -202,8 +203,11 @@ def disclosure_items(tenant) -> list[DisclosureItem]:
         function = app_function(app, "stats", "last_updated")
         if function is not None:
             updates.update(function(tenant) or {})
-    channels_of = public_function("opendata.channels.by_requirement")
-    channels = channels_of(tenant) if channels_of is not None else {}
+    channels = {}
+    if apps.is_installed("opendata"):
+        from opendata.channels import by_requirement
+
+        channels = by_requirement(tenant)
     items = []
     for code, title_vi, title_en, _app, names, how, basis in ITEMS:
         items.append(
