@@ -63,8 +63,10 @@ def site_tree(tenant: Tenant) -> SiteTree:
         )
 
     by_id = {t.pk: t for t in related}
+    # An archived site (a retired one) answers at its address but is out of the menus.
     descendants = sorted(
-        (t for t in related if t.pk != tenant.pk and tenant.contains(t)), key=lambda t: t.lft
+        (t for t in related if t.pk != tenant.pk and tenant.contains(t) and not t.is_archived),
+        key=lambda t: t.lft,
     )
     tree = SiteTree(
         parent=link(by_id[tenant.parent_id]) if tenant.parent_id in by_id else None,
