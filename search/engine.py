@@ -293,7 +293,7 @@ def _many(cursor, query, where, where_params, scope, filters, page) -> list[int]
     windows = [""]
     if scope.is_wide and not filters.year:
         today = timezone.localdate()
-        windows = [month_window(today, 3), month_window(today, 12), ""]
+        windows = [month_window(today, 3), ""]  # a miss rescans: go straight to all
     ids: list[int] = []
     for tier in tiers(query):
         wanted = page * PAGE_SIZE - len(ids)
