@@ -90,8 +90,10 @@ def _build(tenant: Tenant) -> tuple[SiteTree, list[SiteLink]]:
         )
 
     by_id = {t.pk: t for t in related}
+    # An archived site (a retired one) answers at its address but is out of the menus.
     descendants = sorted(
-        (t for t in related if t.lft > tenant.lft and t.rght < tenant.rght), key=lambda t: t.lft
+        (t for t in related if t.lft > tenant.lft and t.rght < tenant.rght and not t.is_archived),
+        key=lambda t: t.lft,
     )
     children = [link(t) for t in descendants if t.parent_id == tenant.pk]
     tree = SiteTree(

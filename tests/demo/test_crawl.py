@@ -7,7 +7,6 @@ from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
 
@@ -38,17 +37,6 @@ def _internal_links(host: str, path: str, html: str) -> set[str]:
         if url.scheme in ("http", "https") and url.netloc == host:
             links.add(url.path + (f"?{url.query}" if url.query else ""))
     return links
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    yield
-    with django_db_blocker.unblock():
-        from django.core.management import call_command as flush
-
-        flush("flush", interactive=False, verbosity=0)
 
 
 @pytest.mark.parametrize("host", SITES)
