@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from django.db.models import Q, QuerySet
-from django.utils.translation import get_language
 
 from portal.publishing import Status
 from tenants.models import Tenant
@@ -16,15 +15,8 @@ from .models import Article, Category, Syndication, SyndicationStatus
 PAGE_SIZE = 20
 
 
-def in_current_language(queryset: QuerySet) -> QuerySet:
-    """The English site lists only items that have an English title."""
-    if (get_language() or "vi") == "en":
-        return queryset.exclude(title_en__isnull=True).exclude(title_en="")
-    return queryset
-
-
 def public_articles(tenant: Tenant) -> QuerySet:
-    return in_current_language(Article.objects.for_tenant(tenant).published())
+    return Article.objects.for_tenant(tenant).published().in_language()
 
 
 def card_articles(queryset: QuerySet) -> QuerySet:
@@ -142,6 +134,5 @@ def accepted_syndications(portal: Tenant, any_language: bool = False) -> QuerySe
         article__status=Status.PUBLISHED,
         article__deleted_at__isnull=True,
     )
-    if (get_language() or "vi") == "en" and not any_language:
-        queryset = queryset.exclude(article__title_en__isnull=True).exclude(article__title_en="")
+    queryset = queryset.in_language("article__title", any_language=any_language)
     return queryset.select_related("article", "article__tenant", "article__cover")

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 
 from portal.context_processors import request_origin_suffix
 from portal.hooks import collect_menu
+from portal.languages import is_english, untranslated
 from tenants.models import TenantKind
 from tenants.site import primary_hostnames, site_tree
 
@@ -104,7 +105,7 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
             "canonical_url": url,
             "json_ld": _json_ld(request, item, url, request.tenant.name),
             "source": None,
-            "untranslated": get_language() == "en" and not item.title_en,
+            "untranslated": untranslated(item),
         },
     )
 
@@ -120,7 +121,7 @@ def syndicated(request: HttpRequest, pk: int) -> HttpResponse:
     hostname = primary_hostnames([source_tenant.pk]).get(source_tenant.pk)
     if hostname is None:
         raise Http404
-    prefix = "/en" if get_language() == "en" else ""
+    prefix = "/en" if is_english() else ""
     source_url = (
         f"{request.scheme}://{hostname}{request_origin_suffix(request)}"
         f"{prefix}{item.get_absolute_url()}"
@@ -135,7 +136,7 @@ def syndicated(request: HttpRequest, pk: int) -> HttpResponse:
             "canonical_url": source_url,
             "json_ld": _json_ld(request, item, source_url, source_tenant.name),
             "source": {"name": source_tenant.name, "url": source_url},
-            "untranslated": get_language() == "en" and not item.title_en,
+            "untranslated": untranslated(item),
         },
     )
 

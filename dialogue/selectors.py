@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from django.db.models import Q
-from django.utils.translation import get_language
 
 from tenants.models import Tenant
 
@@ -64,6 +63,8 @@ def published_page(tenant: Tenant, cursor: str = "") -> Page:
         .select_related("assigned_tenant")
         .only(*PUBLIC_FIELDS)
         .order_by("-published_at", "-id")
+        # Questions and answers exist in Vietnamese only: the English archive lists none.
+        .in_language()
     )
     position = _parse_cursor(cursor) if cursor else None
     if position is not None:
@@ -76,6 +77,5 @@ def published_page(tenant: Tenant, cursor: str = "") -> Page:
 
 def sessions_for(tenant: Tenant) -> list[DialogueSession]:
     sessions = DialogueSession.objects.for_tenant(tenant).public().order_by("-starts_at")
-    if get_language() == "en":
-        sessions = sessions.exclude(title_en__isnull=True).exclude(title_en="")
+    sessions = sessions.in_language()
     return list(sessions[:100])

@@ -10,7 +10,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.dateparse import parse_datetime
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
@@ -18,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from citizens.accounts import current_citizen
 from portal.antiabuse import rate_limited
 from portal.files import StorageFullError
+from portal.languages import untranslated
 from portal.outage import requires_database
 
 from . import citizen_data, selectors, sessions, workflow
@@ -117,11 +117,8 @@ def track(request: HttpRequest) -> HttpResponse:
 @require_safe
 def archive(request: HttpRequest) -> HttpResponse:
     page = selectors.published_page(request.tenant, request.GET.get("truoc", ""))
-    english = get_language() == "en"
     return render(
-        request,
-        "dialogue/archive.html",
-        {"page": [] if english else page.items, "next_cursor": page.next_cursor},
+        request, "dialogue/archive.html", {"page": page.items, "next_cursor": page.next_cursor}
     )
 
 
@@ -188,7 +185,7 @@ def session_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "form": form,
         "questions": questions,
         "now": now.isoformat(),
-        "untranslated": get_language() == "en" and not session.title_en,
+        "untranslated": untranslated(session),
     }
     return render(request, "dialogue/session_detail.html", context, status=status)
 

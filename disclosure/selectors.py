@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 from django.db.models import Q, QuerySet, Sum
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from tenants.models import Tenant
@@ -35,11 +34,7 @@ EXTENSIONS = ("plan", "project", "budget", "dataset", "recruitment")
 
 def public_records(tenant: Tenant, section: str) -> QuerySet[Record]:
     """Published records of a section on this site and every site below it."""
-    queryset = Record.objects.for_subtree(tenant).published().filter(section=section)
-    if get_language() == "en":
-        # The English site lists only what has an English title.
-        queryset = queryset.exclude(title_en__isnull=True).exclude(title_en="")
-    return queryset
+    return Record.objects.for_subtree(tenant).published().filter(section=section).in_language()
 
 
 @dataclass(frozen=True)

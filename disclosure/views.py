@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from portal.context_processors import request_origin_suffix
+from portal.languages import untranslated
 from tenants.site import primary_hostnames
 
 from . import selectors, tables
@@ -144,7 +144,7 @@ def detail(request: HttpRequest, section: str, pk: str, slug: str) -> HttpRespon
             "reference_url": reference_url(record),
             "timeliness": timeliness(record),
             "canonical": canonical,
-            "untranslated": get_language() == "en" and not record.title_en,
+            "untranslated": untranslated(record),
         },
     )
 

@@ -10,7 +10,6 @@ from datetime import date
 from django import forms
 from django.db.models import Q, QuerySet
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .models import Consultation, Document, DocumentField, DocumentKind, DocumentType, LegalStatus
@@ -39,13 +38,6 @@ def readable_documents(tenant) -> QuerySet[Document]:
         tenant__tree_id=tenant.tree_id, tenant__lft__gte=tenant.lft, tenant__rght__lte=tenant.rght
     )
     return Document.objects.published().filter(ancestors | subtree)
-
-
-def in_language(queryset: QuerySet, field: str = "summary") -> QuerySet:
-    """The English site lists only items that have English text."""
-    if (get_language() or "vi").startswith("en"):
-        return queryset.exclude(**{f"{field}_en__isnull": True}).exclude(**{f"{field}_en": ""})
-    return queryset
 
 
 def status_q(status: str, today: date | None = None) -> Q:

@@ -25,7 +25,7 @@ def _list(request, queryset, *, subtree: bool):
     # Unbound without filters: its HTML is then the same for everyone and is cached.
     form = selectors.FilterForm(filters or None)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
-    queryset = selectors.filter_documents(selectors.in_language(queryset), data)
+    queryset = selectors.filter_documents(queryset.in_language("summary"), data)
     queryset = queryset.select_related("doc_type", "tenant")
     page = selectors.keyset_page(
         queryset,
@@ -99,9 +99,7 @@ def verify(request):
 
 
 def consultation_list(request):
-    consultations = selectors.in_language(
-        selectors.published_consultations(request.tenant), field="title"
-    )
+    consultations = selectors.published_consultations(request.tenant).in_language()
     consultations = consultations.annotate(
         comment_count=Count("comments", filter=~Q(comments__status=CommentStatus.REJECTED))
     ).order_by("-opens_at", "-id")[:100]

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "operations",
     "api",
     "citizens",
+    "importer",
 ]
 
 MIDDLEWARE = [

@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import get_language
 
+from portal.languages import is_english
 from tenants.models import Tenant
 from tenants.text import fold_vietnamese
 
@@ -66,10 +67,7 @@ class Filters:
 
 def catalogue(tenant: Tenant) -> QuerySet[Procedure]:
     """Active procedures implemented on this site or below it, as the public sees them."""
-    queryset = Procedure.objects.active().implemented_in(tenant)
-    if get_language() == "en":
-        queryset = queryset.exclude(name_en="").exclude(name_en__isnull=True)
-    return queryset
+    return Procedure.objects.active().implemented_in(tenant).in_language("name")
 
 
 def apply_filters(queryset: QuerySet[Procedure], filters: Filters, *, skip: str = "") -> QuerySet:
@@ -132,7 +130,7 @@ def facets(tenant: Tenant, filters: Filters, key: str = "") -> Facets:
         .values("field_id", "field__name_vi", "field__name_en")
         .annotate(n=Count("pk"))
     )
-    english = get_language() == "en"
+    english = is_english()
     fields = sorted(
         (
             FacetValue(

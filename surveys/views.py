@@ -7,12 +7,12 @@ from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from portal.antiabuse import daily_visitor_hash, rate_limited
+from portal.languages import untranslated
 
 from .forms import PageRatingForm, PollVoteForm, SatisfactionForm
 from .models import PageRating, Poll, PollVote, SatisfactionResponse
@@ -109,9 +109,7 @@ def _polls(request: HttpRequest, any_language: bool = False):
     # `any_language` for the detail page: the language switch of a Vietnamese-only poll
     # leads to its English URL, which shows it with a notice instead of a 404.
     polls = Poll.objects.for_tenant(request.tenant).visible().prefetch_related("options")
-    if get_language() == "en" and not any_language:
-        polls = polls.exclude(question_en__isnull=True).exclude(question_en="")
-    return polls
+    return polls.in_language("question", any_language=any_language)
 
 
 @require_safe
@@ -152,6 +150,6 @@ def poll_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "form": form,
         "total": total,
         "results": results,
-        "untranslated": get_language() == "en" and not poll.question_en,
+        "untranslated": untranslated(poll, "question"),
     }
     return render(request, "surveys/poll_detail.html", context, status=status)

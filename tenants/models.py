@@ -159,6 +159,12 @@ class TenantQuerySet(models.QuerySet):
             tenant__rght__lte=tenant.rght,
         )
 
+    def in_language(self, field: str = "title", *, any_language: bool = False) -> TenantQuerySet:
+        """What the current language lists (portal/languages.py)."""
+        from portal.languages import in_language
+
+        return in_language(self, field, any_language=any_language)
+
 
 class TenantOwned(models.Model):
     """Base of every model that belongs to one site."""

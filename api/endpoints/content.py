@@ -276,7 +276,7 @@ def _card(article: Article, links: Links) -> dict:
 
 
 def _articles(request: HttpRequest, scope: str):
-    queryset = selectors.in_current_language(scoped(Article.objects.published(), request, scope))
+    queryset = scoped(Article.objects.published(), request, scope).in_language()
     return queryset.select_related("tenant", "category", "cover")
 
 

@@ -9,7 +9,6 @@ from django.db.models import Prefetch
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from ninja import Query, Router, Schema
 
 from dialogue.models import (
@@ -177,9 +176,7 @@ def _session(item: DialogueSession, links: Links) -> dict:
 
 def _sessions(request: HttpRequest, scope: str):
     queryset = scoped(DialogueSession.objects.public(), request, scope).select_related("tenant")
-    if get_language() == "en":
-        queryset = queryset.exclude(title_en__isnull=True).exclude(title_en="")
-    return queryset
+    return queryset.in_language()
 
 
 @router.get("/dialogue-sessions", response=SessionPage, summary="Online dialogue sessions")

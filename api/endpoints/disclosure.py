@@ -7,7 +7,6 @@ from typing import Literal
 
 from django.db.models import Prefetch
 from django.http import HttpRequest
-from django.utils.translation import get_language
 from ninja import Query, Router, Schema
 
 from disclosure import tables
@@ -177,9 +176,7 @@ def _card(record: Record, links: Links) -> dict:
 
 def _records(request: HttpRequest, scope: str):
     queryset = scoped(Record.objects.published(), request, scope)
-    if get_language() == "en":
-        queryset = queryset.exclude(title_en__isnull=True).exclude(title_en="")
-    return queryset.select_related("tenant", "location", *EXTENSIONS)
+    return queryset.in_language().select_related("tenant", "location", *EXTENSIONS)
 
 
 def _filtered(queryset, section, year, field, record_status, updated_since):

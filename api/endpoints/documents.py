@@ -132,7 +132,7 @@ def _card(document: Document, links: Links) -> dict:
 
 
 def _documents(request: HttpRequest, scope: str):
-    queryset = selectors.in_language(scoped(Document.objects.published(), request, scope))
+    queryset = scoped(Document.objects.published(), request, scope).in_language("summary")
     return queryset.select_related("tenant", "doc_type", "field").defer("full_text")
 
 
@@ -247,7 +247,7 @@ def _consultation(item: Consultation, links: Links, now: datetime) -> dict:
 
 def _consultations(request: HttpRequest, scope: str):
     queryset = scoped(Consultation.objects.published(), request, scope)
-    return selectors.in_language(queryset, "title").select_related("tenant", "document")
+    return queryset.in_language().select_related("tenant", "document")
 
 
 @router.get("/consultations", response=ConsultationPage, summary="Draft consultations")

@@ -6,7 +6,6 @@ from typing import Literal
 from django.db.models import Prefetch
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils.translation import get_language
 from ninja import Query, Router, Schema
 
 from procedures.models import DossierItem, Level, OnlineLevel, Procedure, Status
@@ -109,9 +108,7 @@ def _procedures(request: HttpRequest, scope: str, status: str = "active"):
         queryset = queryset.implemented_in(request.tenant)
     else:
         queryset = queryset.implemented_by(request.tenant)
-    if get_language() == "en":
-        queryset = queryset.exclude(name_en="").exclude(name_en__isnull=True)
-    return queryset.select_related("field", "agency_tenant")
+    return queryset.in_language("name").select_related("field", "agency_tenant")
 
 
 @router.get("/procedures", response=ProcedurePage, summary="Administrative procedures (TTHC)")
