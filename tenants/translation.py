@@ -12,4 +12,5 @@ class TenantTranslationOptions(TranslationOptions):
         "governing_body",
         "address",
         "responsible_title",
+        "license_text",
     )
