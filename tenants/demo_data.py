@@ -25,7 +25,8 @@ PROVINCE = {
     "(dữ liệu mẫu)",
     "license_text_en": "Licence no. 12/GP-TTĐT issued by the Department of Culture, Sports and "
     "Tourism (sample data)",
-    "platform_label": "Nền tảng Cổng thông tin điện tử hội tụ",
+    "platform_label_vi": "Nền tảng Cổng thông tin điện tử hội tụ",
+    "platform_label_en": "Converged e-portal platform",
     "theme_color": "#a3161a",
 }
 

@@ -13,4 +13,5 @@ class TenantTranslationOptions(TranslationOptions):
         "address",
         "responsible_title",
         "license_text",
+        "platform_label",
     )
