@@ -52,6 +52,15 @@ def accepts_served_type(accept: str) -> bool:
     return False
 
 
+def has_nul(request: HttpRequest) -> bool:
+    if "\x00" in request.path:
+        return True
+    return any(
+        "\x00" in key or any("\x00" in value for value in values)
+        for key, values in request.GET.lists()
+    )
+
+
 def consumer_for(header: str):
     """The active registered consumer of a bearer token; None for a bad token."""
     from compliance.models import ApiConsumer  # the consumer model the board manages
@@ -106,6 +115,9 @@ class ApiGateMiddleware:
                 414,
                 _("Chuỗi tham số dài quá %(n)s ký tự.") % {"n": MAX_QUERY_STRING},
             )
+        if has_nul(request):
+            # PostgreSQL text cannot hold NUL: refused here rather than in every filter.
+            return problem(request, 400, _("Địa chỉ hoặc tham số chứa ký tự NUL không hợp lệ."))
         if language not in LANGUAGES:
             return problem(request, 400, _("Ngôn ngữ chỉ có thể là vi hoặc en."))
         if not accepts_served_type(request.headers.get("Accept", "")):

@@ -11,15 +11,18 @@ Other apps join through `<app>/citizen_data.py`, which may define:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
+from portal.context_processors import request_origin_suffix
 from portal.hooks import hook_functions
+from tenants.site import primary_hostnames
 
 from .models import Citizen
 
@@ -36,7 +39,8 @@ class CitizenItem:
     status: str
     sent_at: datetime
     answer: str = ""
-    url: str = ""
+    url: str = ""  # a path on the item's own site (`tenant_id`)
+    tenant_id: int | None = None
 
 
 def _phone(value: Any) -> str:
@@ -77,11 +81,28 @@ def current_citizen(request: HttpRequest) -> Citizen | None:
     return request._citizen
 
 
-def my_items(citizen: Citizen) -> list[CitizenItem]:
+def my_items(citizen: Citizen, request: HttpRequest | None = None) -> list[CitizenItem]:
+    """Everything the citizen sent, newest first; with a request, the links of items sent
+    on another site of the province point to that site."""
     items: list[CitizenItem] = []
     for function in hook_functions("citizen_data", "my_items"):
         items.extend(function(citizen))
+    if request is not None:
+        items = _links_across_sites(items, request)
     return sorted(items, key=lambda item: item.sent_at, reverse=True)
+
+
+def _links_across_sites(items: list[CitizenItem], request: HttpRequest) -> list[CitizenItem]:
+    here = getattr(getattr(request, "tenant", None), "pk", None)
+    others = {i.tenant_id for i in items if i.url and i.tenant_id and i.tenant_id != here}
+    hosts = primary_hostnames(list(others)) if others else {}
+    origin = f"{request.scheme}://{{host}}{request_origin_suffix(request)}"
+    return [
+        replace(item, url=origin.format(host=hosts[item.tenant_id]) + item.url)
+        if item.tenant_id in hosts
+        else item
+        for item in items
+    ]
 
 
 def delete_account(citizen: Citizen) -> int:
@@ -92,3 +113,15 @@ def delete_account(citizen: Citizen) -> int:
         changed = sum(function(citizen) for function in hook_functions("citizen_data", "erase"))
         citizen.delete()
     return changed
+
+
+def erase_inactive(now: datetime | None = None) -> int:
+    """Retention: delete the accounts (and their personal data) of citizens who have not
+    signed in for `CITIZEN_INACTIVE_DAYS`; returns how many accounts."""
+    cutoff = (now or timezone.now()) - timedelta(days=settings.CITIZEN_INACTIVE_DAYS)
+    stale = Citizen.objects.filter(last_sign_in_at__lt=cutoff)
+    count = 0
+    for citizen in stale.iterator():
+        delete_account(citizen)
+        count += 1
+    return count

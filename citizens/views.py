@@ -31,7 +31,7 @@ def _account_page(request: HttpRequest, *, error: str = "", status: int = 200) -
     citizen = accounts.current_citizen(request)
     context = {
         "citizen": citizen,
-        "items": accounts.my_items(citizen) if citizen else [],
+        "items": accounts.my_items(citizen, request) if citizen else [],
         "provider_status": "" if citizen else oidc.provider_status(),
         "provider": oidc.provider_name(),
         "error": error,

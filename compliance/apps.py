@@ -9,7 +9,12 @@ class ComplianceConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
+        from portal.page_cache import page_served_from_cache
+
+        from . import visit_batch
         from .models import MeasurementRun, VisitDaily
+
+        page_served_from_cache.connect(visit_batch.page_served, dispatch_uid="visit-batch")
 
         # Machine-written records (a run per site a day, visit counters) would drown the
         # audit trail; API consumers and export jobs stay audited (who exported what).

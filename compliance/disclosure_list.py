@@ -3,7 +3,9 @@ REQUIREMENTS B17), generated from configuration (ITEMS) and data.
 
 For each item: where it is published (a URL of this site, from the first of its URL names
 that resolves; the names are those of each app's urls.py), how (the form of
-publication), and when it was last updated, asked from
+publication), its machine-readable channels (API, feeds, open-data files — asked from
+``opendata.channels.by_requirement(tenant)``, which lists only what exists), and when it
+was last updated, asked from
 ``<app>.stats.last_updated(tenant) -> dict[str, datetime]`` (requirement code → time);
 items whose app is not installed yet show "chưa có" rather than a guess.
 """
@@ -21,7 +23,7 @@ from .checks import public_function
 
 WEB = _("Đăng trên cổng/trang thông tin điện tử")
 WEB_FILES = _("Đăng trên trang, kèm tệp tải về")
-STRUCTURED = _("Đăng trên trang, dữ liệu có cấu trúc (API, RSS)")
+STRUCTURED = _("Đăng trên trang, dữ liệu có cấu trúc")
 
 # A URL name, or a URL name with its kwargs.
 Target = str | tuple[str, dict[str, str]]
@@ -179,6 +181,7 @@ class DisclosureItem:
     how: str
     legal_basis: str
     last_updated: datetime | None
+    channels: tuple = ()  # opendata.channels.Channel: label and URL
 
 
 def _first_url(targets: tuple[Target, ...]) -> str:
@@ -199,6 +202,8 @@ def disclosure_items(tenant) -> list[DisclosureItem]:
         function = public_function(f"{app}.stats.last_updated")
         if function is not None:
             updates.update(function(tenant) or {})
+    channels_of = public_function("opendata.channels.by_requirement")
+    channels = channels_of(tenant) if channels_of is not None else {}
     items = []
     for code, title_vi, title_en, _app, names, how, basis in ITEMS:
         items.append(
@@ -209,6 +214,7 @@ def disclosure_items(tenant) -> list[DisclosureItem]:
                 how=str(how),
                 legal_basis=basis,
                 last_updated=updates.get(code),
+                channels=tuple(channels.get(code, ())),
             )
         )
     return items

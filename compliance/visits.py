@@ -50,10 +50,10 @@ if redis.call('HEXISTS', KEYS[1], field) == 0
    and redis.call('HLEN', KEYS[1]) >= tonumber(ARGV[2]) then
   field = ARGV[3]
 end
-redis.call('HINCRBY', KEYS[1], field, 1)
+redis.call('HINCRBY', KEYS[1], field, tonumber(ARGV[6] or 1))
 redis.call('EXPIRE', KEYS[1], ARGV[5])
 redis.call('SADD', KEYS[2], ARGV[4])
-redis.call('INCR', KEYS[3])
+redis.call('INCRBY', KEYS[3], tonumber(ARGV[6] or 1))
 redis.call('EXPIRE', KEYS[3], 172800)
 return 1
 """

@@ -6,7 +6,8 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils.translation import get_language
 
-from portal import versions
+from portal import page_cache, versions
+from portal.cache_dependencies import LINEAGE, Depends
 
 
 def _key(tenant_id: int) -> str:
@@ -18,8 +19,10 @@ def version(tenant_id: int) -> int:
 
 
 def bump(*tenant_ids: int | None) -> None:
-    for tenant_id in {t for t in tenant_ids if t}:
+    ids = {t for t in tenant_ids if t}
+    for tenant_id in ids:
         versions.bump(_key(tenant_id))
+    page_cache.bump(ids)  # bulk writes (seed_bulk, syndication) reach whole pages too
 
 
 def fragment_key(tenant_id: int) -> str:
@@ -42,3 +45,28 @@ def bump_on_change(*tenant_ids: int | None) -> None:
     by another request between the two does not keep the old content)."""
     bump(*tenant_ids)
     transaction.on_commit(lambda: bump(*tenant_ids))
+
+
+# What public pages show (portal/cache_dependencies.py): a site's news, blocks and about
+# pages appear on it and, aggregated, on its ancestors.
+PAGE_DEPENDENCIES = (
+    *(
+        Depends(f"content.{name}", scope=LINEAGE)
+        for name in (
+            "OrgUnit",
+            "Leader",
+            "ContactOfficial",
+            "HistoryEntry",
+            "LocalityPage",
+            "Article",
+            "Syndication",
+            "Category",
+            "Link",
+            "Banner",
+            "Alert",
+            "Image",
+        )
+    ),
+    Depends("content.ArticleAttachment", scope=LINEAGE, site="article.tenant_id"),
+)
+NOT_SHOWN = ("content.ArticleRevision",)

@@ -1,4 +1,5 @@
-"""RSS 2.0 per site and per category: published items of this tenant only."""
+"""Feeds per site and per category — RSS 2.0 (summaries), Atom 1.0 and JSON Feed 1.1 (the full
+article) — of the published items of this tenant only."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
+
+from portal.feeds import FullContentAtom1Feed, JsonFeed
 
 from . import selectors
 from .models import Category
@@ -66,3 +69,37 @@ class CategoryFeed(SiteFeed):
     def queryset(self, obj):
         ids = selectors.category_ids(obj)
         return selectors.public_articles(self.tenant).filter(category_id__in=ids)
+
+
+class FullContent:
+    """Atom and JSON Feed carry each article whole: body (sanitised on save) and cover."""
+
+    def items(self, obj=None):
+        rows = self.queryset(obj).select_related("cover", "category").defer("review_note")
+        return list(rows.order_by("-published_at", "-id")[:FEED_SIZE])
+
+    def item_extra_kwargs(self, item) -> dict:
+        extra = {"content": item.body or ""}
+        if item.cover_id and item.cover.file:
+            extra["image"] = self.request.build_absolute_uri(item.cover.file.url)
+        return extra
+
+    def get_object(self, request, *args, **kwargs):
+        self.request = request
+        return super().get_object(request, *args, **kwargs)
+
+
+class SiteAtomFeed(FullContent, SiteFeed):
+    feed_type = FullContentAtom1Feed
+
+
+class SiteJsonFeed(FullContent, SiteFeed):
+    feed_type = JsonFeed
+
+
+class CategoryAtomFeed(FullContent, CategoryFeed):
+    feed_type = FullContentAtom1Feed
+
+
+class CategoryJsonFeed(FullContent, CategoryFeed):
+    feed_type = JsonFeed

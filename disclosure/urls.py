@@ -12,6 +12,8 @@ urlpatterns = [
     path("cong-khai-thong-tin/", views.index, name="index"),
     re_path(rf"^{_SECTION}/$", views.section_list, name="list"),
     re_path(rf"^{_SECTION}/rss/$", feeds.SectionFeed(), name="feed"),
+    re_path(rf"^{_SECTION}/atom/$", feeds.SectionAtomFeed(), name="atom"),
+    re_path(rf"^{_SECTION}/feed\.json$", feeds.SectionJsonFeed(), name="json_feed"),
     re_path(rf"^{_SECTION}/(?P<pk>\d{{1,10}})-(?P<slug>[-\w]*)/$", views.detail, name="detail"),
     re_path(
         rf"^{_SECTION}/(?P<pk>\d{{1,10}})-(?P<slug>[-\w]*)/du-lieu\.(?P<fmt>csv|xlsx)$",

@@ -144,7 +144,7 @@ class ConsultationAdmin(PublishableAdmin):
 
 @admin.register(Comment)
 class CommentAdmin(TenantScopedAdmin):
-    list_display = ("name", "consultation", "status", "created_at")
+    list_display = ("name", "consultation", "status", "verified", "created_at")
     list_filter = ("status",)
     list_select_related = ("consultation",)
     search_fields = ("name", "body", "organisation")
@@ -154,6 +154,11 @@ class CommentAdmin(TenantScopedAdmin):
 
     def has_add_permission(self, request, obj=None):
         return False  # comments come from citizens only
+
+    @admin.display(description=gettext_lazy("đã xác thực"), boolean=True)
+    def verified(self, obj: Comment) -> bool:
+        """Sent by a citizen signed in with the identity provider (VNeID)."""
+        return obj.citizen_id is not None
 
     @admin.action(description=gettext_lazy("Công khai các ý kiến đã chọn"))
     def approve_selected(self, request, queryset):

@@ -6,11 +6,13 @@ from django.contrib import messages
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
+from citizens.accounts import current_citizen
 from portal.antiabuse import rate_limited
 
-from . import listing_cache, selectors
+from . import citizen_data, listing_cache, selectors
 from .forms import CommentForm, VerifyForm
 from .models import CommentStatus
 from .verification import MAX_VERIFY_BYTES, verify_document, verify_pdf_bytes
@@ -116,16 +118,21 @@ def consultation_detail(request, pk: int):
     )
     now = timezone.now()
     form, status = None, 200
+    citizen = current_citizen(request)
     if consultation.is_open(now):
-        form = CommentForm(request=request)
+        initial = citizen_data.initial_contact(citizen)
+        form = CommentForm(request=request, initial=initial)
         if request.method == "POST":
-            form = CommentForm(request.POST, request.FILES, request=request)
+            form = CommentForm(request.POST, request.FILES, request=request, initial=initial)
+        citizen_data.lock_verified_name(form, citizen)
+        if request.method == "POST":
             if rate_limited(request, "documents-comment", limit=5, window=3600):
                 form.add_error(None, _("Bạn đã gửi quá nhiều ý kiến. Vui lòng thử lại sau."))
             elif form.is_valid():
                 comment = form.save(commit=False)
                 comment.consultation = consultation
                 comment.tenant_id = consultation.tenant_id
+                comment.citizen = citizen
                 comment.save()
                 messages.success(
                     request,
@@ -135,12 +142,13 @@ def consultation_detail(request, pk: int):
     elif request.method == "POST":
         status = 403  # the window is closed (or not open yet): nothing is stored
     comments = consultation.comments.exclude(status=CommentStatus.REJECTED)
-    return render(
+    response = render(
         request,
         "documents/consultation_detail.html",
         {
             "consultation": consultation,
             "form": form,
+            "citizen": citizen,
             "window_message": "" if form else _closed_message(consultation, now),
             "comment_count": comments.count(),
             "public_comments": list(comments.filter(status=CommentStatus.APPROVED)[:200]),
@@ -148,6 +156,9 @@ def consultation_detail(request, pk: int):
         },
         status=400 if form is not None and form.is_bound else status,
     )
+    if citizen is not None:
+        add_never_cache_headers(response)  # personal data: never in a shared cache
+    return response
 
 
 def _closed_message(consultation, now) -> str:

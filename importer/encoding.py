@@ -42,6 +42,47 @@ _VN_FONT = re.compile(r"""font-family\s*:\s*["']?\.?vn(?:time|arial|helv|avant|c
 _VIETNAMESE_BEYOND_LATIN1 = re.compile(r"[\u0100-\u01b0\u1ea0-\u1ef9]")
 
 
+# VNI (VNI-Times fonts): a base letter followed by a mark byte ("Vieät Nam" = "Việt Nam");
+# ơ, ư, đ and a few i/y forms are single bytes. Built here from the two mark rows.
+_VNI_TONES = {"ø": "\u0300", "ù": "\u0301", "û": "\u0309", "õ": "\u0303", "ï": "\u0323"}
+_VNI_HAT = {"â": "", "à": "\u0300", "á": "\u0301", "å": "\u0309", "ã": "\u0303", "ä": "\u0323"}
+_VNI_BREVE = {"ê": "", "è": "\u0300", "é": "\u0301", "ú": "\u0309", "ü": "\u0303", "ë": "\u0323"}
+
+
+def _vni_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for lower in (True, False):
+
+        def case(text: str, lower: bool = lower) -> str:
+            return text if lower else text.upper()
+
+        for base in "aeiouy":
+            for mark, tone in _VNI_TONES.items():
+                table[case(base) + case(mark)] = unicodedata.normalize("NFC", case(base) + tone)
+        for base, hat in (("a", "\u0302"), ("e", "\u0302"), ("o", "\u0302")):
+            for mark, tone in _VNI_HAT.items():
+                table[case(base) + case(mark)] = unicodedata.normalize(
+                    "NFC", case(base) + hat + tone
+                )
+        for mark, tone in _VNI_BREVE.items():
+            table[case("a") + case(mark)] = unicodedata.normalize(
+                "NFC", case("a") + "\u0306" + tone
+            )
+        for horned, plain in (("ô", "ơ"), ("ö", "ư")):  # ơ and ư, then their tones
+            table[case(horned)] = case(plain)
+            for mark, tone in _VNI_TONES.items():
+                table[case(horned) + case(mark)] = unicodedata.normalize("NFC", case(plain) + tone)
+        single = {"ñ": "đ", "ì": "ì", "í": "í", "æ": "ỉ", "ó": "ĩ", "ò": "ị", "î": "ỵ"}
+        for char, letter in single.items():
+            table.setdefault(case(char), case(letter))
+    return table
+
+
+VNI_TABLE = _vni_table()
+_VNI_SEQUENCE = re.compile("|".join(sorted(map(re.escape, VNI_TABLE), key=len, reverse=True)))
+_VNI_PAIR = re.compile(r"[aeiouyAEIOUY][øùûõïâàáåãäêèéúüëØÙÛÕÏÂÀÁÅÃÄÊÈÉÚÜË]|[ñöôÑÖÔ]")
+
+
 class EncodingError(ValueError):
     """Text whose encoding cannot be decided; the message is for the operator."""
 
@@ -53,6 +94,18 @@ def looks_tcvn3(text: str) -> bool:
         return False
     signature = sum(1 for ch in high if ch in _TCVN3_SIGNATURE)
     return signature / len(high) > 0.35 or bool(_VN_FONT.search(text))
+
+
+def looks_vni(text: str) -> bool:
+    """True for text typed in VNI fonts and read as Windows-1252 ("Thoâng baùo")."""
+    high = sum(1 for ch in text if "\u00a0" < ch <= "\u00ff")
+    if high < 5 or _VIETNAMESE_BEYOND_LATIN1.search(text):
+        return False
+    return len(_VNI_PAIR.findall(text)) / high > 0.7
+
+
+def from_vni(text: str) -> str:
+    return _VNI_SEQUENCE.sub(lambda m: VNI_TABLE[m.group(0)], text)
 
 
 def from_tcvn3(text: str) -> str:
@@ -89,7 +142,9 @@ def decode_page(raw: bytes, header_charset: str | None = None) -> tuple[str, str
         if best is None:
             raise EncodingError("Không xác định được bảng mã của trang.")
         text, used = str(best), best.encoding
-    if looks_tcvn3(text):
+    if looks_vni(text):
+        text, used = from_vni(text), "vni"
+    elif looks_tcvn3(text):
         text, used = from_tcvn3(text), "tcvn3"
     elif text.count("\ufffd") > max(3, len(text) // 200):
         raise EncodingError(f"Trang có nhiều ký tự không đọc được (bảng mã {declared or used}?).")

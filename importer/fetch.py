@@ -26,6 +26,7 @@ class Response:
     content_type: str
     charset: str | None
     body: bytes
+    location: str = ""  # of a redirect
 
     @property
     def is_html(self) -> bool:
@@ -116,9 +117,8 @@ class Fetcher:
                 charset = None
                 if "charset=" in content_type.lower():
                     charset = content_type.lower().split("charset=")[1].split(";")[0].strip()
-                response = Response(url, raw.status_code, mime, charset, b"".join(chunks))
-                response.location = raw.headers.get("Location", "")  # type: ignore[attr-defined]
-                return response
+                location = raw.headers.get("Location", "")
+                return Response(url, raw.status_code, mime, charset, b"".join(chunks), location)
         except requests.Timeout as exc:
             raise FetchError(f"Quá thời gian chờ khi tải {url}.") from exc
         except requests.ConnectionError as exc:
@@ -142,7 +142,7 @@ class Fetcher:
             seen.add(current)
             response = self._get(current, limit)
             if response.status in (301, 302, 303, 307, 308):
-                location = getattr(response, "location", "")
+                location = response.location
                 if not location:
                     raise FetchError(f"Chuyển hướng không có địa chỉ đích ({current}).")
                 current = urljoin(current, location)

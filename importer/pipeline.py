@@ -8,119 +8,29 @@ A dry run goes through discovery, fetching and extraction and writes nothing.
 
 from __future__ import annotations
 
-import io
 import time
-from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
-from lxml import etree
-from PIL import Image as PILImage
 
 from content import caching
-from content.models import Article, Category
-from portal.publishing import PublishingError
 from tenants.access import PUBLISHING_ROLES, has_role
 
+from .common import ImportRefused, Report, Target, category_for, fetcher_for
 from .encoding import EncodingError, decode_page
-from .extract import DOCUMENT_EXTENSIONS, Extracted, Selectors, extract_page, feed_links, links_in
+from .extract import DOCUMENT_EXTENSIONS, feed_links, links_in
 from .fetch import Fetcher, FetchError, normalise_url
+from .items import import_document, import_page, preview
 from .models import ImportItem, ImportRun, ItemKind, ItemState, RunState, SourceProfile
-from .writer import (
-    ARTICLE_LABEL,
-    WriteContext,
-    content_hash,
-    new_path,
-    record_old_url,
-    rewrite_links,
-    write_article,
-)
+from .sheets import SheetError, document_sheet, is_sheet, qa_sheet
+from .structured import document_rows
+from .writer import WriteContext, rewrite_links
+from .wxr import wxr_items
 
+__all__ = ["ImportRefused", "Report", "discover", "run"]
 MAX_LISTING_PAGES = 1000
 PAGE_SUFFIXES = (".html", ".htm", ".aspx", ".asp", ".php", ".jsp", "/")
-
-
-# A page lxml cannot parse at all (empty, binary): reported like a fetch failure.
-PAGE_ERRORS = (ValueError, etree.ParserError)
-
-
-def _readable(exc: Exception) -> Exception:
-    if isinstance(exc, (FetchError, EncodingError)):
-        return exc
-    return FetchError(f"Không đọc được nội dung trang ({exc.__class__.__name__}).")
-
-
-class ImportRefused(Exception):
-    """A run that cannot start (bad profile, no approver to publish); message for users."""
-
-
-@dataclass
-class Target:
-    url: str
-    category: str
-    kind: str
-
-
-@dataclass
-class Report:
-    """What a run found and did; printed by the command, stored on the run."""
-
-    dry_run: bool
-    found: Counter = field(default_factory=Counter)
-    samples: dict = field(default_factory=lambda: defaultdict(list))
-    problems: list[str] = field(default_factory=list)
-    created: int = 0
-    updated: int = 0
-    skipped: int = 0
-    failed: int = 0
-    links_rewritten: int = 0
-    seconds: float = 0.0
-
-    def lines(self) -> list[str]:
-        head = "Chạy thử — không ghi gì." if self.dry_run else "Kết quả chuyển dữ liệu."
-        out = [head]
-        for category, count in sorted(self.found.items()):
-            out.append(f"Chuyên mục {category}: {count} mục")
-            for title, when in self.samples[category][:10]:
-                out.append(f"  · {when:%d/%m/%Y} {title}" if when else f"  · (không ngày) {title}")
-        if not self.dry_run:
-            out.append(
-                f"Tạo mới {self.created}, cập nhật {self.updated}, bỏ qua {self.skipped}, "
-                f"lỗi {self.failed}, liên kết nội bộ viết lại {self.links_rewritten}."
-            )
-        total = sum(self.found.values())
-        rate = total / self.seconds if self.seconds else 0.0
-        out.append(f"{total} mục trong {self.seconds:.1f} giây ({rate:.1f} mục/giây).")
-        if self.problems:
-            out.append(f"Vấn đề ({len(self.problems)}):")
-            out += [f"  ! {p}" for p in self.problems]
-        return out
-
-
-def selectors_of(profile: SourceProfile) -> Selectors:
-    return Selectors(
-        title=profile.title_selector,
-        date=profile.date_selector,
-        summary=profile.summary_selector,
-        body=profile.body_selector,
-        image=profile.image_selector,
-        attachment=profile.attachment_selector,
-    )
-
-
-def fetcher_for(profile: SourceProfile) -> Fetcher:
-    return Fetcher(
-        profile.hostnames(),
-        delay=profile.delay_seconds,
-        timeout=profile.timeout_seconds,
-        max_page_bytes=profile.max_page_bytes,
-        max_file_bytes=profile.max_file_bytes,
-        respect_robots=profile.respect_robots,
-    )
 
 
 def _looks_like_item(url: str, listing: str) -> bool:
@@ -147,6 +57,22 @@ def discover(profile: SourceProfile, fetcher: Fetcher, problems: list[str]) -> I
             except FetchError as exc:
                 problems.append(f"Trang danh sách {page}: {exc}")
                 continue
+            if is_sheet(page):  # CSV / XLSX of documents or Q&A
+                try:
+                    yield from _sheet_targets(response.body, page, category, kind, seen)
+                except SheetError as exc:
+                    problems.append(f"{page}: {exc}")
+                continue
+            exported = wxr_items(response.body)
+            if exported is not None:  # a WordPress export: the items are in the file
+                mapping = source.get("categories", {})
+                for page_parts, nicenames in exported:
+                    key = normalise_url(page_parts.url)
+                    if key not in seen:
+                        seen.add(key)
+                        slug = next((mapping[n] for n in nicenames if n in mapping), category)
+                        yield Target(key, slug, kind, page=page_parts)
+                continue
             links = feed_links(response.body)  # RSS, Atom or a sitemap, whatever its type says
             if links is None:
                 try:
@@ -154,11 +80,18 @@ def discover(profile: SourceProfile, fetcher: Fetcher, problems: list[str]) -> I
                 except EncodingError as exc:
                     problems.append(f"Trang danh sách {page}: {exc}")
                     continue
-                links = [
-                    link
-                    for link in links_in(text, page, profile.item_link_selector)
-                    if profile.item_link_selector or _looks_like_item(link, page)
-                ]
+                if kind == ItemKind.DOCUMENT:  # a table of documents: each row is an item
+                    for row in document_rows(text, page):
+                        if row.key not in seen:
+                            seen.add(row.key)
+                            yield Target(row.key, category, kind, row)
+                    links = []
+                else:
+                    links = [
+                        link
+                        for link in links_in(text, page, profile.item_link_selector)
+                        if profile.item_link_selector or _looks_like_item(link, page)
+                    ]
                 if profile.next_page_selector:
                     pages += links_in(text, page, profile.next_page_selector)
             elif any(link.endswith(".xml") for link in links):  # a sitemap index
@@ -172,29 +105,25 @@ def discover(profile: SourceProfile, fetcher: Fetcher, problems: list[str]) -> I
                 yield Target(key, category, kind)
 
 
+def _sheet_targets(raw: bytes, page: str, category: str, kind: str, seen: set) -> Iterator[Target]:
+    if kind == ItemKind.DOCUMENT:
+        found = [
+            Target(row.key, category, kind, row=row, redirect=bool(row.file_url))
+            for row in document_sheet(raw, page)
+        ]
+    else:
+        found = [
+            Target(normalise_url(item.url), category, kind, page=item, redirect=False)
+            for item in qa_sheet(raw, page)
+        ]
+    for target in found:
+        if target.url not in seen:
+            seen.add(target.url)
+            yield target
+
+
 def profile_url(profile: SourceProfile, url: str) -> str:
     return normalise_url(urljoin(profile.base_url, url))
-
-
-def _category(profile: SourceProfile, slug: str, cache: dict) -> Category:
-    if slug not in cache:
-        category = Category.objects.filter(tenant_id=profile.tenant_id, slug=slug).first()
-        if category is None:
-            raise ImportRefused(
-                f"Chuyên mục “{slug}” không có trên trang đích; hãy tạo trước khi nhập."
-            )
-        cache[slug] = category
-    return cache[slug]
-
-
-def read_page(fetcher: Fetcher, profile: SourceProfile, url: str) -> Extracted:
-    response = fetcher.fetch(url)
-    if not response.is_html:
-        raise FetchError(
-            "Không phải trang HTML (%s): bỏ qua." % (response.content_type or "không rõ loại")
-        )
-    text, _encoding = decode_page(response.body, response.charset)
-    return extract_page(text, response.url, selectors_of(profile))
 
 
 def check_start(profile: SourceProfile, user, dry_run: bool) -> None:
@@ -203,7 +132,8 @@ def check_start(profile: SourceProfile, user, dry_run: bool) -> None:
     if not dry_run:
         cache: dict = {}
         for source in profile.sources:
-            _category(profile, source.get("category", ""), cache)
+            if source.get("kind", ItemKind.ARTICLE) == ItemKind.ARTICLE:
+                category_for(profile, source.get("category", ""), cache)
     if profile.publish and not dry_run and not has_role(user, profile.tenant_id, PUBLISHING_ROLES):
         raise ImportRefused(
             "Nguồn này đăng ngay các mục nhập: cần chạy bằng tài khoản người duyệt của đơn vị."
@@ -246,9 +176,11 @@ def run(run_obj: ImportRun, *, user=None, progress: Progress | None = None) -> R
             report.skipped += 1
             report.found[target.category] += 1
         elif run_obj.dry_run:
-            _preview(fetcher, profile, target, report, seen_hashes)
+            preview(fetcher, profile, target, report, seen_hashes)
+        elif target.row is not None:
+            import_document(ctx, target, known, report)
         else:
-            _import_one(ctx, target, known, categories, report, seen_hashes)
+            import_page(ctx, target, known, categories, report, seen_hashes)
         if progress:
             progress(index, len(targets))
         if not run_obj.dry_run and index % 20 == 0:
@@ -270,133 +202,3 @@ def _save_counts(run_obj: ImportRun, report: Report, processed: int) -> None:
         skipped=report.skipped,
         failed=report.failed,
     )
-
-
-def _preview(fetcher, profile, target: Target, report: Report, seen_hashes: dict) -> None:
-    report.found[target.category] += 1
-    try:
-        extracted = read_page(fetcher, profile, target.url)
-    except (FetchError, EncodingError, *PAGE_ERRORS) as exc:
-        exc = _readable(exc)
-        report.problems.append(f"{target.url}: {exc}")
-        return
-    report.samples[target.category].append((extracted.title, extracted.published_at))
-    report.problems += [f"{target.url}: {p}" for p in extracted.problems]
-    digest = content_hash(extracted)
-    if digest in seen_hashes:
-        report.problems.append(f"{target.url}: trùng nội dung với {seen_hashes[digest]}.")
-    seen_hashes.setdefault(digest, target.url)
-    for url, _alt in extracted.images:
-        try:
-            data = fetcher.fetch(url, file=True).body
-        except FetchError as exc:
-            report.problems.append(f"{target.url}: ảnh hỏng — {exc}")
-            continue
-        if not _decodes(data):
-            report.problems.append(f"{target.url}: ảnh hỏng — {url}: không phải tệp ảnh.")
-
-
-def _decodes(data: bytes) -> bool:
-    try:
-        with PILImage.open(io.BytesIO(data)) as picture:
-            picture.verify()
-    except Exception:  # noqa: BLE001 - any decoder failure means "not an image"
-        return False
-    return True
-
-
-def _journal(ctx: WriteContext, target: Target, **fields) -> None:
-    fields.setdefault("message", "")
-    ImportItem.objects.update_or_create(
-        profile=ctx.profile,
-        source_url=target.url,
-        defaults={"run": ctx.run, "kind": target.kind, **fields},
-    )
-
-
-def _import_one(ctx, target, known, categories, report: Report, seen_hashes: dict) -> None:
-    report.found[target.category] += 1
-    ctx.problems = []
-    try:
-        extracted = read_page(ctx.fetcher, ctx.profile, target.url)
-    except (FetchError, EncodingError, *PAGE_ERRORS) as exc:
-        exc = _readable(exc)
-        report.failed += 1
-        report.problems.append(f"{target.url}: {exc}")
-        _journal(ctx, target, state=ItemState.FAILED, message=str(exc))
-        return
-    report.samples[target.category].append((extracted.title, extracted.published_at))
-    if not extracted.title or "Nội dung trống." in extracted.problems:
-        message = " ".join(extracted.problems)
-        report.failed += 1
-        report.problems.append(f"{target.url}: {message}")
-        _journal(ctx, target, state=ItemState.FAILED, message=message, title=extracted.title[:300])
-        return
-    digest = content_hash(extracted)
-    if known and known.state == ItemState.DONE and known.content_hash == digest:
-        report.skipped += 1
-        return
-    twin = seen_hashes.get(digest) or (
-        ImportItem.objects.filter(profile=ctx.profile, content_hash=digest, state=ItemState.DONE)
-        .exclude(source_url=target.url)
-        .values_list("new_path", flat=True)
-        .first()
-    )
-    if twin and (not known or known.state == ItemState.SKIPPED):
-        # The same page under a second old URL: one item, both old URLs lead to it.
-        with transaction.atomic():
-            record_old_url(ctx, target.url, twin)
-            _journal(
-                ctx,
-                target,
-                state=ItemState.SKIPPED,
-                title=extracted.title[:300],
-                message=f"Trùng nội dung với {twin}: chỉ thêm chuyển hướng.",
-                new_path=twin,
-            )
-        report.skipped += 1
-        return
-    existing = None
-    if known and known.target_label == ARTICLE_LABEL and known.target_id:
-        existing = Article.objects.filter(
-            pk=known.target_id, tenant_id=ctx.profile.tenant_id
-        ).first()
-    try:
-        with transaction.atomic():
-            category = _category(ctx.profile, target.category, categories)
-            article = write_article(ctx, extracted, category, existing)
-            path = new_path(article)
-            record_old_url(ctx, target.url, path)
-            problems = extracted.problems + ctx.problems
-            _journal(
-                ctx,
-                target,
-                state=ItemState.DONE,
-                title=extracted.title[:300],
-                content_hash=digest,
-                target_label=ARTICLE_LABEL,
-                target_id=article.pk,
-                new_path=path,
-                message=" ".join(problems),
-            )
-    except (ValidationError, PublishingError, ImportRefused, FetchError) as exc:
-        ctx.discard_files()
-        message = "; ".join(getattr(exc, "messages", None) or [str(exc)])
-        report.failed += 1
-        report.problems.append(f"{target.url}: {message}")
-        _journal(ctx, target, state=ItemState.FAILED, message=message, title=extracted.title[:300])
-        return
-    except Exception as exc:  # noqa: BLE001 - one page's surprise must not stop the run
-        ctx.discard_files()  # nothing half-written: the transaction rolled back, files go too
-        message = f"Lỗi không lường trước khi ghi ({exc.__class__.__name__}): {exc}"[:2000]
-        report.failed += 1
-        report.problems.append(f"{target.url}: {message}")
-        _journal(ctx, target, state=ItemState.FAILED, message=message, title=extracted.title[:300])
-        return
-    ctx.new_files = []
-    seen_hashes[digest] = path
-    report.problems += [f"{target.url}: {p}" for p in extracted.problems + ctx.problems]
-    if existing:
-        report.updated += 1
-    else:
-        report.created += 1

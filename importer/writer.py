@@ -168,9 +168,11 @@ def write_article(
         new_url = _attach(ctx, article, url, title)
         if new_url:
             mapping[normalise_url(url)] = new_url
-    article.body_vi = _replace_urls(article.body_vi, mapping)
-    article.cover = article.cover or cover
-    article.save()
+    body = _replace_urls(article.body_vi, mapping)
+    if body != article.body_vi or (cover and not article.cover_id):
+        article.body_vi = body  # the second save only when images or files were brought in
+        article.cover = article.cover or cover
+        article.save()
     if ctx.profile.publish and article.status != Status.PUBLISHED:
         publishing.publish(article, by=ctx.user)
     return article

@@ -1,6 +1,7 @@
 """One admin on every host; its header names the tenant being worked on."""
 
 from django.contrib import admin, messages
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
@@ -13,6 +14,8 @@ from accounts.views import second_factor_view
 from tenants.access import visible_tenant_ids
 from tenants.admin_scoping import WORKING_TENANT_SESSION_KEY, working_tenant_id
 from tenants.models import Tenant
+
+SWITCH_LIST_MAX = 50
 
 
 class PortalAdminSite(admin.AdminSite):
@@ -60,19 +63,27 @@ class PortalAdminSite(admin.AdminSite):
         context = super().each_context(request)
         if not request.user.is_authenticated:
             return context
-        tenants = list(self.switchable_tenants(request))
+        switchable = self.switchable_tenants(request)
+        # Up to SWITCH_LIST_MAX sites are offered in a list; more (a national
+        # installation has 4,000) are chosen by typing a name.
+        tenants = list(switchable[: SWITCH_LIST_MAX + 1])
+        many = len(tenants) > SWITCH_LIST_MAX
+        host_tenant = getattr(request, "tenant", None)
+        wanted = {working_tenant_id(request), getattr(host_tenant, "pk", None)} - {None}
+        if many:
+            tenants = list(switchable.filter(pk__in=wanted)) if wanted else []
         by_id = {tenant.pk: tenant for tenant in tenants}
         working = by_id.get(working_tenant_id(request))
-        host_tenant = getattr(request, "tenant", None)
         # The header names what the user works on: the chosen tenant, else this
         # host's site when it is theirs, else their only site.
         current = working or by_id.get(getattr(host_tenant, "pk", None))
-        if current is None and len(tenants) == 1:
+        if current is None and len(tenants) == 1 and not many:
             current = tenants[0]
         if current is not None:
             context["site_header"] = _("Quản trị — %(name)s") % {"name": current.name}
         context["working_tenant"] = working
-        context["switchable_tenants"] = tenants if len(tenants) > 1 else []
+        context["switchable_tenants"] = tenants if len(tenants) > 1 and not many else []
+        context["switch_by_name"] = many
         return context
 
     def get_urls(self):
@@ -86,11 +97,31 @@ class PortalAdminSite(admin.AdminSite):
             *super().get_urls(),
         ]
 
+    def _tenants_named(self, request: HttpRequest, typed: str) -> list[Tenant]:
+        """The site whose name or slug is what was typed, else those containing it."""
+        switchable = self.switchable_tenants(request)
+        exact = list(switchable.filter(Q(name__iexact=typed) | Q(slug__iexact=typed))[:2])
+        if len(exact) == 1:
+            return exact
+        return list(switchable.filter(name__icontains=typed)[:9])
+
     def switch_working_tenant(self, request: HttpRequest):
         raw = request.POST.get("tenant", "")
         next_url = request.POST.get("next", "")
         if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
             next_url = "../"
+        typed = request.POST.get("tenant_name", "").strip()[:200]
+        if typed and not raw:
+            found = self._tenants_named(request, typed)
+            if len(found) != 1:
+                names = ", ".join(t.name for t in found[:8])
+                messages.error(
+                    request,
+                    _("Có %(n)s đơn vị khớp với “%(typed)s”: %(names)s. Hãy gõ đúng tên.")
+                    % {"n": len(found), "typed": typed, "names": names or "—"},
+                )
+                return HttpResponseRedirect(next_url)
+            raw = str(found[0].pk)
         if raw == "":
             request.session.pop(WORKING_TENANT_SESSION_KEY, None)
             messages.info(request, _("Đang làm việc trên tất cả đơn vị của bạn."))

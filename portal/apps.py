@@ -22,3 +22,14 @@ class PortalConfig(AppConfig):
         # Cached sitemaps of a tenant go stale when one of its items goes on or off line.
         item_published.connect(sitemaps.publication_changed, weak=False)
         item_unpublished.connect(sitemaps.publication_changed, weak=False)
+        # What invalidates cached pages: every app's caching.py declarations.
+        from .cache_dependencies import connect
+
+        connect()
+        # Version counters are read once a request (portal/versions.py).
+        from django.core.signals import request_finished, request_started
+
+        from . import versions
+
+        request_started.connect(versions.start_request, dispatch_uid="versions-memo-start")
+        request_finished.connect(versions.end_request, dispatch_uid="versions-memo-end")

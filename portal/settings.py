@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "accounts",
     "operations",
     "api",
+    "opendata",
     "citizens",
     "importer",
 ]
@@ -81,6 +82,9 @@ MIDDLEWARE = [
     "operations.middleware.ContinuityMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous GETs answered from one Redis round trip, before the site is resolved.
+    "portal.page_cache.PageCacheMiddleware",
+    "portal.html_compact.CompactHtmlMiddleware",
     "tenants.middleware.TenantMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -126,6 +130,10 @@ DATABASE_URL = os.environ.get("DATABASE_URL", "").strip() or embedded_db.running
 )
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    if "postgresql" in DATABASES["default"]["ENGINE"]:
+        # No JIT: it compiles plans that merely look expensive (a search whose estimate
+        # counts every match) for seconds, and web queries are short (search/engine.py).
+        DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 else:
     # No database: every connection fails with a message saying how to get one.
     DATABASES = {"default": {"ENGINE": "portal.db_unset", "NAME": "govportal"}}
@@ -144,6 +152,21 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Whole-response cache of anonymous pages (portal/page_cache.py): the longest a page
+# may show what no declared event announces (visit counts, a day's document statuses).
+# 0 turns it off; it needs Redis.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# Never kept: the admin and API (own caching rules), citizens' accounts, search
+# (each query is its own page: unbounded keys for a low hit rate).
+PAGE_CACHE_SKIP_PREFIXES = (
+    "/admin/",
+    "/api/",
+    "/tai-khoan/",
+    "/en/tai-khoan/",
+    "/tim-kiem/",
+    "/en/tim-kiem/",
+)
 
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "").strip() or REDIS_URL or "memory://"
 # A refused or silent broker must answer fast: operations.outbox keeps the task meanwhile.
@@ -271,3 +294,6 @@ CITIZEN_OIDC_CLIENT_SECRET = os.environ.get("CITIZEN_OIDC_CLIENT_SECRET", "").st
 CITIZEN_OIDC_SCOPES = os.environ.get("CITIZEN_OIDC_SCOPES", "openid profile email phone")
 CITIZEN_OIDC_PROVIDER_NAME = os.environ.get("CITIZEN_OIDC_PROVIDER_NAME", "VNeID")
 CITIZEN_OIDC_TIMEOUT = float(os.environ.get("CITIZEN_OIDC_TIMEOUT", 5))
+# Retention (Decree 13/2023): a citizen account unused this long is deleted with its
+# personal data by a nightly task (citizens.tasks.erase_inactive).
+CITIZEN_INACTIVE_DAYS = int(os.environ.get("CITIZEN_INACTIVE_DAYS", 730))

@@ -18,6 +18,7 @@ urlpatterns = [
     path("sitemap.xml", views.sitemap_index, name="sitemap"),
     path("sitemap-<str:section>.xml", views.sitemap_section, name="sitemap_section"),
     path("", include("api.urls")),
+    path("", include("opendata.ckan_urls")),
     # One redirect URI for both languages: registered once with the identity provider.
     path("tai-khoan/oidc/callback/", citizen_views.callback, name="citizen_callback"),
 ]
@@ -38,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("", include("dialogue.urls")),
     path("", include("surveys.urls")),
     path("", include("compliance.urls")),
+    path("", include("opendata.urls")),
     path("", include("citizens.urls")),
     prefix_default_language=False,
 )

@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from portal import versions
+from portal import cache_dependencies, versions
 from tenants.models import Tenant
 
 from . import fetch, records
@@ -286,6 +286,7 @@ def _after_commit(
 def bump_catalogue_version() -> None:
     """Facet counts and statistics are cached under this version; a sync invalidates them."""
     versions.bump(CATALOGUE_VERSION_KEY)
+    cache_dependencies.changed(everywhere=True)  # bulk writes: no model signal reaches pages
 
 
 def catalogue_version() -> int:

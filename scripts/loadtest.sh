@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load test of the public pages (docs/performance.md): wrk against a running server.
-#   [ROUNDS=3] scripts/loadtest.sh [BASE_URL] [DURATION]   e.g. scripts/loadtest.sh http://127.0.0.1:8114 10s
+#   [ROUNDS=3] [CONNECTIONS=8] [SITES=both|province] [SEARCH=1] scripts/loadtest.sh [BASE_URL] [DURATION]
+#   e.g. scripts/loadtest.sh http://127.0.0.1:8114 10s
 # Needs wrk (apt-get install wrk) and the data of `manage.py seed_load` (bulk articles).
 # Prints one markdown row per page and site: median and range of req/s over ROUNDS runs,
 # p50 and p99 of the last run, non-2xx answers of all runs, load average.
@@ -8,6 +9,9 @@ set -euo pipefail
 BASE=${1:-http://127.0.0.1:8114}
 DURATION=${2:-10s}
 ROUNDS=${ROUNDS:-3}
+CONNECTIONS=${CONNECTIONS:-8}
+SITES=${SITES:-both}
+SEARCH=${SEARCH:-1}
 PY=${PY:-.venv/bin/python}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
 
@@ -22,13 +26,21 @@ print('/tin-tuc/%s/' % art.slug)
 "
 }
 
+deep_cursor() {  # the "older" link of page 1, followed 5 times: a deep page's query string
+  local host=$1 path=$2 query=""
+  for _ in 1 2 3 4 5; do
+    query=$(curl -s -H "Host: $host" "$BASE$path$query" | grep -o '?sau=[^"]*' | head -1)
+  done
+  echo "$query"
+}
+
 run() {  # host label path: warm-up, then ROUNDS runs; the median and range of req/s
   local host=$1 label=$2 path=$3
   curl -s -o /dev/null -H "Host: $host" "$BASE$path"  # fill the caches
-  wrk -t2 -c8 -d3s -H "Host: $host" "$BASE$path" >/dev/null
+  wrk -t2 -c"$CONNECTIONS" -d3s -H "Host: $host" "$BASE$path" >/dev/null
   local out rates=() p50 p99 bad=0 n
   for _ in $(seq "$ROUNDS"); do
-    out=$(wrk -t2 -c8 -d"$DURATION" --latency -H "Host: $host" "$BASE$path")
+    out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H "Host: $host" "$BASE$path")
     rates+=("$(awk '/Requests\/sec/{print $2}' <<<"$out")")
     n=$(awk '/Non-2xx/{print $5}' <<<"$out")
     bad=$((bad + ${n:-0}))
@@ -45,7 +57,9 @@ run() {  # host label path: warm-up, then ROUNDS runs; the median and range of r
 
 echo "| page | site | req/s (median) | range | p50 | p99 | non-2xx | load avg |"
 echo "|---|---|---:|---:|---:|---:|---:|---:|"
-for site in "localhost:province" "xahoabinh.localhost:xahoabinh"; do
+sites=("localhost:province")
+[ "$SITES" = province ] || sites+=("xahoabinh.localhost:xahoabinh")
+for site in "${sites[@]}"; do
   host=${site%%:*}
   slug=${site##*:}
   if [ "$slug" = province ]; then slug=$("$PY" manage.py shell -v 0 -c "
@@ -54,9 +68,12 @@ print(Tenant.objects.filter(parent__isnull=True).order_by('pk').first().slug)");
   article=$(read_urls "$slug")
   run "$host" home /
   run "$host" "category p1" /chuyen-muc/tin-tuc-su-kien/
+  run "$host" "category deep" "/chuyen-muc/tin-tuc-su-kien/$(deep_cursor "$host" /chuyen-muc/tin-tuc-su-kien/)"
   run "$host" article "$article"
   run "$host" documents /van-ban/
   run "$host" procedures /thu-tuc-hanh-chinh/
+  run "$host" RSS /rss/
+  [ "$SEARCH" = 1 ] || continue
   run "$host" "search (dấu)" "/tim-kiem/?q=k%E1%BA%BF%20ho%E1%BA%A1ch"
   run "$host" "search (no dấu)" "/tim-kiem/?q=ke%20hoach"
 done

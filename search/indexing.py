@@ -18,39 +18,52 @@ from operations import outbox
 from .models import SearchEntry
 from .registry import IndexEntry, SearchSource
 from .sources import model_label, sources_for_model
+from .spelling import same_spelling
 from .text import MAX_TEXT, MAX_TITLE, clean, reference_tokens
 
 logger = logging.getLogger(__name__)
 
 # One statement per batch: rows arrive as JSON, vectors are built in the database at
 # write time (unaccent is not IMMUTABLE, so no expression index) and title words go to
-# the "did you mean" vocabulary. `vector` finds (folded); `rank_vector` orders (folded
-# title + the unfolded copy, so exact diacritics rank higher); document numbers count
-# as title words; "yr2025" / "ym202511" let a search look at recent months and years
-# inside the GIN index.
-INSERT_SQL = """
+# the "did you mean" vocabulary. `vector` finds: folded words (A title, C text), the
+# words as written (B title, D text: "bàn" finds only "bàn", so exact spellings can be
+# taken first through the GIN index wherever they are), document numbers, and
+# "yr2025" / "ym202511" / "tn42" (its site) to look at recent months or one site's
+# rows inside the index (GIN intersects a rare token cheaply). `rank_vector` is the
+# title alone (folded + as written + numbers), small and inline, for title ranking.
+# `vtitle`/`vtext` are the title and text with i/y spellings made one (spelling.py);
+# `shared`: the object has rows on several sites (shown once, see engine.py).
+VECTOR_SQL = """
+    setweight(to_tsvector('search_vn', vtitle), 'A')
+        || setweight(to_tsvector('search_vn', vtext), 'C')
+        || setweight(to_tsvector('simple', vtitle), 'B')
+        || setweight(to_tsvector('simple', vtext), 'D')
+        || setweight(to_tsvector('simple', tokens), 'A')
+        || to_tsvector('simple', 'tn' || tenant_id || coalesce(
+            ' yr' || year || ' ym' || to_char(published_at AT TIME ZONE %s, 'YYYYMM'), ''))
+"""
+RANK_VECTOR_SQL = """
+    setweight(to_tsvector('search_vn', vtitle), 'A')
+        || setweight(to_tsvector('simple', vtitle), 'B')
+        || setweight(to_tsvector('simple', tokens), 'A')
+"""
+INSERT_SQL = f"""
     WITH rows AS (
-        SELECT r.*, t.tree_id FROM jsonb_to_recordset(%s::jsonb) AS r(
+        SELECT r.*, t.tree_id,
+            count(*) OVER (PARTITION BY r.model_label, r.object_id, r.language) > 1 AS shared
+        FROM jsonb_to_recordset(%s::jsonb) AS r(
             tenant_id int, model_label text, object_id text, kind text, language text,
             title text, text text, url text, reference text, tokens text,
-            published_at timestamptz, year int)
+            published_at timestamptz, year int, vtitle text, vtext text)
         JOIN tenants_tenant t ON t.id = r.tenant_id
     ),
     inserted AS (
         INSERT INTO search_searchentry (
             tenant_id, tree_id, model_label, object_id, kind, language, title, text, url,
-            reference, tokens, published_at, year, indexed_at, vector, rank_vector)
+            reference, tokens, published_at, year, indexed_at, shared, vector, rank_vector)
         SELECT tenant_id, tree_id, model_label, object_id, kind, language, title, text, url,
-            reference, tokens, published_at, year, now(),
-            setweight(to_tsvector('search_vn', title), 'A')
-                || setweight(to_tsvector('search_vn', text), 'C')
-                || setweight(to_tsvector('simple', tokens), 'A')
-                || to_tsvector('simple', coalesce(
-                    'yr' || year || ' ym' || to_char(published_at AT TIME ZONE %s, 'YYYYMM'),
-                    '')),
-            setweight(to_tsvector('search_vn', title), 'A')
-                || setweight(to_tsvector('simple', lower(title)), 'B')
-                || setweight(to_tsvector('simple', tokens), 'A')
+            reference, tokens, published_at, year, now(), shared,
+            {VECTOR_SQL}, {RANK_VECTOR_SQL}
         FROM rows
         RETURNING id
     ),
@@ -59,11 +72,17 @@ INSERT_SQL = """
     ),
     terms AS (
         INSERT INTO search_searchterm (word, uses)
-        SELECT word, count(*) FROM words WHERE word ~ '^[a-z]{2,30}$' GROUP BY word
+        SELECT word, count(*) FROM words WHERE word ~ '^[a-z]{{2,30}}$' GROUP BY word
         ON CONFLICT (word) DO UPDATE SET uses = search_searchterm.uses + EXCLUDED.uses
     )
     SELECT count(*) FROM inserted
-"""
+"""  # noqa: S608 - fixed SQL fragments only
+# Recomputes the vectors of stored rows (after a change of how they are built).
+REVECTOR_SQL = f"""
+    UPDATE search_searchentry e SET vector = {VECTOR_SQL}, rank_vector = {RANK_VECTOR_SQL}
+    FROM jsonb_to_recordset(%s::jsonb) AS r(id bigint, vtitle text, vtext text)
+    WHERE e.id = r.id
+"""  # noqa: S608 - fixed SQL fragments only
 
 
 def request_reindex(obj: Model) -> None:
@@ -159,12 +178,35 @@ def store_rows(rows: list[SearchEntry]) -> int:
             "tokens": row.tokens,
             "published_at": row.published_at.isoformat() if row.published_at else None,
             "year": row.year,
+            "vtitle": same_spelling(row.title),
+            "vtext": same_spelling(row.text),
         }
         for row in rows
     ]
     with connection.cursor() as cursor:
         cursor.execute(INSERT_SQL, [json.dumps(payload), settings.TIME_ZONE])
         return cursor.fetchone()[0]
+
+
+def revector(cursor, batch_size: int = 500) -> int:
+    """Rebuild the vectors of every stored row from its title and text, in batches
+    (raw SQL only: migrations call it)."""
+    done, last = 0, 0
+    while True:
+        cursor.execute(
+            "SELECT id, title, text FROM search_searchentry WHERE id > %s ORDER BY id LIMIT %s",
+            [last, batch_size],
+        )
+        rows = cursor.fetchall()
+        if not rows:
+            return done
+        payload = [
+            {"id": pk, "vtitle": same_spelling(title), "vtext": same_spelling(text)}
+            for pk, title, text in rows
+        ]
+        cursor.execute(REVECTOR_SQL, [json.dumps(payload), settings.TIME_ZONE])
+        done += len(rows)
+        last = rows[-1][0]
 
 
 def _row(label: str, pk: str, kind: SearchSource | str, entry: IndexEntry) -> SearchEntry:

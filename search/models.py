@@ -32,12 +32,16 @@ class SearchEntry(TenantOwned):
     tokens = models.TextField(blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
     year = models.PositiveSmallIntegerField(null=True, blank=True)
-    # Matching: folded title (A), folded text (C), document-number tokens (A). Large, so
+    # Matching: folded title (A), folded text (C), the words as written (B, D),
+    # document-number tokens (A), month/year tokens. Large, so
     # PostgreSQL keeps it out of line (toast_tuple_target) and the heap stays narrow.
     vector = SearchVectorField(null=True)
-    # Ranking: folded title (A) + the unfolded, weighted copy (B) + tokens (A). Small,
-    # so ranking a thousand candidates reads no large values.
+    # Title ranking: folded title (A) + the title as written (B) + tokens (A). Small and
+    # inline: "every word in the title" is checked without reading a large value.
     rank_vector = SearchVectorField(null=True)
+    # The object has rows on several sites (a procedure per implementing unit): a wide
+    # search shows it once, from the unit first in the tree (engine.py).
+    shared = models.BooleanField(default=False)
     indexed_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -19,6 +19,7 @@ _KEEP = re.compile(r"[^\w\s\"'\-]", re.UNICODE)
 _EXCLUDED = re.compile(r"(?:^|\s)-(?:\"[^\"]*\"?|\S+)")
 _WORD = re.compile(r"[^\W_]", re.UNICODE)
 _SPACES = re.compile(r"\s+")
+_NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 
 @dataclass(frozen=True)
@@ -28,11 +29,25 @@ class ParsedQuery:
     refs: tuple[str, ...] = ()  # document-number tokens, all required
     exact: bool = False  # typed with diacritics: rank exact spellings higher
     phrase: str = ""  # the positive words, for the "whole phrase" ranking bonus
+    positive: str = ""  # the words to look for (no excludes, no quotes): highlighting
     messages: tuple[str, ...] = field(default_factory=tuple)
 
     @property
     def is_empty(self) -> bool:
         return not self.words and not self.refs
+
+    @property
+    def only_exact_words(self) -> bool:
+        """Every word typed with diacritics, no operators, no document number."""
+        if self.refs or re.search(r"[\"-]|\bor\b", self.words, re.IGNORECASE):
+            return False
+        return len(self.exact_words.split()) == len(_NON_WORD.sub(" ", self.positive).split())
+
+    @property
+    def exact_words(self) -> str:
+        """The words typed with diacritics (each must then appear as typed)."""
+        words = _SPACES.sub(" ", _NON_WORD.sub(" ", self.positive)).split()
+        return " ".join(w for w in words if has_diacritics(w))
 
 
 def parse(raw: str | None) -> ParsedQuery:
@@ -63,5 +78,6 @@ def parse(raw: str | None) -> ParsedQuery:
         refs=tuple(refs[:5]),
         exact=has_diacritics(positive),
         phrase=positive if " " in positive else "",
+        positive=positive,
         messages=tuple(messages),
     )

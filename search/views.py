@@ -19,8 +19,10 @@ from tenants.resolution import tree_version
 
 from . import analytics, engine, query
 from .presentation import absolute, highlighted, kind_labels
+from .text import clean, fold
 
 FIRST_YEAR = 2000
+MAX_UNIT_CHOICES = 12
 
 
 def _int(value: str | None, low: int, high: int) -> int | None:
@@ -29,6 +31,19 @@ def _int(value: str | None, low: int, high: int) -> int | None:
     except ValueError:
         return None
     return number if low <= number <= high else None
+
+
+def match_unit(units: list[tuple[int, str]], typed: str) -> tuple[int | None, list]:
+    """The unit a typed name means: the one whose name is it (or the only one holding
+    it), else up to MAX_UNIT_CHOICES candidates to pick from (diacritics optional)."""
+    wanted = fold(typed).strip()
+    exact = [pk for pk, name in units if fold(name) == wanted]
+    if len(exact) == 1:
+        return exact[0], []
+    holding = [(pk, name) for pk, name in units if wanted in fold(name)]
+    if len(holding) == 1:
+        return holding[0][0], []
+    return None, holding[:MAX_UNIT_CHOICES]
 
 
 def _link(name: str, fallback: str) -> str:
@@ -68,6 +83,17 @@ def search(request: HttpRequest) -> HttpResponse:
     units = _units(tenant, whole_province, language) if has_units else []
     unit = _int(request.GET.get("unit"), 1, 2**31 - 1)
     unit = unit if unit in {pk for pk, _name in units} else None
+    unit_name = clean(request.GET.get("unit_name") or "", 100)
+    unit_choices: list[tuple[int, str]] = []
+    unit_message = ""
+    if unit is None and unit_name and has_units:
+        unit, unit_choices = match_unit(units, unit_name)
+        if unit is None and not unit_choices:
+            unit_message = _("Không có đơn vị nào tên như “%(name)s”; đang tìm ở mọi đơn vị.") % {
+                "name": unit_name
+            }
+    if unit is not None:
+        unit_name = dict(units)[unit]
     page_number = _int(request.GET.get("page"), 1, 10**9) or 1
 
     if whole_province or tenant.parent_id is None:
@@ -96,6 +122,8 @@ def search(request: HttpRequest) -> HttpResponse:
         for hit in results.hits
     ]
     messages = list(parsed.messages)
+    if unit_message:
+        messages.append(unit_message)
     if page_number != results.page and results.total:
         messages.append(_("Trang bạn chọn không có; đây là trang %(n)s.") % {"n": results.page})
     corrected, suggestions = "", []
@@ -142,8 +170,13 @@ def search(request: HttpRequest) -> HttpResponse:
         "kind": kind,
         "years": list(range(this_year, FIRST_YEAR - 1, -1)),
         "year": year,
-        "units": units,
+        "has_units": has_units,
         "unit": unit,
+        "unit_name": unit_name,
+        "unit_choices": [
+            {"name": name, "url": "?" + urlencode({**base, "unit": pk})}
+            for pk, name in unit_choices
+        ],
         "whole_province": whole_province,
         "province_url": province_url,
         "pages": pages,

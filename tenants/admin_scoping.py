@@ -22,6 +22,24 @@ def working_tenant_id(request: HttpRequest) -> int | None:
     return value if isinstance(value, int) else None
 
 
+def tenant_relation_fields(model: type[models.Model]) -> list[str]:
+    """Foreign keys and many-to-many fields of `model` that point at Tenant."""
+    return [
+        field.name
+        for field in model._meta.get_fields()
+        if (field.many_to_one or field.many_to_many)
+        and not field.auto_created
+        and field.related_model is Tenant
+    ]
+
+
+def with_tenant_autocomplete(fields, raw_id_fields, model) -> tuple[str, ...]:
+    """A national installation has thousands of sites: every choice of a site is an
+    autocomplete (TenantAdmin's search), never a select listing them all."""
+    extra = [f for f in tenant_relation_fields(model) if f not in raw_id_fields]
+    return tuple(dict.fromkeys([*fields, *extra]))
+
+
 class TenantScopedAdmin(admin.ModelAdmin):
     """Querysets, choices and saves limited to the user's tenants; auditors read only.
 
@@ -105,6 +123,10 @@ class TenantScopedAdmin(admin.ModelAdmin):
         return self.has_change_permission(request, obj)
 
     # --- forms -------------------------------------------------------------------
+    def get_autocomplete_fields(self, request: HttpRequest):
+        fields = super().get_autocomplete_fields(request)
+        return with_tenant_autocomplete(fields, self.raw_id_fields, self.model)
+
     def default_tenant(self, request: HttpRequest) -> Tenant | None:
         editable = self.editable_ids(request)
         for candidate in (working_tenant_id(request), getattr(request.tenant, "pk", None)):
@@ -176,6 +198,10 @@ class TenantScopedInline:
 
     parent_tenant_field = "tenant"
     edit_roles: frozenset[str] = EDITING_ROLES
+
+    def get_autocomplete_fields(self, request: HttpRequest):
+        fields = super().get_autocomplete_fields(request)
+        return with_tenant_autocomplete(fields, self.raw_id_fields, self.model)
 
     def _parent_tenant_id(self, obj) -> int | None:
         if obj is None:

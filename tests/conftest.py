@@ -71,6 +71,24 @@ def _force_login_signs_in_with_both_factors(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _page_cache_off(settings):
+    """The views themselves are under test: the whole-response cache is on only where a
+    test asks for it (the `page_cache` fixture, tests/portal/test_page_cache.py)."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture
+def page_cache(settings):
+    if not settings.REDIS_URL:
+        pytest.skip("the page cache needs Redis (REDIS_URL)")
+    settings.PAGE_CACHE_SECONDS = 300
+    from portal import page_cache as module
+
+    module._site_of_host.clear()
+    return module
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     cache.clear()
     yield

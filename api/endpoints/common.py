@@ -58,7 +58,8 @@ def aware(moment: datetime | None) -> datetime | None:
     try:
         if timezone.is_naive(moment):
             moment = timezone.make_aware(moment)
-        moment.astimezone(UTC)
+        # PostgreSQL refuses offsets beyond ±15:59 that Python accepts: send UTC.
+        moment = moment.astimezone(UTC)
     except (OverflowError, ValueError):
         raise ApiError(400, _("Thời điểm updated_since nằm ngoài khoảng cho phép.")) from None
     return moment

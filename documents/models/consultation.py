@@ -98,6 +98,15 @@ class Comment(TenantOwned):
         _("kiểm duyệt"), max_length=10, choices=CommentStatus.choices, default=CommentStatus.PENDING
     )
     created_at = models.DateTimeField(_("thời điểm gửi"), auto_now_add=True)
+    # Set when the citizen was signed in with the identity provider: the name is verified.
+    citizen = models.ForeignKey(
+        "citizens.Citizen",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="consultation_comments",
+        verbose_name=_("công dân đã xác thực"),
+    )
 
     class Meta:
         ordering = ["created_at", "id"]

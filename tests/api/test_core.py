@@ -48,6 +48,8 @@ def test_docs_page_uses_vendored_swagger(site_client, commune):
         ("?updated_since=2026-13-45", 400),
         ("?updated_since=9999-12-31T23:59:59-12:00", 400),
         ("?updated_since=2026-01-01T00:00:00", 200),
+        ("?updated_since=0172-09-29T22:51:06%2B22:52", 200),  # found by schemathesis
+        ("?category=a%00b", 400),  # NUL: found by schemathesis
         ("?year=99999", 400),
         ("?lang=fr", 400),
         ("?q=" + "x" * 10_000, 414),

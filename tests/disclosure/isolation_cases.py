@@ -48,7 +48,7 @@ CASES = [
         name=f"disclosure-{section}",
         make=_maker(section),
         detail_urls=_urls,
-        list_urls=[f"/{path}/", f"/{path}/rss/"],
+        list_urls=[f"/{path}/", f"/{path}/rss/", f"/{path}/atom/", f"/{path}/feed.json"],
         admin_model=SECTION_PROXIES[section],
     )
     for section, path in SECTION_PATHS.items()

@@ -269,3 +269,21 @@ def test_wordpress_site_imports_from_its_feed_with_automatic_extraction(
     assert "15 thanh niên lên đường nhập ngũ" in post.body_vi
     assert "Trang sử dụng WordPress" not in post.body_vi  # footer left out
     assert "Giới thiệu" not in post.body_vi  # menu left out
+
+
+def test_the_command_makes_a_profile_from_a_shipped_example(commune, categories, old_site, capsys):
+    call_command(
+        "import_site", "moi", "--site", "xaa", "--example", "cong-tinh",
+        "--base-url", old_site.url("/"), "--delay", "0",
+    )  # fmt: skip
+    out = capsys.readouterr().out
+    assert "Tạo mới 5, cập nhật 0, bỏ qua 1, lỗi 8" in out
+    assert "14/14" in out and "mục/giây" in out  # the progress line
+    assert articles(commune).count() == 5
+
+
+def test_the_command_refuses_an_unknown_profile_with_a_clear_message(commune):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="Không có nguồn “khong-co”"):
+        call_command("import_site", "khong-co")

@@ -65,6 +65,29 @@ def test_exact_diacritics_rank_first(commune, site_client):
     assert len(titles(client.get("/tim-kiem/", {"q": "ban cho"}))) == 3
 
 
+def test_an_older_body_only_exact_match_ranks_above_newer_folded_matches(commune, site_client):
+    bulletin(commune, "Văn bản hướng dẫn mới", "Ban hành bản kế hoạch.", year=2025)
+    bulletin(commune, "Bán đấu giá tài sản", "Thông báo bán đấu giá.", year=2024)
+    bulletin(commune, "Họp thôn cuối năm", "Mỗi hộ mang một chiếc bàn ra sân.", year=2019)
+    index_all()
+    client = site_client(commune)
+    assert titles(client.get("/tim-kiem/", {"q": "bàn"}))[0] == "Họp thôn cuối năm"
+    html = client.get("/tim-kiem/", {"q": "bàn"}).content.decode()
+    assert "chiếc <mark>bàn</mark> ra sân" in html
+    assert "3 kết quả" in html
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"), [("kí", "ký"), ("ký", "kí"), ("lí", "lý"), ("quí", "quý")]
+)
+def test_i_and_y_spellings_find_each_other(commune, site_client, typed, stored):
+    bulletin(commune, f"Thông báo {stored} hợp đồng", "Nội dung.")
+    index_all()
+    assert titles(site_client(commune).get("/tim-kiem/", {"q": f"{typed} hợp đồng"})) == [
+        f"Thông báo {stored} hợp đồng"
+    ]
+
+
 def test_a_title_with_every_word_beats_one_repeating_a_word(commune, site_client):
     bulletin(commune, "Tạm ngừng kinh doanh, tiếp tục kinh doanh", "Đăng ký tại xã.", year=2025)
     bulletin(commune, "Đăng ký thành lập hộ kinh doanh", year=2020)

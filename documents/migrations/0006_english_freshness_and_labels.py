@@ -12,7 +12,7 @@ def english_copies_are_current(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('documents', '0004_number_unique_per_year'),
+        ('documents', '0005_comment_citizen'),
     ]
 
     operations = [

@@ -1,0 +1,11 @@
+"""Page-cache declarations (portal/cache_dependencies.py)."""
+
+from portal.cache_dependencies import LINEAGE, SITE, Depends
+
+PAGE_DEPENDENCIES = (
+    Depends("dialogue.DialogueSettings", scope=SITE),
+    Depends("dialogue.Inquiry", scope=LINEAGE),  # answered questions are published
+    Depends("dialogue.DialogueSession", scope=LINEAGE),
+    Depends("dialogue.SessionQuestion", scope=LINEAGE, site="session.tenant_id"),
+    Depends("dialogue.Hotline", scope=SITE),
+)

@@ -1,0 +1,12 @@
+"""Page-cache declarations of the tenant tree (portal/cache_dependencies.py). The tree's
+own version (tenants/resolution.py) is part of every page key as well."""
+
+from portal.cache_dependencies import ALL, LINEAGE, Depends
+
+PAGE_DEPENDENCIES = (
+    Depends("tenants.Tenant", scope=ALL),  # names, parents, settings: menus of every site
+    Depends("tenants.Domain", scope=ALL),
+    Depends("tenants.FormerName", scope=LINEAGE),  # the history block of About pages
+    Depends("tenants.Provenance", scope=ALL),
+)
+NOT_SHOWN = ("tenants.Membership", "tenants.SiteOperation", "tenants.UrlRedirect")
