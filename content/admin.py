@@ -54,12 +54,25 @@ class CategoryAdmin(TenantScopedAdmin, TranslationAdmin, MPTTModelAdmin):
         "order",
         "in_menu",
         "on_home",
+        "share_social",
     )
 
 
 class AttachmentInline(TenantScopedInline, admin.TabularInline):
     model = ArticleAttachment
     extra = 0
+
+
+class ShareSocialSelect(forms.NullBooleanSelect):
+    """The article's tick for social publishing; empty follows the category's default."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.choices = [
+            ("unknown", gettext_lazy("Theo mặc định của chuyên mục")),
+            ("true", gettext_lazy("Có")),
+            ("false", gettext_lazy("Không")),
+        ]
 
 
 @admin.register(Article)
@@ -78,7 +91,17 @@ class ArticleAdmin(PublishableAdmin, TranslationAdmin):
         (None, {"fields": ("tenant", "category", "title", "slug", "summary", "body", "cover")}),
         (
             gettext_lazy("Thông tin thêm"),
-            {"fields": ("author", "source", "featured", "related", "publish_at", "unpublish_at")},
+            {
+                "fields": (
+                    "author",
+                    "source",
+                    "featured",
+                    "share_social",
+                    "related",
+                    "publish_at",
+                    "unpublish_at",
+                )
+            },
         ),
         (
             gettext_lazy("Quy trình"),
@@ -103,6 +126,8 @@ class ArticleAdmin(PublishableAdmin, TranslationAdmin):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if field is not None and db_field.name.startswith("body"):
             field.widget = RichTextWidget()
+        if field is not None and db_field.name == "share_social":
+            field.widget = ShareSocialSelect()
         return field
 
     def get_queryset(self, request):

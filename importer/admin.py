@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import admin, messages
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -10,7 +11,7 @@ from tenants.access import PUBLISHING_ROLES
 from tenants.admin_scoping import TenantScopedAdmin, TenantScopedInline
 
 from . import runs
-from .models import ImportItem, ImportRun, ItemState, SourceProfile
+from .models import ImportItem, ImportRun, ItemState, RunState, SourceProfile
 
 
 @admin.register(SourceProfile)
@@ -129,7 +130,24 @@ class ImportRunAdmin(TenantScopedAdmin):
 
     @admin.display(description=gettext_lazy("tiến độ"))
     def progress(self, obj: ImportRun) -> str:
-        return f"{obj.processed}/{obj.total}"
+        done = f"{obj.processed}/{obj.total}"
+        if obj.state != RunState.RUNNING or not obj.processed or not obj.started_at:
+            return done
+        elapsed = max((timezone.now() - obj.started_at).total_seconds(), 0.001)
+        rate = obj.processed / elapsed
+        left = (obj.total - obj.processed) / rate
+        return _("%(done)s · %(rate).1f mục/giây · còn khoảng %(left)d giây") % {
+            "done": done,
+            "rate": rate,
+            "left": left,
+        }
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        run = self.get_object(request, object_id)
+        if run is not None and run.state in (RunState.QUEUED, RunState.RUNNING):
+            response["Refresh"] = "5"  # the page follows a running import by itself
+        return response
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False  # runs are started from a profile

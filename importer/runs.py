@@ -36,6 +36,14 @@ def execute(run_id: int, *, progress: Progress | None = None) -> Report | None:
             state=RunState.FAILED, finished_at=timezone.now(), report=str(exc)
         )
         raise
+    except Exception as exc:  # the whole run stopped (database gone…): say so, then re-raise
+        ImportRun.objects.filter(pk=run_id).update(
+            state=RunState.FAILED,
+            finished_at=timezone.now(),
+            report=f"Dừng do lỗi ({exc.__class__.__name__}): {exc}. "
+            "Chạy lại: các mục đã nhập được giữ, lần sau tiếp tục từ chỗ dừng.",
+        )
+        raise
     ImportRun.objects.filter(pk=run_id).update(
         state=RunState.DONE, finished_at=timezone.now(), report="\n".join(report.lines())
     )

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "opendata",
     "citizens",
     "importer",
+    "social",
 ]
 
 MIDDLEWARE = [
@@ -297,3 +298,19 @@ CITIZEN_OIDC_TIMEOUT = float(os.environ.get("CITIZEN_OIDC_TIMEOUT", 5))
 # Retention (Decree 13/2023): a citizen account unused this long is deleted with its
 # personal data by a nightly task (citizens.tasks.erase_inactive).
 CITIZEN_INACTIVE_DAYS = int(os.environ.get("CITIZEN_INACTIVE_DAYS", 730))
+
+# Social publishing (social/, docs/channels.md). Keys: Fernet keys, comma-separated, the
+# first encrypts the channels' tokens and all decrypt (rotation); empty: derived from
+# SECRET_KEY. Base URLs: the networks' APIs (tests point them at local stubs).
+SOCIAL_CREDENTIALS_KEYS = os.environ.get("SOCIAL_CREDENTIALS_KEYS", "")
+SOCIAL_FACEBOOK_GRAPH_URL = os.environ.get(
+    "SOCIAL_FACEBOOK_GRAPH_URL", "https://graph.facebook.com/v21.0"
+)
+SOCIAL_ZALO_OA_URL = os.environ.get("SOCIAL_ZALO_OA_URL", "https://openapi.zalo.me/v2.0")
+SOCIAL_ZALO_OAUTH_URL = os.environ.get(
+    "SOCIAL_ZALO_OAUTH_URL", "https://oauth.zaloapp.com/v4/oa/access_token"
+)
+SOCIAL_LINK_SCHEME = os.environ.get("SOCIAL_LINK_SCHEME", "https")
+SOCIAL_TIMEOUT = float(os.environ.get("SOCIAL_TIMEOUT", 10))
+SOCIAL_MAX_ATTEMPTS = int(os.environ.get("SOCIAL_MAX_ATTEMPTS", 8))
+SOCIAL_MAX_AGE_DAYS = int(os.environ.get("SOCIAL_MAX_AGE_DAYS", 7))  # older: not posted

@@ -41,6 +41,17 @@ class Article(Publishable, TranslationFreshness):
     author = models.CharField(_("tác giả"), max_length=200, blank=True)
     source = models.CharField(_("nguồn tin"), max_length=300, blank=True)
     featured = models.BooleanField(_("tin nổi bật"), default=False)
+    # None follows the category's default (social/publishing.py).
+    share_social = models.BooleanField(
+        _("Đăng lên trang mạng xã hội"),
+        null=True,
+        blank=True,
+        default=None,
+        help_text=_(
+            "Khi đăng, gửi tiêu đề, tóm tắt, liên kết và ảnh đại diện lên trang Facebook, "
+            "Zalo OA của đơn vị. Để trống: theo mặc định của chuyên mục."
+        ),
+    )
     related = models.ManyToManyField(
         "self", blank=True, symmetrical=False, verbose_name=_("tin liên quan")
     )

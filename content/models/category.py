@@ -45,6 +45,11 @@ class Category(MPTTModel, TenantOwned):
     order = models.PositiveIntegerField(_("thứ tự"), default=0)
     in_menu = models.BooleanField(_("hiện trên menu"), default=True)
     on_home = models.BooleanField(_("hiện trên trang chủ"), default=True)
+    share_social = models.BooleanField(
+        _("mặc định đăng lên mạng xã hội"),
+        default=False,
+        help_text=_("Tin bài của chuyên mục được đăng lên trang mạng xã hội của đơn vị."),
+    )
 
     objects = CategoryManager()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from django.urls import reverse
 
@@ -80,3 +81,25 @@ def test_an_editor_cannot_start_an_import(profile, commune, commune_editor, site
         {"action": "import_selected", "_selected_action": [profile.pk]},
     )
     assert not ImportRun.objects.exists()
+
+
+def test_a_running_import_shows_its_rate_and_refreshes_itself(
+    profile, commune, commune_site_admin, site_client
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    run = ImportRun.objects.create(
+        tenant=commune,
+        profile=profile,
+        state="running",
+        started_at=timezone.now() - timedelta(seconds=10),
+        processed=50,
+        total=150,
+    )
+    client = site_client(commune, commune_site_admin)
+    page = client.get(reverse("admin:importer_importrun_change", args=[run.pk]))
+    assert page["Refresh"] == "5"
+    text = page.content.decode()
+    assert re.search(r"50/150 · \d\.\d mục/giây · còn khoảng \d+ giây", text)

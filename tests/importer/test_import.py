@@ -287,3 +287,16 @@ def test_the_command_refuses_an_unknown_profile_with_a_clear_message(commune):
 
     with pytest.raises(CommandError, match="Không có nguồn “khong-co”"):
         call_command("import_site", "khong-co")
+
+
+def test_a_run_stopped_by_an_unexpected_error_says_so_and_keeps_what_was_done(profile, monkeypatch):
+    def database_gone(*args, **kwargs):
+        raise RuntimeError("máy chủ cơ sở dữ liệu không trả lời")
+
+    monkeypatch.setattr("importer.pipeline.discover", database_gone)
+    run = ImportRun.objects.create(tenant=profile.tenant, profile=profile)
+    with pytest.raises(RuntimeError):
+        runs.execute(run.pk)
+    run.refresh_from_db()
+    assert run.state == "failed"
+    assert "máy chủ cơ sở dữ liệu không trả lời" in run.report and "Chạy lại" in run.report

@@ -139,3 +139,9 @@ def test_catalogue_names_match_the_declared_list(commune):
 
     found = [(d.name, d.requirement) for d in datasets(commune, "http://xaa.portal.test")]
     assert found == CATALOGUE
+
+
+def test_catalogue_page_is_in_the_sitemap(site_client, commune):
+    from tests.portal.sitemap_client import sitemap_text
+
+    assert "http://xaa.portal.test/du-lieu-mo/</loc>" in sitemap_text(site_client(commune))

@@ -14,7 +14,7 @@ def english_copies_are_current(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('content', '0002_image_file_without_dimension_fields'),
+        ('content', '0003_share_social'),
     ]
 
     operations = [

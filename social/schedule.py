@@ -1,0 +1,3 @@
+SCHEDULE = {
+    "social-send-due": {"task": "social.tasks.send_due", "schedule": 60.0},
+}
