@@ -6,6 +6,10 @@ PORT ?= 8000
 HOST ?= 0.0.0.0
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/1
 PYTEST_ARGS ?=
+# Test processes (pytest-xdist): each has its own test database and Redis database
+# (tests/conftest.py); tests/demo goes to one worker in one piece. 0 = one process.
+TEST_WORKERS ?= 2
+PARALLEL := -n $(TEST_WORKERS)
 # The tests that CI runs a second time on the embedded PostgreSQL 18 (`make test-embedded`);
 # the whole suite runs on the PostgreSQL of DATABASE_URL (15 in CI).
 EMBEDDED_TESTS ?= tests/search tests/tenants tests/portal
@@ -57,18 +61,18 @@ run: messages
 test: messages
 	@$(call with_db,test); \
 	REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} CELERY_TASK_ALWAYS_EAGER=1 \
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest $(PARALLEL) $(PYTEST_ARGS)
 
 test-fast: messages
 	@$(call with_db,test); \
 	REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} CELERY_TASK_ALWAYS_EAGER=1 \
-	$(PY) -m pytest -m "not e2e" $(PYTEST_ARGS)
+	$(PY) -m pytest -m "not e2e" $(PARALLEL) $(PYTEST_ARGS)
 
 # EMBEDDED_TESTS on the embedded PostgreSQL 18 even when DATABASE_URL is set (CI's second run).
 test-embedded: messages
 	@unset DATABASE_URL; $(call with_db,test); \
 	REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} CELERY_TASK_ALWAYS_EAGER=1 \
-	$(PY) -m pytest $(EMBEDDED_TESTS) $(PYTEST_ARGS)
+	$(PY) -m pytest $(EMBEDDED_TESTS) $(PARALLEL) $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .

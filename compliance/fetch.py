@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
+from django.utils import translation
 
 from tenants.models import Domain, Tenant
 
@@ -157,7 +158,9 @@ def _fetch_inprocess(hostname: str, path: str) -> Fetched:
 
     started = time.monotonic()
     client = Client(HTTP_HOST=hostname, HTTP_USER_AGENT=USER_AGENT, raise_request_exception=False)
-    response = client.get(path)
+    # A page of /en/ activates English in this thread; the caller's language stays.
+    with translation.override(translation.get_language()):
+        response = client.get(path)
     body = b"" if getattr(response, "streaming", False) else response.content
     return Fetched(
         path,

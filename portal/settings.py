@@ -82,7 +82,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "operations.middleware.ContinuityMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.static_files.StaticFilesMiddleware",  # WhiteNoise
     # Anonymous GETs answered from one Redis round trip, before the site is resolved.
     "portal.page_cache.PageCacheMiddleware",
     "portal.html_compact.CompactHtmlMiddleware",

@@ -27,6 +27,39 @@ def pytest_configure(config):
         )
     if os.environ.get("CI") and not os.environ.get("REDIS_URL"):
         raise pytest.UsageError("CI runs against Redis: set REDIS_URL (make test does).")
+    _own_redis_database_per_worker(settings)
+    # Production hashes with PBKDF2 (1,000,000 rounds, ~0.4 s a password on this machine);
+    # the suite creates and signs in thousands of users, and what it tests is who may do
+    # what, not the hash. tests/accounts/test_password_hashing.py checks production's.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """pytest-xdist hands out tests one by one, except tests/demo: the demo database is
+    seeded once for that package (tests/demo/conftest.py), so all of it goes to one
+    worker, in one piece. (xdist's own --dist loadgroup does not group under pytest 9.)"""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class DemoInOnePiece(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return "tests/demo" if nodeid.startswith("tests/demo/") else nodeid
+
+    return DemoInOnePiece(config, log)
+
+
+def _own_redis_database_per_worker(settings) -> None:
+    """Under pytest-xdist, worker gwN uses Redis database base+N (modulo 16): the tests
+    clear the cache around each test (flushdb), which must not empty another worker's.
+    pytest-django creates one PostgreSQL test database per worker by itself."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if not worker.startswith("gw") or not settings.REDIS_URL:
+        return
+    base, _, database = settings.REDIS_URL.rstrip("/").rpartition("/")
+    if not database.isdigit():
+        base, database = settings.REDIS_URL.rstrip("/"), "0"
+    url = f"{base}/{(int(database) + int(worker[2:])) % 16}"
+    settings.REDIS_URL = url
+    settings.CACHES["default"]["LOCATION"] = url
 
 
 @pytest.fixture(scope="session")

@@ -1,17 +1,11 @@
 """The app's contributions to shared features: search entries, menu, sitemap, demo."""
 
-import io
-from datetime import date
-
 import pytest
-from django.core.management import call_command
 
-from disclosure.models import Record, Section
+from disclosure.models import Section
 from disclosure.navigation import menu_items
 from disclosure.search_index import SOURCES
-from disclosure.timeliness import late_records
 from portal.publishing import Status
-from tenants.models import Tenant
 from tests.disclosure.factories import RecordFactory
 from tests.portal.sitemap_client import sitemap_text
 
@@ -50,18 +44,3 @@ def test_sitemap_lists_sections_and_records(commune, site_client):
     record = RecordFactory(tenant=commune)
     body = sitemap_text(site_client(commune))
     assert "/ngan-sach/</loc>" in body and f"{record.get_absolute_url()}</loc>" in body
-
-
-def test_demo_seed_is_idempotent_and_tells_a_late_budget(db):
-    call_command("seed_demo", stdout=io.StringIO())
-    count = Record.objects.count()
-    call_command("seed_demo", stdout=io.StringIO())
-    assert Record.objects.count() == count
-    published = Record.objects.filter(status=Status.PUBLISHED)
-    assert published.filter(section=Section.INVESTMENT).count() == 20
-    assert published.filter(section=Section.STATISTICS).count() == 3
-    assert published.filter(section=Section.BUDGET).values("tenant").distinct().count() == 3
-    assert published.filter(section=Section.PLANNING, attachments__role="map").exists()
-    late = late_records(Tenant.objects.values_list("pk", flat=True), since=date(2023, 1, 1))
-    assert [item.record.tenant.slug for item in late] == ["xahoabinh"]
-    assert late[0].record.section == Section.BUDGET

@@ -6,6 +6,7 @@ import shutil
 import subprocess
 
 import pytest
+from django.test import TestCase
 
 from documents import signing, verification
 from documents.demo_pki import DemoCA
@@ -15,10 +16,12 @@ from tests.documents.factories import DocumentFactory
 
 
 def _sign(document, user):
-    signing.request_signing(document, by=user)  # eager task runs on commit
+    # The signing task is queued on commit; run it as the commit would.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        signing.request_signing(document, by=user)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 def test_approver_signs_a_pdf_and_it_verifies_intact_and_trusted(
     commune, commune_approver, credential
 ):
@@ -43,7 +46,7 @@ def test_approver_signs_a_pdf_and_it_verifies_intact_and_trusted(
     assert document.public_file == document.signed_file
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 def test_signed_document_is_never_signed_again(commune, commune_approver, credential):
     document = DocumentFactory(tenant=commune, pdf=True)
     _sign(document, commune_approver)
@@ -56,7 +59,7 @@ def test_signed_document_is_never_signed_again(commune, commune_approver, creden
     assert document.signed_sha256 == first
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 def test_wrong_passphrase_records_the_error_and_changes_nothing_else(
     commune, commune_approver, trusted_ca, make_credential
 ):
@@ -75,7 +78,7 @@ def test_wrong_passphrase_records_the_error_and_changes_nothing_else(
     assert changed <= {"signing_state", "signing_error"}
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 def test_expired_certificate_is_refused(commune, commune_approver, trusted_ca, make_credential):
     make_credential(commune, trusted_ca, expired=True)
     document = DocumentFactory(tenant=commune, pdf=True)
@@ -86,7 +89,7 @@ def test_expired_certificate_is_refused(commune, commune_approver, trusted_ca, m
     assert not document.signed_file
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 def test_corrupt_pdf_is_refused_without_partial_state(commune, commune_approver, credential):
     document = DocumentFactory(tenant=commune, pdf=b"%PDF-1.7\nthis is not really a pdf")
     _sign(document, commune_approver)
@@ -169,7 +172,7 @@ def test_demo_ca_issues_a_loadable_pkcs12():
     assert cert.issuer == ca.cert.subject and extra[0] == ca.cert
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 def test_unreachable_timestamp_authority_fails_cleanly(commune, commune_approver, credential):
     credential.timestamp_url = "http://127.0.0.1:9/tsa"  # B-T requested, nobody answers
     credential.save()
@@ -181,7 +184,7 @@ def test_unreachable_timestamp_authority_fails_cleanly(commune, commune_approver
     assert not document.signed_file
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 def test_the_original_of_a_signed_document_cannot_be_replaced(
     commune, commune_approver, credential
 ):

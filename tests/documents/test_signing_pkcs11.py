@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.serialization import Encoding, pkcs12
 from django.core.exceptions import ValidationError
+from django.test import TestCase
 from django.urls import reverse
 
 from documents import signing, verification
@@ -137,7 +138,8 @@ def _pdfsig(data: bytes, tmp_path) -> str:
 
 def _unchanged_after_failed_signing(document, approver) -> Document:
     before = Document.objects.filter(pk=document.pk).values().get()
-    signing.request_signing(document, by=approver)  # eager task runs on commit
+    with TestCase.captureOnCommitCallbacks(execute=True):  # the task is queued on commit
+        signing.request_signing(document, by=approver)
     document.refresh_from_db()
     after = Document.objects.filter(pk=document.pk).values().get()
     assert document.signing_state == SigningState.FAILED
@@ -146,7 +148,7 @@ def _unchanged_after_failed_signing(document, approver) -> Document:
     return document
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 def test_document_signed_with_a_token_verifies_on_the_portal_and_with_pdfsig(
     commune, commune_approver, token_credential, tmp_path
 ):
@@ -154,7 +156,8 @@ def test_document_signed_with_a_token_verifies_on_the_portal_and_with_pdfsig(
     token_credential(commune)
     document = DocumentFactory(tenant=commune, number="7/2024/QĐ-UBND", pdf=True)
 
-    signing.request_signing(document, by=commune_approver)
+    with TestCase.captureOnCommitCallbacks(execute=True):  # the task is queued on commit
+        signing.request_signing(document, by=commune_approver)
 
     document.refresh_from_db()
     assert document.signing_state == SigningState.SIGNED, document.signing_error
@@ -202,7 +205,7 @@ def test_the_token_session_is_closed_after_signing(commune, token_credential):
         session.generate_random(64)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 def test_wrong_pin_is_refused_in_vietnamese_and_the_document_is_unchanged(
     commune, commune_approver, token_credential
 ):
@@ -212,7 +215,7 @@ def test_wrong_pin_is_refused_in_vietnamese_and_the_document_is_unchanged(
     assert document.signing_error == "Mã PIN của thiết bị ký số không đúng."
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 def test_expired_certificate_on_the_token_is_refused(commune, commune_approver, token_credential):
     token_credential(commune, pkcs11_key_label=EXPIRED_LABEL)
     document = DocumentFactory(tenant=commune, pdf=True)

@@ -2,9 +2,11 @@
 
 import time
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import translation
 
 from portal.hooks import hook_functions
 from tenants import demo_data
@@ -19,6 +21,12 @@ class Command(BaseCommand):
         parser.add_argument("--port", default="8000", help="port printed in the site URLs")
 
     def handle(self, *args, port: str, **options) -> None:
+        # Names, slugs and hostnames come from the Vietnamese fields, whatever language a
+        # previous step (an in-process page fetch of /en/) left active.
+        with translation.override(settings.LANGUAGE_CODE):
+            self.seed(port)
+
+    def seed(self, port: str) -> None:
         started = time.monotonic()
         self.progress("Sites and accounts")
         with transaction.atomic():

@@ -1,5 +1,5 @@
 """The Nu HTML Checker (vnu.jar from the npm package vnu-jar, installed by .ci/run in
-tests/qa/html_checker) finds no error on any public page type of the demo, both
+tests/demo/html_checker) finds no error on any public page type of the demo, both
 languages: the same pages as the browser pass."""
 
 import json
