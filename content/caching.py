@@ -6,7 +6,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils.translation import get_language
 
-from portal import page_cache, versions
+from portal import page_cache, replicas, versions
 from portal.cache_dependencies import LINEAGE, Depends
 
 
@@ -45,6 +45,7 @@ def bump_on_change(*tenant_ids: int | None) -> None:
     by another request between the two does not keep the old content)."""
     bump(*tenant_ids)
     transaction.on_commit(lambda: bump(*tenant_ids))
+    transaction.on_commit(lambda: replicas.delayed_bump(bump, *tenant_ids))  # replica lag
 
 
 # What public pages show (portal/cache_dependencies.py): a site's news, blocks and about

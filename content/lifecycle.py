@@ -25,11 +25,10 @@ def move_categories(ctx: MoveContext, rule: MoveRule) -> BatchResult:
     merge = ctx.clash_mode(rule) == OnClash.MERGE
     result = BatchResult(done=True)
     label = Category._meta.label_lower
-    for pk in list(
-        Category.objects.filter(tenant=ctx.source)
-        .order_by("tree_id", "lft")
-        .values_list("pk", flat=True)
-    ):
+    chosen = Category.objects.filter(tenant=ctx.source)
+    if ctx.selection is not None:
+        chosen = chosen.filter(pk__in=ctx.selection.get(rule.label, []))
+    for pk in list(chosen.order_by("tree_id", "lft").values_list("pk", flat=True)):
         category = Category.objects.get(pk=pk)
         old_path = url_of(rule, category)
         twin = Category.objects.filter(tenant=ctx.target, slug=category.slug).first()
@@ -41,6 +40,12 @@ def move_categories(ctx: MoveContext, rule: MoveRule) -> BatchResult:
         new_parent = ctx.merged_map(rule.label).get(category.parent_id)
         if new_parent is not None:
             category.move_to(Category.objects.get(pk=new_parent), "last-child")
+        elif category.parent_id and ctx.selection is not None:
+            # Split off without its parent: it becomes a top-level category of the target.
+            parent = Category.objects.get(pk=category.parent_id)
+            if parent.tenant_id == ctx.source.pk:
+                category.move_to(None)
+                category = Category.objects.get(pk=pk)
         slug = category.slug
         if twin is not None:
             slug = free_slug(
@@ -52,7 +57,7 @@ def move_categories(ctx: MoveContext, rule: MoveRule) -> BatchResult:
         Category.objects.filter(pk=pk).update(tenant=ctx.target, slug=slug)
         category.slug = slug
         new_path = url_of(rule, category)
-        if old_path != new_path:
+        if old_path != new_path or ctx.selection is not None:
             for host in ctx.source_hosts:
                 record_redirect(
                     hostname=host,
@@ -83,6 +88,24 @@ def _provenance(ctx, label, obj, old_path, new_path, merged=None) -> None:
                 "merged_into": str(merged or ""),
             },
         )
+
+
+def split_selection(source, category_ids) -> dict[str, list[int]]:
+    """What splitting these categories off takes along: the categories with their
+    sub-categories, their articles and those articles' cover images. (Proposals name the
+    parent portal as their site: they stay, following the article.)"""
+    from .models import Article, Category
+
+    categories: set[int] = set()
+    for category in Category.objects.filter(tenant=source, pk__in=list(category_ids)):
+        categories.update(category.get_descendants(include_self=True).values_list("pk", flat=True))
+    articles = Article._base_manager.filter(tenant=source, category_id__in=categories)
+    covers = articles.exclude(cover=None).values_list("cover_id", flat=True)
+    return {
+        "content.Category": sorted(categories),
+        "content.Article": sorted(articles.values_list("pk", flat=True)),
+        "content.Image": sorted(set(covers)),
+    }
 
 
 def locality_url(page) -> str:

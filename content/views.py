@@ -14,7 +14,7 @@ from portal.context_processors import request_origin_suffix
 from portal.hooks import collect_menu
 from portal.languages import is_english, untranslated
 from tenants.models import TenantKind
-from tenants.site import primary_hostnames, site_tree
+from tenants.site import primary_hostnames, site_descendants
 
 from . import caching, counters, selectors
 from .models import (
@@ -171,16 +171,16 @@ def site_map(request: HttpRequest) -> HttpResponse:
         {
             "menu": collect_menu(request.tenant),
             "categories": list(categories),
-            "site_groups": _site_groups(site_tree(request.tenant)),
+            "site_groups": _site_groups(site_descendants(request.tenant)),
         },
     )
 
 
-def _site_groups(tree) -> list[tuple[str, list]]:
-    """Component sites grouped by kind (departments, communes, wards…), from the cached tree."""
+def _site_groups(descendants) -> list[tuple[str, list]]:
+    """Component sites grouped by kind (departments, communes, wards…), from the cache."""
     labels = dict(TenantKind.choices)
     groups: dict[str, list] = {}
-    for link in tree.children:
+    for link in (d for d in descendants if d.depth == 1):
         groups.setdefault(link.kind, []).append(link)
     return [(labels.get(kind, kind), links) for kind, links in groups.items()]
 

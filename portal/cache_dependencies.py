@@ -35,7 +35,7 @@ from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import Signal
 
-from . import page_cache
+from . import page_cache, replicas
 from .hooks import app_modules
 
 SITE, LINEAGE, FAMILY, ALL = "site", "lineage", "family", "all"
@@ -55,7 +55,7 @@ class Depends:
 def changed(site_ids: Iterable[int | None] = (), *, scope: str = SITE, everywhere=False):
     """Bump the page versions now (this request sees its change) and again on commit (a
     page rendered from the old rows by another request meanwhile is not kept)."""
-    if not page_cache.enabled():
+    if not page_cache.enabled() and not replicas.replica_aliases():
         return
     if everywhere or scope == ALL:
         ids: list[int] = []
@@ -66,6 +66,10 @@ def changed(site_ids: Iterable[int | None] = (), *, scope: str = SITE, everywher
             return
     page_cache.bump(ids, everywhere=everywhere)
     transaction.on_commit(lambda: page_cache.bump(ids, everywhere=everywhere))
+    # and once more when replicas have replayed it (a page read from a lagging replica)
+    transaction.on_commit(
+        lambda: replicas.delayed_bump(page_cache.bump, ids, everywhere=everywhere)
+    )
 
 
 def _reach(site_ids: list[int], scope: str) -> list[int]:

@@ -35,6 +35,7 @@ from .cache import DEFAULT_OPTIONS, FAILURES, breaker_for
 
 SITE_VERSION = "pc:v:site:{}"
 ALL_VERSION = "pc:v:all"
+CHANGED_AT = "pc:changed-at"
 _HOSTS_MAX = 20_000
 # Host → site id, learnt from stored entries: lets a hit fetch the site's version in the
 # same round trip. A stale mapping only costs a miss (the tree version is in the entry).
@@ -87,19 +88,42 @@ def _breaker():
 
 
 def bump(site_ids=(), everywhere: bool = False) -> None:
-    """New page versions: cached pages of these sites (or of all) are no longer served."""
-    if not enabled() or _breaker().is_open:
+    """New page versions: cached pages of these sites (or of all) are no longer served.
+    With replicas, also the time of the last change (portal/replicas.py reads the
+    primary until they have surely replayed it)."""
+    from .replicas import replica_aliases
+
+    stamp = bool(replica_aliases())
+    if not settings.REDIS_URL or _breaker().is_open or not (enabled() or stamp):
         return
-    keys = [_raw(ALL_VERSION)] if everywhere else [_raw(SITE_VERSION.format(i)) for i in site_ids]
-    if not keys:
+    keys = []
+    if enabled():
+        keys = (
+            [_raw(ALL_VERSION)] if everywhere else [_raw(SITE_VERSION.format(i)) for i in site_ids]
+        )
+    if not keys and not stamp:
         return
     try:
         with client().pipeline(transaction=False) as pipe:
             for key in keys:
                 pipe.incr(key)
+            if stamp:
+                pipe.set(_raw(CHANGED_AT), repr(time.time()))
             pipe.execute()
     except FAILURES as error:
         _breaker().failed(error)
+
+
+def last_change() -> float | None:
+    """When the last change was announced (a UNIX time), None if unknown or Redis down."""
+    if not settings.REDIS_URL or _breaker().is_open:
+        return None
+    try:
+        value = client().get(_raw(CHANGED_AT))
+    except FAILURES as error:
+        _breaker().failed(error)
+        return None
+    return float(value) if value else None
 
 
 def _fresh_counters(keys: list[str], values: tuple) -> tuple | None:

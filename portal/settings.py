@@ -86,6 +86,7 @@ MIDDLEWARE = [
     # Anonymous GETs answered from one Redis round trip, before the site is resolved.
     "portal.page_cache.PageCacheMiddleware",
     "portal.html_compact.CompactHtmlMiddleware",
+    "portal.replicas.ReplicaReadsMiddleware",
     "tenants.middleware.TenantMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -138,6 +139,19 @@ if DATABASE_URL:
 else:
     # No database: every connection fails with a message saying how to get one.
     DATABASES = {"default": {"ENGINE": "portal.db_unset", "NAME": "govportal"}}
+# Streaming replicas for anonymous reads (portal/replicas.py, docs/scaling.md).
+DATABASE_REPLICA_URLS = os.environ.get("DATABASE_REPLICA_URLS", "").strip()
+if DATABASE_REPLICA_URLS and DATABASE_URL:
+    from portal.replicas import database_settings
+
+    DATABASES.update(
+        database_settings(DATABASE_REPLICA_URLS, DATABASES["default"], dj_database_url.parse)
+    )
+DATABASE_ROUTERS = ["portal.replicas.ReplicaRouter"]
+# After a form is sent, that visitor reads the primary this long; cached pages are
+# bumped again once replicas have surely replayed a change.
+REPLICA_PIN_SECONDS = int(os.environ.get("REPLICA_PIN_SECONDS", "10"))
+REPLICA_MAX_LAG_SECONDS = float(os.environ.get("REPLICA_MAX_LAG_SECONDS", "5"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()

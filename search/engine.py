@@ -187,7 +187,12 @@ def search(
             # page (the best tier has enough rows there: older ones cannot come first)
             # and the count (more than COUNT_CAP there) in one index scan.
             window = [month_window(timezone.localdate(), 3)]
-            total, ids, best = _few(cursor, query, where, where_params, narrow + window, page)
+            # Every word typed with diacritics: the exact rows are the best tiers, and
+            # scanning them alone (not the folded words as well) is one scan, not two.
+            exact_only = query.only_exact_words
+            total, ids, best = _few(
+                cursor, query, where, where_params, narrow + window, page, exact_only
+            )
             if best >= page * PAGE_SIZE:  # the page is settled; the count may not be
                 if total <= COUNT_CAP:
                     total = _count(cursor, query, where, where_params, narrow)
@@ -220,12 +225,20 @@ def _scan(match: str, params: list, narrow: list[str]) -> tuple[str, list]:
     return f"e.vector @@ ({match}{tokens})", [*params, *narrow]
 
 
-def _few(cursor, query, where, where_params, narrow, page) -> tuple[int, list[int], int]:
+def _few(
+    cursor, query, where, where_params, narrow, page, exact_only: bool = False
+) -> tuple[int, list[int], int]:
     """Up to COUNT_CAP matches: read them all (narrow columns) in one index scan, rank
     them in SQL. Returns the count (up to COUNT_CAP + 1), the ids of the page (none if
-    more) and how many rows are in the best tier a row can have."""
+    more) and how many rows are in the best tier a row can have. `exact_only`: read
+    only the rows with the exact words (the best tiers; a partial answer)."""
     match, match_params = _match_sql(query)
-    found, found_params = _scan(match, match_params, narrow)
+    exact = same_spelling(query.exact_words)
+    if exact_only:
+        found, found_params = _scan("plainto_tsquery('simple', %s)", [exact], narrow)
+        exact = ""  # every row read is exact
+    else:
+        found, found_params = _scan(match, match_params, narrow)
     title = f"m.rank_vector @@ {match}"
     rank, rank_params, best = f"CASE WHEN {title} THEN 1 ELSE 2 END", list(match_params), 1
     if query.phrase:
@@ -233,7 +246,6 @@ def _few(cursor, query, where, where_params, narrow, page) -> tuple[int, list[in
         rank = f"CASE WHEN m.rank_vector @@ {phrase} THEN 0 WHEN {title} THEN 1 ELSE 2 END"
         rank_params, best = [same_spelling(query.phrase), *match_params], 0
     exact_cte, exact_params = "", []
-    exact = same_spelling(query.exact_words)
     if exact:
         # Rows with the typed diacritics (joined to m): a second scan, of the exact words
         # alone when they say everything (each implies its folded form).
@@ -281,7 +293,7 @@ def _many(cursor, query, where, where_params, scope, filters, page) -> list[int]
     windows = [""]
     if scope.is_wide and not filters.year:
         today = timezone.localdate()
-        windows = [month_window(today, 3), month_window(today, 12), ""]
+        windows = [month_window(today, 3), ""]  # a miss rescans: go straight to all
     ids: list[int] = []
     for tier in tiers(query):
         wanted = page * PAGE_SIZE - len(ids)

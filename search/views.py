@@ -80,10 +80,14 @@ def search(request: HttpRequest) -> HttpResponse:
     kind = kind if kind in labels else ""
     this_year = timezone.localdate().year
     year = _int(request.GET.get("year"), FIRST_YEAR, this_year + 1)
-    units = _units(tenant, whole_province, language) if has_units else []
     unit = _int(request.GET.get("unit"), 1, 2**31 - 1)
-    unit = unit if unit in {pk for pk, _name in units} else None
     unit_name = clean(request.GET.get("unit_name") or "", 100)
+    whole_tree = whole_province or tenant.parent_id is None
+    # The list of units (4,000 on a national installation) is read only when needed:
+    # a filter by unit, or a subtree scope (a district searches its own units).
+    wanted = has_units and (unit is not None or unit_name or not whole_tree)
+    units = _units(tenant, whole_province, language) if wanted else []
+    unit = unit if unit in {pk for pk, _name in units} else None
     unit_choices: list[tuple[int, str]] = []
     unit_message = ""
     if unit is None and unit_name and has_units:
@@ -96,7 +100,7 @@ def search(request: HttpRequest) -> HttpResponse:
         unit_name = dict(units)[unit]
     page_number = _int(request.GET.get("page"), 1, 10**9) or 1
 
-    if whole_province or tenant.parent_id is None:
+    if whole_tree:
         scope = engine.Scope(tenant.tree_id, unit_id=unit)
     elif is_leaf:
         scope = engine.Scope(tenant.tree_id, (tenant.pk,))

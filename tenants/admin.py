@@ -8,8 +8,10 @@ from mptt.admin import MPTTModelAdmin
 
 from . import hostname_policy
 from .access import ADMIN_ROLES
+from .admin_lifecycle import archive_sites, move_sites
 from .admin_scoping import TenantScopedAdmin, TenantScopedInline
 from .domains import suggest_hostname
+from .lifecycle.site import keep_former_name
 from .models import Domain, Membership, Tenant
 
 
@@ -58,6 +60,7 @@ class TenantAdmin(TenantScopedAdmin, TranslationAdmin, MPTTModelAdmin):
     list_filter = ("kind", "is_active", "is_archived")
     search_fields = ("name", "slug")
     inlines = [DomainInline]
+    actions = [archive_sites, move_sites]
     fieldsets = (
         (
             None,
@@ -104,6 +107,10 @@ class TenantAdmin(TenantScopedAdmin, TranslationAdmin, MPTTModelAdmin):
                 raise PermissionDenied(_("Chỉ tạo được trang thành phần dưới đơn vị bạn quản trị."))
             super(TenantScopedAdmin, self).save_model(request, obj, form, change)
             return
+        if change:
+            before = Tenant.objects.get(pk=obj.pk)
+            if before.name_vi != obj.name_vi:  # the legal (Vietnamese) name changed
+                keep_former_name(before, new_name=obj.name_vi, by=request.user)
         super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):

@@ -17,12 +17,76 @@ from .admin_scoping import TenantScopedAdmin
 from .lifecycle.context import LifecycleError
 from .lifecycle.merge import merge_sites
 from .lifecycle.plan import MergePlan, NewSite, plan_merge
+from .lifecycle.site import move_site, retire_site
 from .models import OperationState, SiteOperation, Tenant, TenantKind
 
 
 def lifecycle_site_ids(user) -> frozenset[int] | None:
     """Sites the user may merge (None: all): site administrators of them only."""
     return None if user.is_superuser else tenant_ids_for(user, ADMIN_ROLES)
+
+
+def _lifecycle_sites(request, queryset):
+    """The chosen sites the user may retire or move (site administrators, the province)."""
+    site_ids = lifecycle_site_ids(request.user)
+    return queryset if site_ids is None else queryset.filter(pk__in=site_ids)
+
+
+@admin.action(description=gettext_lazy("Chuyển thành trang lưu trữ (chỉ đọc)"))
+def archive_sites(modeladmin, request, queryset) -> None:
+    for site in _lifecycle_sites(request, queryset):
+        try:
+            retire_site(site, by=request.user)
+        except LifecycleError as exc:
+            modeladmin.message_user(request, str(exc), messages.WARNING)
+        else:
+            modeladmin.message_user(
+                request, _("%(name)s đã thành trang lưu trữ.") % {"name": site.name}
+            )
+
+
+class MoveForm(forms.Form):
+    parent = forms.ModelChoiceField(
+        label=gettext_lazy("Đơn vị cấp trên mới"), queryset=Tenant.objects.none()
+    )
+
+    def __init__(self, *args, site_ids: frozenset[int] | None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        sites = Tenant.objects.filter(is_active=True, is_archived=False).order_by("tree_id", "lft")
+        self.fields["parent"].queryset = (
+            sites if site_ids is None else sites.filter(pk__in=site_ids)
+        )
+
+
+@admin.action(description=gettext_lazy("Chuyển sang đơn vị cấp trên khác"))
+def move_sites(modeladmin, request, queryset):
+    """Ask for the new parent (an intermediate page), then move each chosen site."""
+    sites = list(_lifecycle_sites(request, queryset))
+    form = MoveForm(
+        request.POST if "apply" in request.POST else None,
+        site_ids=lifecycle_site_ids(request.user),
+    )
+    if form.is_bound and form.is_valid():
+        for site in sites:
+            try:
+                move_site(site, form.cleaned_data["parent"], by=request.user)
+            except LifecycleError as exc:
+                modeladmin.message_user(request, str(exc), messages.ERROR)
+            else:
+                modeladmin.message_user(
+                    request,
+                    _("Đã chuyển %(site)s vào %(parent)s.")
+                    % {"site": site.name, "parent": form.cleaned_data["parent"].name},
+                )
+        return None
+    context = {
+        **modeladmin.admin_site.each_context(request),
+        "title": _("Chuyển sang đơn vị cấp trên khác"),
+        "opts": modeladmin.model._meta,
+        "form": form,
+        "sites": sites,
+    }
+    return TemplateResponse(request, "admin/tenants/tenant/move.html", context)
 
 
 class MergeForm(forms.Form):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 
-from portal import versions
+from portal import replicas, versions
 
 from .domains import normalize_hostname
 from .models import Domain, Tenant
@@ -29,6 +29,7 @@ def tree_version() -> int:
 
 def bump_tree_version() -> None:
     versions.bump(VERSION_KEY)
+    replicas.delayed_bump(versions.bump, VERSION_KEY)  # pages read from a lagging replica
 
 
 def host_without_port(host: str) -> str:

@@ -20,12 +20,18 @@ class SiteLink:
     depth: int = 0
 
 
+# Every page carries its site's tree (cached): a portal with thousands of component
+# sites (a national installation has 4,000) keeps only their count there, and lists
+# them on its directory pages (site_descendants), so its other pages cost the same.
+CHILD_LIST_MAX = 60
+
+
 @dataclass(frozen=True)
 class SiteTree:
     parent: SiteLink | None
     root: SiteLink | None
-    children: list[SiteLink] = field(default_factory=list)
-    descendants: list[SiteLink] = field(default_factory=list)
+    children: list[SiteLink] = field(default_factory=list)  # empty beyond CHILD_LIST_MAX
+    child_count: int = 0
 
 
 def primary_hostnames(tenant_ids: list[int]) -> dict[int, str]:
@@ -50,6 +56,27 @@ def site_tree(tenant: Tenant) -> SiteTree:
     tree = cache.get(key)
     if tree is not None:
         return tree
+    tree, descendants = _build(tenant)
+    cache.set(key, tree, 600)
+    cache.set(_descendants_key(tenant, language), descendants, 600)
+    return tree
+
+
+def site_descendants(tenant: Tenant) -> list[SiteLink]:
+    """Every site under the tenant, in tree order (directory pages), cached like the tree."""
+    language = get_language() or "vi"
+    descendants = cache.get(_descendants_key(tenant, language))
+    if descendants is None:
+        _tree, descendants = _build(tenant)
+        cache.set(_descendants_key(tenant, language), descendants, 600)
+    return descendants
+
+
+def _descendants_key(tenant: Tenant, language: str) -> str:
+    return f"tenants:v{tree_version()}:site-descendants:{tenant.pk}:{language}"
+
+
+def _build(tenant: Tenant) -> tuple[SiteTree, list[SiteLink]]:
     related = list(
         Tenant.objects.filter(tree_id=tenant.tree_id, is_active=True).filter(
             _neighbours_filter(tenant)
@@ -63,17 +90,19 @@ def site_tree(tenant: Tenant) -> SiteTree:
         )
 
     by_id = {t.pk: t for t in related}
+    # An archived site (a retired one) answers at its address but is out of the menus.
     descendants = sorted(
-        (t for t in related if t.lft > tenant.lft and t.rght < tenant.rght), key=lambda t: t.lft
+        (t for t in related if t.lft > tenant.lft and t.rght < tenant.rght and not t.is_archived),
+        key=lambda t: t.lft,
     )
+    children = [link(t) for t in descendants if t.parent_id == tenant.pk]
     tree = SiteTree(
         parent=link(by_id[tenant.parent_id]) if tenant.parent_id in by_id else None,
         root=next((link(t) for t in related if t.level == 0), None),
-        children=[link(t) for t in descendants if t.parent_id == tenant.pk],
-        descendants=[link(t) for t in descendants],
+        children=children if len(children) <= CHILD_LIST_MAX else [],
+        child_count=len(children),
     )
-    cache.set(key, tree, 600)
-    return tree
+    return tree, [link(t) for t in descendants]
 
 
 def _neighbours_filter(tenant: Tenant) -> Q:

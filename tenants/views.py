@@ -3,7 +3,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from portal.hooks import collect_sections
-from tenants.site import site_tree
+from tenants.site import site_descendants
 
 
 @require_safe
@@ -13,7 +13,7 @@ def about(request: HttpRequest) -> HttpResponse:
         request,
         "tenants/about.html",
         {
-            "descendants": site_tree(request.tenant).descendants,
+            "descendants": site_descendants(request.tenant),
             "sections": collect_sections(request, "about_sections"),
         },
     )

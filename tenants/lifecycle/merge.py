@@ -37,13 +37,27 @@ def merge_sites(
     """Record a merge (refused with LifecycleError when it cannot run) and start it in the
     background once the transaction commits. The plan is the one the preview showed."""
     plan = plan or plan_merge(sources, target)
+    return start_operation(OperationKind.MERGE, sources, target, by=by, plan=plan, run=run)
+
+
+def start_operation(
+    kind: str,
+    sources: Sequence[Tenant],
+    target: Tenant | NewSite,
+    *,
+    by,
+    plan: MergePlan,
+    run: bool,
+) -> SiteOperation:
+    """Record a merge or a split under row locks (a site already in an unfinished
+    operation is refused) and queue it once the transaction commits."""
     if plan.errors:
         raise LifecycleError(" ".join(plan.errors))
     with transaction.atomic():
         locked = list(Tenant.objects.select_for_update().filter(pk__in=[s.pk for s in sources]))
         _refuse_if_busy(locked + ([target] if isinstance(target, Tenant) else []))
         operation = SiteOperation.objects.create(
-            kind=OperationKind.MERGE,
+            kind=kind,
             target=target if isinstance(target, Tenant) else None,
             plan=plan.to_json(),
             created_by=by if getattr(by, "pk", None) else None,
@@ -119,6 +133,8 @@ def _run(operation: SiteOperation, batch_size: int, max_batches: int | None) -> 
     }
     rules = all_rules()
     batches = 0
+    split = operation.kind == OperationKind.SPLIT
+    selection = operation.plan.get("selection") if split else None
     for source in operation.sources.order_by("pk"):
         ctx = MoveContext(
             operation=operation,
@@ -128,14 +144,19 @@ def _run(operation: SiteOperation, batch_size: int, max_batches: int | None) -> 
             target_host=target_host,
             clash_modes=clash_modes,
             batch_size=batch_size,
+            selection=selection,
+            reason=RedirectReason.SPLIT if split else RedirectReason.MERGE,
         )
         for rule in rules.values():
+            if selection is not None and rule.label not in selection:
+                continue  # a split moves only what was chosen
             while not ctx.step(rule).get("done"):
                 if max_batches is not None and batches >= max_batches:
                     return False
                 _apply(ctx, rule)
                 batches += 1
-        _retire(ctx)
+        if not split:
+            _retire(ctx)
     return True
 
 

@@ -137,7 +137,8 @@ def _record(
             setattr(obj, rule.slug_field, renamed[obj.pk])
         other = merged.get(obj.pk)
         new_path = url_of(rule, other if other is not None else obj)
-        changed = bool(old_path) and old_path != new_path
+        # A split leaves the source live: a moved item's old URL needs its own row.
+        changed = bool(old_path) and (old_path != new_path or ctx.selection is not None)
         if changed:
             for host in ctx.source_hosts:
                 record_redirect(

@@ -109,6 +109,8 @@ class MergePlan:
     host_rules: list[tuple[str, str]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # A split: only these items move (model label → primary keys); None: a whole merge.
+    selection: dict[str, list[int]] | None = None
 
     @property
     def total(self) -> int:
@@ -138,6 +140,19 @@ def plan_merge(
     (kept apart under a new slug). `unfinished`: "move" (drafts move as they are) or
     "refuse" (the merge is refused while a source has unfinished items).
     """
+    return build_plan(sources, target, categories=categories, unfinished=unfinished)
+
+
+def build_plan(
+    sources: Sequence[Tenant],
+    target: Tenant | NewSite,
+    *,
+    categories: str = OnClash.MERGE,
+    unfinished: str = "move",
+    selection: dict[str, list[int]] | None = None,
+) -> MergePlan:
+    """The plan of a merge (`selection` None) or of a split (only the selected items of the
+    one source move; the source stays live, so its hostnames keep answering)."""
     sources = list(sources)
     is_new = isinstance(target, NewSite)
     plan = MergePlan(
@@ -147,13 +162,14 @@ def plan_merge(
         target_name=target.name,
         new_target=target.to_json() if is_new else None,
         clash_modes={"content.Category": OnClash(categories).value},
+        selection=selection,
     )
-    plan.errors = _refusals(sources, target)
+    plan.errors = _refusals(sources, target, split=selection is not None)
     if plan.errors:
         return plan
     target_host = normalize_hostname(target.hostname) if is_new else hostnames_of(target)[0]
     plan._hosts = {source.pk: hostnames_of(source) for source in sources}
-    for source in sources:
+    for source in sources if selection is None else ():
         plan.host_rules += [(host, target_host) for host in plan._hosts[source.pk]]
     for rule in all_rules().values():
         plan.lines.append(_simulate(plan, rule, sources, None if is_new else target, target_host))
@@ -161,7 +177,12 @@ def plan_merge(
     waiting = sum(line.unfinished for line in plan.lines)
     if waiting and unfinished == "refuse":
         plan.errors.append(
-            _("Các đơn vị nguồn còn %(n)s mục đang soạn hoặc chờ duyệt: xử lý xong rồi sáp nhập.")
+            _("Các mục được chọn còn %(n)s mục đang soạn hoặc chờ duyệt: xử lý xong rồi chia tách.")
+            % {"n": waiting}
+            if selection is not None
+            else _(
+                "Các đơn vị nguồn còn %(n)s mục đang soạn hoặc chờ duyệt: xử lý xong rồi sáp nhập."
+            )
             % {"n": waiting}
         )
     elif waiting:
@@ -172,7 +193,7 @@ def plan_merge(
     return plan
 
 
-def _refusals(sources: list[Tenant], target: Tenant | NewSite) -> list[str]:
+def _refusals(sources: list[Tenant], target: Tenant | NewSite, *, split: bool = False) -> list[str]:
     errors = []
     if not sources:
         return [_("Chọn ít nhất một đơn vị nguồn.")]
@@ -180,10 +201,13 @@ def _refusals(sources: list[Tenant], target: Tenant | NewSite) -> list[str]:
         errors += target.errors()
     else:
         if target in sources:
-            errors.append(
-                _("Không thể sáp nhập đơn vị %(name)s vào chính nó.") % {"name": target.name}
+            message = (
+                _("Không thể tách các mục của %(name)s sang chính nó.")
+                if split
+                else _("Không thể sáp nhập đơn vị %(name)s vào chính nó.")
             )
-        for source in sources:
+            errors.append(message % {"name": target.name})
+        for source in sources if not split else ():
             if source != target and target.is_descendant_of(source):
                 errors.append(
                     _("Không thể sáp nhập %(source)s vào đơn vị cấp dưới của nó (%(target)s).")
@@ -232,12 +256,17 @@ def _simulate(
     taken = set()
     if target is not None and names and rule.how in (How.MOVE, How.CUSTOM):
         taken = {tuple(row) for row in manager.filter(tenant=target).values_list(*names)}
+    selection = plan.selection
+    if selection is not None and rule.label not in selection:
+        return line  # a split moves only what was chosen
     for source in sources:
         if rule.how == How.REPOINT:
             line.count += sum(manager.filter(**{k: source}).count() for k in rule.repoint)
             line.moved = line.count
             continue
         items = manager.filter(**{rule.keys[0]: source})
+        if selection is not None:
+            items = items.filter(pk__in=selection[rule.label])
         count = items.count()
         line.count += count
         if rule.how == How.STAY:
@@ -245,17 +274,18 @@ def _simulate(
             continue
         if rule.unfinished is not None:
             line.unfinished += rule.unfinished(items).count()
-        if not names:
-            line.moved += count
-            continue
         clashing = []
         for pk, *key in items.order_by("pk").values_list("pk", *names):
             key = tuple(key)
-            if None in key or key not in taken:
+            if not names or None in key or key not in taken:
                 line.moved += 1
                 taken.add(key)
             else:
                 clashing.append((pk, key))
+        if selection is not None and rule.url:
+            # The source stays live: each item that leaves it needs its own redirect.
+            for obj in items.exclude(pk__in=[pk for pk, _key in clashing]).order_by("pk"):
+                _redirect(plan, source, rule.url(obj), target_host, rule.url(obj))
         for pk, key in clashing:
             _clash(plan, line, rule, mode, source, pk, key, taken, slug_index, target_host)
     return line

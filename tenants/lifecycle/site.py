@@ -86,7 +86,6 @@ def rename_site(
     name = (name or "").strip()
     if not name:
         raise LifecycleError(_("Nhập tên mới của đơn vị."))
-    old_hosts = hostnames_of(site)
     new_host = normalize_hostname(primary_hostname or "")
     if new_host:
         try:
@@ -99,22 +98,7 @@ def rename_site(
             )
     if name == site.name and not new_host:
         raise LifecycleError(_("Tên mới trùng tên hiện tại."))
-    operation = _done(
-        OperationKind.RENAME,
-        site,
-        by=by,
-        plan={"from": site.name, "to": name, "hostnames": old_hosts, "primary": new_host},
-    )
-    FormerName.objects.get_or_create(
-        tenant=site,
-        name=site.name,
-        until=timezone.localdate(),
-        defaults={
-            "short_name": site.short_name,
-            "hostnames": old_hosts,
-            "operation": operation,
-        },
-    )
+    operation = keep_former_name(site, new_name=name, primary=new_host, by=by)
     site.name = name
     if short_name is not None:
         site.short_name = short_name
@@ -131,6 +115,26 @@ def rename_site(
     return operation
 
 
+def keep_former_name(before: Tenant, *, new_name: str, primary: str = "", by=None) -> SiteOperation:
+    """Record a rename: `before` (the site as it was) keeps its name and hostnames in its
+    history, shown on the About page as "Tên gọi trước đây". Also called by the admin's
+    site form when a name is edited there, so no rename goes unrecorded."""
+    hosts = hostnames_of(before)
+    operation = _done(
+        OperationKind.RENAME,
+        before,
+        by=by,
+        plan={"from": before.name, "to": new_name, "hostnames": hosts, "primary": primary},
+    )
+    FormerName.objects.get_or_create(
+        tenant=before,
+        name=before.name,
+        until=timezone.localdate(),
+        defaults={"short_name": before.short_name, "hostnames": hosts, "operation": operation},
+    )
+    return operation
+
+
 @transaction.atomic
 def archive_site(site: Tenant, *, by=None) -> SiteOperation:
     """Retire a site as a read-only archive: it stays online with the banner "Trang lưu
@@ -143,3 +147,14 @@ def archive_site(site: Tenant, *, by=None) -> SiteOperation:
     site.save()
     bump_tree_version()
     return _done(OperationKind.RETIRE, site, by=by, plan={"archive": True})
+
+
+def retire_site(site: Tenant, *, successor: Tenant | None = None, by=None) -> SiteOperation:
+    """Retire a site. Without a successor it stays online as a read-only archive; with one,
+    it is merged into the successor (every item moves, every old URL answers 301 to the
+    item's new URL, not to the home page) and the merge runs in the background."""
+    if successor is None:
+        return archive_site(site, by=by)
+    from .merge import merge_sites
+
+    return merge_sites([site], successor, by=by)

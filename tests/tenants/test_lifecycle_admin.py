@@ -76,3 +76,56 @@ def test_a_commune_editor_cannot_merge(province, commune):
     client = Client(HTTP_HOST="portal.test")
     client.force_login(editor)
     assert client.get(MERGE_URL).status_code == 403
+
+
+CHANGELIST = "/admin/tenants/tenant/"
+
+
+def test_archive_action_turns_sites_into_archives(province, commune, board):
+    response = board.post(
+        CHANGELIST, {"action": "archive_sites", "_selected_action": [commune.pk]}, follow=True
+    )
+    assert "đã thành trang lưu trữ" in response.content.decode()
+    commune.refresh_from_db()
+    assert commune.is_archived
+    again = board.post(
+        CHANGELIST, {"action": "archive_sites", "_selected_action": [commune.pk]}, follow=True
+    )
+    assert "đã là trang lưu trữ" in again.content.decode()
+
+
+def test_move_action_asks_for_the_new_parent_then_moves(
+    province, district, district_commune, board
+):
+    chosen = {"action": "move_sites", "_selected_action": [district_commune.pk]}
+    page = board.post(CHANGELIST, chosen)
+    assert page.status_code == 200 and "Đơn vị cấp trên mới" in page.content.decode()
+    done = board.post(CHANGELIST, {**chosen, "parent": province.pk, "apply": "1"}, follow=True)
+    assert "Đã chuyển Xã Cũ vào Tỉnh Thử Nghiệm" in done.content.decode()
+    district_commune.refresh_from_db()
+    assert district_commune.parent == province
+    refused = board.post(
+        CHANGELIST,
+        {"action": "move_sites", "_selected_action": [province.pk], "parent": district_commune.pk}
+        | {"apply": "1"},
+        follow=True,
+    )
+    assert "chính nó hoặc đơn vị cấp dưới" in refused.content.decode()
+
+
+def test_a_name_edited_in_the_site_form_is_kept_as_a_former_name(commune):
+    from django.contrib import admin
+    from django.test import RequestFactory
+
+    from tenants.admin import TenantAdmin
+    from tenants.models import FormerName, Tenant
+
+    request = RequestFactory().post("/")
+    request.user = UserFactory(is_superuser=True)
+    site = Tenant.objects.get(pk=commune.pk)
+    site.name_vi = "Xã An Bình Mới"
+    TenantAdmin(Tenant, admin.site).save_model(request, site, form=None, change=True)
+    former = FormerName.objects.get(tenant=commune)
+    assert former.name == "Xã An Bình"
+    about = Client(HTTP_HOST="xaa.portal.test").get("/gioi-thieu/").content.decode()
+    assert "Xã An Bình Mới" in about and "Xã An Bình" in about

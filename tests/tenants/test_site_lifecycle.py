@@ -10,7 +10,7 @@ from django.test import Client
 from content.models import Article
 from portal.publishing import trash
 from tenants.lifecycle.context import LifecycleError
-from tenants.lifecycle.site import archive_site, move_site, rename_site
+from tenants.lifecycle.site import archive_site, move_site, rename_site, retire_site
 from tenants.models import FormerName, SiteOperation, Tenant, UrlRedirect
 from tests.content.factories import ArticleFactory
 from tests.tenants.factories import MembershipFactory, TenantFactory
@@ -95,12 +95,34 @@ def test_move_puts_a_commune_of_an_abolished_district_under_the_province(
         move_site(province, district_commune)
 
 
-def test_archive_marks_the_site_read_only_and_out_of_scoring(commune):
-    archive_site(commune)
+def test_archive_marks_the_site_read_only_and_out_of_scoring_and_menus(
+    province, commune, commune_editor
+):
+    from compliance.scoring import rollup
+    from tenants.access import tenant_ids_for
+
+    assert "Xã An Bình" in get("portal.test", "/").content.decode()
+    assert rollup(province).sites == 2
+    retire_site(commune)
     commune.refresh_from_db()
     assert commune.is_archived and commune.is_active
+    assert get("xaa.portal.test", "/gioi-thieu/").status_code == 200  # still online
+    assert "Xã An Bình" not in get("portal.test", "/").content.decode()  # out of the menus
+    assert rollup(province).sites == 1  # out of the scoring
+    assert commune.pk not in tenant_ids_for(commune_editor)  # read-only
     with pytest.raises(LifecycleError, match="đã là trang lưu trữ"):
         archive_site(commune)
+
+
+def test_retire_into_a_successor_sends_every_old_url_to_its_item(province):
+    communes = two_communes(province, articles_each=1)
+    article = Article.objects.filter(tenant=communes.hoa_binh).first()
+    call_command("site_lifecycle", "retire", "hoabinh", "--successor", "hoalap", stdout=StringIO())
+    response = get("hoabinh.portal.test", article.get_absolute_url())
+    assert response.status_code == 301
+    assert response["Location"].endswith(f"hoalap.portal.test{article.get_absolute_url()}")
+    with pytest.raises(CommandError, match="vào chính nó"):
+        call_command("site_lifecycle", "retire", "hoalap", "--successor", "hoalap")
 
 
 def test_merge_command_previews_then_merges(province):

@@ -1,9 +1,16 @@
-"""Measure sites now (all, or the given slugs) and print their scores and the time taken."""
+"""Measure sites now and print their scores and the time taken.
+
+manage.py measure_sites [slug ...]            # here, one after the other
+manage.py measure_sites --parallel [--wait]   # one Celery task per site, as a group
+manage.py measure_sites --estimate 20 --workers 8   # measure 20, project all
+"""
 
 import time
 
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 
+from compliance import fleet
 from compliance.scoring import measure_site
 from tenants.models import Tenant
 
@@ -13,11 +20,40 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("slugs", nargs="*")
+        parser.add_argument("--parallel", action="store_true", help="queue a Celery group")
+        parser.add_argument("--wait", action="store_true", help="with --parallel: follow it")
+        parser.add_argument("--estimate", type=int, default=0, metavar="N")
+        parser.add_argument("--workers", type=int, default=4)
 
-    def handle(self, *args, slugs, **options):
+    def handle(self, *args, slugs, parallel, wait, estimate, workers, **options):
         sites = Tenant.objects.filter(is_active=True, is_archived=False).order_by("lft")
         if slugs:
             sites = sites.filter(slug__in=slugs)
+        if estimate:
+            found = fleet.estimate(estimate, workers)
+            self.stdout.write(
+                f"{found.sample} sites measured: {found.seconds_per_site:.2f} s per site. "
+                f"{found.sites} sites: {found.serial_hours:.2f} h in one process, about "
+                f"{found.parallel_hours:.2f} h with {found.workers} workers (if the machine "
+                "has the cores for them)."
+            )
+            return
+        if parallel:
+            ids = list(sites.values_list("pk", flat=True)) if slugs else None
+            count, since = fleet.queue_all(ids)
+            self.stdout.write(f"{count} measurement tasks queued at {since:%H:%M:%S}.")
+            while wait:
+                now = fleet.progress(since)
+                self.stdout.write(
+                    f"\r{now.done}/{count} done ({now.failed} failed), "
+                    f"{now.wall_seconds:.0f} s, parallelism {now.parallelism:.1f}",
+                    ending="",
+                )
+                if now.done >= count:
+                    self.stdout.write("")
+                    break
+                time.sleep(2)
+            return
         started = time.monotonic()
         for tenant in sites:
             run = measure_site(tenant)
@@ -25,4 +61,7 @@ class Command(BaseCommand):
                 f"{tenant.slug:<20} a={run.score_a} b={run.score_b} c={run.score_c} "
                 f"overall={run.score} ({run.duration_ms} ms) {run.error[:80]}"
             )
-        self.stdout.write(f"{sites.count()} sites in {time.monotonic() - started:.1f} s")
+        self.stdout.write(
+            f"{sites.count()} sites in {time.monotonic() - started:.1f} s "
+            f"(finished {timezone.localtime():%H:%M:%S})"
+        )

@@ -27,7 +27,8 @@ def find_site(ref: str) -> Tenant:
 
 
 def print_plan(out, plan: MergePlan) -> None:
-    out.write(f"Sáp nhập {', '.join(plan.source_names)} → {plan.target_name}")
+    verb = "Chia tách" if plan.selection is not None else "Sáp nhập"
+    out.write(f"{verb} {', '.join(plan.source_names)} → {plan.target_name}")
     for line in plan.lines:
         if not line.count:
             continue

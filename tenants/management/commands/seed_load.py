@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
+from tenants.bulk_sites import add_communes
 from tenants.models import Domain, Tenant, TenantKind
 
 
@@ -23,11 +24,27 @@ class Command(BaseCommand):
         parser.add_argument("--communes", type=int, default=170)
         parser.add_argument("--articles", type=int, default=76, help="articles per commune")
         parser.add_argument("--prefix", default="xatai")
+        parser.add_argument(
+            "--bulk-sites",
+            type=int,
+            default=0,
+            metavar="N",
+            help="also append N sites in bulk, no articles (a national installation: 4000)",
+        )
 
     def handle(self, *args, communes: int, articles: int, prefix: str, **options) -> None:
         province = Tenant.objects.filter(parent__isnull=True).order_by("pk").first()
         if province is None:
             raise CommandError("No provincial site; run seed_demo first.")
+        if options["bulk_sites"] > 0:
+            started = time.monotonic()
+            bulk_prefix = f"{prefix}qm"
+            if Tenant.objects.filter(slug__startswith=bulk_prefix).exists():
+                raise CommandError(f"Sites {bulk_prefix}… exist already; use another --prefix.")
+            add_communes(province, options["bulk_sites"], bulk_prefix)
+            self.stdout.write(
+                f"{options['bulk_sites']} sites appended in {time.monotonic() - started:.1f} s"
+            )
         if communes < 0 or articles < 0:
             raise CommandError("--communes and --articles must not be negative")
         started = time.monotonic()
