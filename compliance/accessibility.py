@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from django.conf import settings
+
 from .fetch import fetch_base, site_origin
 
-CHROMIUM = os.environ.get("COMPLIANCE_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM = settings.COMPLIANCE_CHROMIUM
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",

@@ -18,7 +18,7 @@ from tenants.access import ADMIN_ROLES, EDITING_ROLES, tenant_ids_for
 from tenants.admin_scoping import TenantScopedAdmin
 from tenants.models import Tenant, TenantKind
 
-from . import checks, dashboard, scoring, tasks
+from . import checks, dashboard, jobs, scoring, tasks
 from .api import issue_token, set_new_token
 from .forms import ExportForm
 from .models import ApiConsumer, ExportJob, Indicator, IndicatorResult, MeasurementRun
@@ -217,14 +217,13 @@ class MeasurementRunAdmin(TenantScopedAdmin):
         tenant = self._readable_tenant(request, tenant_id)
         form = ExportForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
-            job = ExportJob.objects.create(
-                tenant=tenant,
+            job = jobs.request_export(
+                tenant,
                 kind=form.cleaned_data["kind"],
                 fmt=form.cleaned_data["fmt"],
                 params=form.job_params(),
-                requested_by=request.user,
+                by=request.user,
             )
-            tasks.run_export.delay(job.pk)
             messages.info(request, _("Đang tạo tệp xuất; tải về khi tiến độ đạt 100%."))
             return HttpResponseRedirect(reverse("admin:compliance_exportjob_change", args=[job.pk]))
         context = {

@@ -19,7 +19,7 @@ from tenants.models import Tenant
 from tenants.site import primary_hostnames
 
 from .models import ApiConsumer, MeasurementRun
-from .scoring import latest_runs, rollup, subtree_filter
+from .scoring import latest_runs, rollup
 
 PAGE_SIZE = 100
 
@@ -89,7 +89,7 @@ def token_required(view):
 def _site_in_scope(request: HttpRequest, slug: str) -> Tenant | None:
     """The site named in the URL if it lies in the consumer's subtree, else None (403)."""
     scope = request.api_consumer.tenant
-    return Tenant.objects.filter(slug=slug, **subtree_filter(scope)).first()
+    return Tenant.objects.filter(scope.subtree_q(), slug=slug).first()
 
 
 def _scores(row: dict | None) -> dict | None:
@@ -110,10 +110,10 @@ def index(request: HttpRequest) -> JsonResponse:
     """Sites of the consumer's subtree with their latest scores, 100 a page (keyset on
     the tree order: ?after=<cursor>)."""
     scope = request.api_consumer.tenant
-    sites = Tenant.objects.filter(**subtree_filter(scope)).order_by("lft")
+    sites = Tenant.objects.filter(scope.subtree_q()).order_by("lft")
     after = request.GET.get("after", "")
     if after.isdigit():
-        sites = sites.filter(lft__gt=int(after))
+        sites = sites.filter(lft__gt=int(after))  # lineage-exempt: keyset cursor
     page = list(sites[: PAGE_SIZE + 1])
     more = len(page) > PAGE_SIZE
     page = page[:PAGE_SIZE]
@@ -133,7 +133,7 @@ def index(request: HttpRequest) -> JsonResponse:
                 }
                 for site in page
             ],
-            "next": page[-1].lft if more else None,
+            "next": page[-1].lft if more else None,  # lineage-exempt: keyset cursor
         },
         json_dumps_params={"ensure_ascii": False},
     )

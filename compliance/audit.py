@@ -18,8 +18,6 @@ from django.db.models import Q
 
 from tenants.models import Tenant
 
-from .scoring import subtree_filter
-
 AUDIT_COLUMNS = [
     ("timestamp", "Thời điểm"),
     ("actor", "Người thực hiện"),
@@ -42,7 +40,7 @@ def audit_queryset(
     actor_id: int | None = None,
     model: str = "",
 ):
-    tenant_ids = Tenant.objects.filter(**subtree_filter(root))
+    tenant_ids = Tenant.objects.filter(root.subtree_q())
     if allowed_ids is not None:
         tenant_ids = tenant_ids.filter(pk__in=allowed_ids)
     tenant_ids = tenant_ids.values("pk")

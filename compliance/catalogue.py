@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from portal import deadlines
+
 ND224_9_2 = "NĐ 224/2026 Điều 9 khoản 2"
 ND224_9_3 = "NĐ 224/2026 Điều 9 khoản 3"
 ND224_10 = "NĐ 224/2026 Điều 10"
 ND224_11 = "NĐ 224/2026 Điều 11"
 ND224_12 = "NĐ 224/2026 Điều 12 khoản 2"
 LTCTT_17 = "Luật TCTT Điều 17"
-LTCTT_18 = "Luật TCTT Điều 18 khoản 4"
+LTCTT_18 = deadlines.LEGAL_BASIS_SHORT
 ND42_6 = "NĐ 42/2022 Điều 6"
 LOCALITIES = ["province", "commune", "ward", "special_zone"]
 GOVERNMENTS = ["province", "commune", "ward", "special_zone", "department"]

@@ -15,7 +15,7 @@ from tenants.access import visible_tenant_ids
 from tenants.models import Tenant
 
 from . import charts
-from .scoring import Rollup, latest_runs, monthly_trend, rollup, subtree_filter
+from .scoring import Rollup, latest_runs, monthly_trend, rollup
 
 PAGE_SIZE = 50
 
@@ -53,7 +53,7 @@ class DashboardPage:
 
 def dashboard_page(root: Tenant, user, page_number: str | int = 1) -> DashboardPage:
     allowed = readable_ids(user)
-    tenants = Tenant.objects.filter(**subtree_filter(root)).order_by("lft")
+    tenants = Tenant.objects.filter(root.subtree_q()).order_by("lft")
     if allowed is not None:
         tenants = tenants.filter(pk__in=allowed)
     tenants = list(tenants)
@@ -67,7 +67,7 @@ def dashboard_page(root: Tenant, user, page_number: str | int = 1) -> DashboardP
     page = paginator.get_page(page_number)
     rows = []
     for child in page.object_list:
-        has_children = child.rght - child.lft > 1
+        has_children = not child.is_leaf_node()
         rows.append(
             SiteRow(child, runs.get(child.pk), rollup(child, live, runs) if has_children else None)
         )

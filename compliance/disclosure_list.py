@@ -15,11 +15,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.apps import apps
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .checks import public_function
+from portal.hooks import app_function
 
 WEB = _("Đăng trên cổng/trang thông tin điện tử")
 WEB_FILES = _("Đăng trên trang, kèm tệp tải về")
@@ -199,11 +200,14 @@ def disclosure_items(tenant) -> list[DisclosureItem]:
     english = (get_language() or "vi").startswith("en")
     updates: dict[str, datetime] = {"A5": tenant.updated_at}
     for app in sorted({item[3] for item in ITEMS} - {"tenants", "compliance"}):
-        function = public_function(f"{app}.stats.last_updated")
+        function = app_function(app, "stats", "last_updated")
         if function is not None:
             updates.update(function(tenant) or {})
-    channels_of = public_function("opendata.channels.by_requirement")
-    channels = channels_of(tenant) if channels_of is not None else {}
+    channels = {}
+    if apps.is_installed("opendata"):
+        from opendata.channels import by_requirement
+
+        channels = by_requirement(tenant)
     items = []
     for code, title_vi, title_en, _app, names, how, basis in ITEMS:
         items.append(

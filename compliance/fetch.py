@@ -10,7 +10,6 @@ so without a running server; response times are then the application's alone).
 from __future__ import annotations
 
 import http.client
-import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -54,11 +53,7 @@ _BASE_OVERRIDE: ContextVar[str] = ContextVar("compliance_fetch_base", default=""
 
 
 def fetch_base() -> str:
-    return (
-        _BASE_OVERRIDE.get()
-        or getattr(settings, "COMPLIANCE_FETCH_BASE", "")
-        or os.environ.get("COMPLIANCE_FETCH_BASE", "")
-    )
+    return _BASE_OVERRIDE.get() or settings.COMPLIANCE_FETCH_BASE
 
 
 @contextmanager

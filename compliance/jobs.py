@@ -5,16 +5,31 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from tenants.access import visible_tenant_ids
+from tenants.models import Tenant
 
 from . import exports
 from .audit import AUDIT_COLUMNS, audit_queryset, audit_rows
 from .models import ExportJob
 from .reporting import RESULT_COLUMNS, SCORE_COLUMNS, report_data, sign_report
+
+
+def request_export(
+    tenant: Tenant, *, kind: str, fmt: str, params: dict, by: AbstractBaseUser
+) -> ExportJob:
+    """Queue an export of `tenant`'s report or audit trail, built by Celery for `by`."""
+    from .tasks import run_export  # the task module imports this one
+
+    job = ExportJob.objects.create(
+        tenant=tenant, kind=kind, fmt=fmt, params=params, requested_by=by
+    )
+    run_export.delay(job.pk)
+    return job
 
 
 def allowed_ids_for(user) -> frozenset[int] | None:

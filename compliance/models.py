@@ -4,8 +4,6 @@ export jobs."""
 from __future__ import annotations
 
 import hashlib
-import os
-from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -211,10 +209,7 @@ class ApiConsumer(TenantOwned):
 def export_storage() -> FileSystemStorage:
     """Exports hold data of many sites: kept outside MEDIA_ROOT (which the demo serves)
     and handed out only by the admin's download view."""
-    location = (
-        os.environ.get("COMPLIANCE_EXPORT_ROOT") or Path(settings.BASE_DIR) / "var" / "private"
-    )
-    return FileSystemStorage(location=location, base_url=None)
+    return FileSystemStorage(location=settings.COMPLIANCE_EXPORT_ROOT, base_url=None)
 
 
 class ExportJob(TenantOwned):

@@ -9,13 +9,13 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.apps import apps
 from django.db.models import Max
 
 from tenants.models import Tenant
 
-from .checks import public_function
 from .models import IndicatorResult, MeasurementRun
-from .scoring import Rollup, rollup, subtree_filter
+from .scoring import Rollup, rollup
 
 logger = logging.getLogger(__name__)
 
@@ -58,7 +58,7 @@ def report_data(
     """For each site of `root`'s subtree the user may read, its latest run in the period.
 
     A constant number of queries whatever the number of sites."""
-    tenants = Tenant.objects.filter(**subtree_filter(root)).order_by("lft")
+    tenants = Tenant.objects.filter(root.subtree_q()).order_by("lft")
     if allowed_ids is not None:
         tenants = tenants.filter(pk__in=allowed_ids)
     tenants = list(tenants)
@@ -136,10 +136,11 @@ def sign_report(pdf_bytes: bytes, tenant: Tenant) -> tuple[bytes, bool]:
     verification page (/kiem-tra-chu-ky-so/) checks it. Without the documents app, or when
     the province has no usable credential, the report is returned unsigned (the reason is
     logged). Returns (pdf, signed)."""
-    function = public_function("documents.signing.sign_pdf_bytes")
-    if function is None:
+    if not apps.is_installed("documents"):
         return pdf_bytes, False
-    refused = public_function("documents.signing.SigningError") or RuntimeError
+    from documents.signing import SigningError as refused
+    from documents.signing import sign_pdf_bytes as function
+
     root = tenant if tenant.parent_id is None else tenant.get_root()
     try:
         result = function(

@@ -86,14 +86,6 @@ def measure_site(tenant: Tenant, *, by=None) -> MeasurementRun:
 # --- reading scores ------------------------------------------------------------------
 
 
-def subtree_filter(tenant: Tenant, prefix: str = "") -> dict:
-    return {
-        f"{prefix}tree_id": tenant.tree_id,
-        f"{prefix}lft__gte": tenant.lft,
-        f"{prefix}rght__lte": tenant.rght,
-    }
-
-
 SCORE_FIELDS = ("tenant_id", "pk", "started_at", "score_a", "score_b", "score_c", "score")
 
 
@@ -137,11 +129,11 @@ def rollup(root: Tenant, tenants: list[Tenant] | None = None, runs: dict | None 
     already loaded (the dashboard does, to keep its query count flat)."""
     if tenants is None:
         tenants = list(
-            Tenant.objects.filter(is_active=True, **subtree_filter(root)).exclude(is_archived=True)
+            Tenant.objects.filter(root.subtree_q(), is_active=True).exclude(is_archived=True)
         )
     if runs is None:
         runs = latest_runs([t.pk for t in tenants])
-    inside = [t for t in tenants if t.tree_id == root.tree_id and root.lft <= t.lft <= root.rght]
+    inside = [t for t in tenants if root.contains(t)]
     result = Rollup(sites=len(inside), measured=sum(1 for t in inside if t.pk in runs))
     for key in KEYS:
         result.by_site[key] = _mean(
@@ -154,7 +146,7 @@ def rollup(root: Tenant, tenants: list[Tenant] | None = None, runs: dict | None 
             values = [
                 runs[t.pk][key]
                 for t in inside
-                if child.lft <= t.lft <= child.rght and t.pk in runs and runs[t.pk][key] is not None
+                if child.contains(t) and t.pk in runs and runs[t.pk][key] is not None
             ]
             if values:
                 branch_means.append(sum(values) / len(values))
@@ -166,9 +158,7 @@ def monthly_trend(tenant: Tenant, *, subtree: bool, months: int = 12) -> list[di
     """Mean overall and axis scores per month over the last `months` months (one query)."""
     since = (timezone.now() - timedelta(days=months * 31)).replace(day=1)
     runs = MeasurementRun.objects.filter(state=MeasurementRun.State.DONE, started_at__gte=since)
-    runs = (
-        runs.filter(**subtree_filter(tenant, "tenant__")) if subtree else runs.filter(tenant=tenant)
-    )
+    runs = runs.filter(tenant.subtree_q("tenant__")) if subtree else runs.filter(tenant=tenant)
     return list(
         runs.annotate(month=TruncMonth("started_at"))
         .values("month")

@@ -1,5 +1,5 @@
-"""The visit counter in every footer: counts this page view (Redis only) and shows today,
-this month and total from cache."""
+"""The visit counter in every footer: today, this month and total from cache (the view is
+counted by compliance/middleware.py, not here)."""
 
 from django.urls import reverse
 
@@ -12,12 +12,11 @@ def footer_sections(request) -> list[Section]:
     tenant = getattr(request, "tenant", None)
     if tenant is None:
         return []
-    visits.count_view(request)
     return [
         Section(
             template="compliance/footer_visits.html",
             context={
-                "summary": visits.summary(tenant.pk),
+                "summary": visits.summary(tenant.pk, serving=visits.will_count(request)),
                 "statistics_url": reverse("compliance:statistics"),
                 "disclosure_url": reverse("compliance:disclosure_list"),
             },

@@ -12,8 +12,8 @@ from .disclosure_list import disclosure_items
 @require_safe
 def statistics(request: HttpRequest) -> HttpResponse:
     """Thống kê truy cập: today / month / total, top pages and a 30-day chart."""
-    tenant_id = request.tenant.pk
-    series = visits.daily_series(tenant_id, 30)
+    tenant_id, serving = request.tenant.pk, visits.will_count(request)
+    series = visits.daily_series(tenant_id, 30, serving=serving)
     labels = [day.strftime("%d/%m") for day, _views in series]
     chart = charts.bar_chart(
         _("Lượt xem mỗi ngày trong 30 ngày qua"), labels, [views for _day, views in series]
@@ -22,7 +22,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
         request,
         "compliance/statistics.html",
         {
-            "summary": visits.summary(tenant_id, allow_query=True),
+            "summary": visits.summary(tenant_id, allow_query=True, serving=serving),
             "top_pages": visits.top_pages(tenant_id),
             "series": series,
             "chart": chart,

@@ -18,7 +18,6 @@ more go to the "(khác)" row, so random URLs cannot bloat the store.
 from __future__ import annotations
 
 import logging
-import os
 import re
 import uuid
 from datetime import date, timedelta
@@ -60,11 +59,7 @@ return 1
 
 
 def redis_url() -> str:
-    return (
-        getattr(settings, "COMPLIANCE_VISITS_REDIS_URL", "")
-        or os.environ.get("COMPLIANCE_VISITS_REDIS_URL", "")
-        or getattr(settings, "REDIS_URL", "")
-    )
+    return settings.COMPLIANCE_VISITS_REDIS_URL or settings.REDIS_URL
 
 
 def prefix() -> str:
@@ -82,6 +77,18 @@ def _client(url: str) -> redis.Redis:
 def client() -> redis.Redis | None:
     url = redis_url()
     return _client(url) if url else None
+
+
+def is_page(response) -> bool:
+    """An HTML page (any status but a redirect), not a feed, a file or JSON."""
+    content_type = response.get("Content-Type", "")
+    redirect = 300 <= response.status_code < 400
+    return content_type.startswith("text/html") and not redirect and not response.streaming
+
+
+def will_count(request) -> bool:
+    """Whether this request's page is counted (by compliance/middleware.py, once served)."""
+    return getattr(request, "tenant", None) is not None and is_countable(request)
 
 
 def is_countable(request) -> bool:
@@ -236,11 +243,15 @@ def refresh_summary(tenant_id: int) -> dict[str, int]:
     return stored
 
 
-def summary(tenant_id: int, *, allow_query: bool = False) -> dict[str, int | None]:
+def summary(
+    tenant_id: int, *, allow_query: bool = False, serving: bool = False
+) -> dict[str, int | None]:
     """Today, this month and total: cached stored figures + Redis today.
 
     The footer calls it without `allow_query`: on a cache miss it shows today only and
-    makes no database query; the flush task and the statistics page refill the cache."""
+    makes no database query; the flush task and the statistics page refill the cache.
+    `serving`: the page being served will be counted once it is out (the middleware) and
+    is included already, as a visitor expects of the counter on it."""
     from django.core.cache import cache
 
     today = timezone.localdate()
@@ -249,6 +260,8 @@ def summary(tenant_id: int, *, allow_query: bool = False) -> dict[str, int | Non
     except Exception:  # noqa: BLE001
         stored = None
     live = live_today(tenant_id)
+    if live is not None and serving:
+        live += 1
     if stored is None and not allow_query:
         return {"today": live, "month": None, "total": None}
     if stored is None:
@@ -261,7 +274,9 @@ def summary(tenant_id: int, *, allow_query: bool = False) -> dict[str, int | Non
     }
 
 
-def daily_series(tenant_id: int, days: int = 30) -> list[tuple[date, int]]:
+def daily_series(
+    tenant_id: int, days: int = 30, *, serving: bool = False
+) -> list[tuple[date, int]]:
     today = timezone.localdate()
     start = today - timedelta(days=days - 1)
     rows = dict(
@@ -271,6 +286,8 @@ def daily_series(tenant_id: int, days: int = 30) -> list[tuple[date, int]]:
         .values_list("day", "views")
     )
     live = live_today(tenant_id)
+    if live is not None and serving:
+        live += 1  # see summary()
     if live is not None:
         rows[today] = max(live, rows.get(today, 0))
     return [

@@ -31,7 +31,7 @@ def _home_blocks(tenant) -> dict:
         elif items:
             by_category.append((category, items))
     units = []
-    if tenant.rght - tenant.lft > 1:  # only a site with component sites receives their news
+    if not tenant.is_leaf_node():  # only a site with component sites receives their news
         units = list(selectors.accepted_syndications(tenant).order_by("-decided_at", "-id")[:8])
     return {
         "alerts": _alerts_not_ended(tenant),

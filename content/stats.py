@@ -4,14 +4,15 @@ older than their Vietnamese, and articles published later than the default deadl
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from django.db.models import Count, F, Max, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from portal import deadlines
 from portal.publishing import Status
-from portal.workdays import add_working_days, working_days_between
+from portal.workdays import working_days_between
 from tenants.models import Tenant
 
 from .models import (
@@ -37,9 +38,6 @@ ADMIN_LISTS = {
     "B16": "admin:content_link_changelist",
     "B18": "admin:content_alert_changelist",
 }
-# Luật Tiếp cận thông tin 2016 Điều 18 khoản 4: published within 5 working days.
-DEADLINE_WORKING_DAYS = 5
-LEGAL_BASIS = "Luật Tiếp cận thông tin 2016, Điều 18 khoản 4"
 
 
 def _articles(tenant: Tenant):
@@ -114,7 +112,7 @@ def _late(article: Article, deadline: date, reference: date, published: bool) ->
         "published_on": reference.isoformat() if published else None,
         "days_late": working_days_between(deadline, reference),
         "day_kind": "working",
-        "legal_basis": LEGAL_BASIS,
+        "legal_basis": deadlines.LEGAL_BASIS,
         "admin_url": reverse("admin:content_article_change", args=[article.pk]),
     }
 
@@ -124,20 +122,20 @@ def late_records(tenant_ids, since: date) -> list[dict]:
     they were written, or submitted for approval and still waiting past that deadline."""
     today = timezone.localdate()
     start = timezone.make_aware(datetime.combine(since, datetime.min.time()))
-    # 5 working days are at least 5 calendar days: SQL narrows, Python counts exactly.
+    # SQL narrows by calendar days, Python counts working days exactly.
     candidates = (
         Article.objects.filter(tenant_id__in=list(tenant_ids), created_at__gte=start)
         .not_trashed()
         .filter(
-            Q(status=Status.PUBLISHED, published_at__gt=F("created_at") + timedelta(days=5))
-            | Q(status=Status.PENDING, created_at__lt=timezone.now() - timedelta(days=5))
+            Q(status=Status.PUBLISHED, published_at__gt=F("created_at") + deadlines.AT_LEAST)
+            | Q(status=Status.PENDING, created_at__lt=timezone.now() - deadlines.AT_LEAST)
         )
         .select_related("category")
         .order_by("created_at", "id")
     )
     found = []
     for article in candidates:
-        deadline = add_working_days(timezone.localdate(article.created_at), DEADLINE_WORKING_DAYS)
+        deadline = deadlines.publication_deadline(timezone.localdate(article.created_at))
         published = article.status == Status.PUBLISHED
         reference = timezone.localdate(article.published_at) if published else today
         if reference > deadline:

@@ -188,9 +188,7 @@ class InquiryAdmin(TenantScopedAdmin):
         if obj is not None and "assign_to" in form.base_fields:
             root = obj.tenant
             form.base_fields["assign_to"].queryset = Tenant.objects.filter(
-                tree_id=root.tree_id,
-                lft__gte=root.lft,
-                rght__lte=root.rght,
+                root.subtree_q(),
                 is_active=True,
                 is_archived=False,
             )

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import secrets
-from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -28,10 +26,7 @@ CODE_LENGTH = 12  # 31^12 ≈ 7·10^17 codes: cannot be guessed within any rate 
 def private_storage() -> FileSystemStorage:
     """Citizens' attachments may hold personal data: stored outside MEDIA_ROOT (never
     served by /media/), downloaded only through the admin by the staff handling them."""
-    location = os.environ.get("PRIVATE_MEDIA_ROOT") or str(
-        Path(settings.BASE_DIR) / "var" / "private"
-    )
-    return SafeFileSystemStorage(location=location, base_url=None)
+    return SafeFileSystemStorage(location=str(settings.PRIVATE_MEDIA_ROOT), base_url=None)
 
 
 def new_tracking_code() -> str:

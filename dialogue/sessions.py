@@ -26,6 +26,14 @@ def _require(by, question: SessionQuestion) -> None:
         raise ModerationError(_("Chỉ cán bộ của trang tổ chức mới được kiểm duyệt câu hỏi."))
 
 
+def ask(session: DialogueSession, question: SessionQuestion) -> SessionQuestion:
+    """Store a citizen's question to `session`, waiting for moderation. The caller has
+    checked `session.accepts_questions()` (the page answers 409 otherwise)."""
+    question.session, question.status = session, Q.PENDING
+    question.save()
+    return question
+
+
 def check_merge(question: SessionQuestion, into: SessionQuestion | None) -> None:
     if into is None:
         raise ModerationError(_("Chọn câu hỏi để gộp vào."))

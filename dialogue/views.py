@@ -15,7 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from citizens.accounts import current_citizen
-from portal.antiabuse import rate_limited
+from portal import ratelimits
 from portal.files import StorageFullError
 from portal.languages import untranslated
 from portal.outage import requires_database
@@ -24,14 +24,7 @@ from . import citizen_data, selectors, sessions, workflow
 from .forms import InquiryForm, SessionQuestionForm, TrackingForm
 from .models import DialogueSession, Hotline, Inquiry, InquiryKind
 
-ASK_LIMIT = (5, 3600)  # five submissions an hour per address and per session
-TRACK_LIMIT = (20, 600)  # lookups: enough for a citizen, far too few to guess codes
-SESSION_ASK_LIMIT = (10, 3600)
 LAST_CODE_KEY = "dialogue:last-code"
-
-
-def _too_many(request: HttpRequest) -> str:
-    return _("Bạn đã gửi quá nhiều lần trong thời gian ngắn. Vui lòng thử lại sau ít phút.")
 
 
 def _storage_full(request: HttpRequest) -> str:
@@ -52,9 +45,9 @@ def ask(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = InquiryForm(request.POST, request.FILES, request=request, initial=initial)
         citizen_data.lock_verified_name(form, citizen)
-        if rate_limited(request, "dialogue-ask", *ASK_LIMIT):
-            messages.error(request, _too_many(request))
-            status = 429
+        if ratelimits.over_limit(request, "dialogue:ask"):
+            messages.error(request, ratelimits.MESSAGE)
+            status = ratelimits.STATUS
         elif form.is_valid():
             inquiry = form.save(commit=False)
             inquiry.tenant = request.tenant
@@ -94,9 +87,9 @@ def track(request: HttpRequest) -> HttpResponse:
     inquiry, status, not_found = None, 200, False
     if request.method == "POST":
         form = TrackingForm(request.POST)
-        if rate_limited(request, "dialogue-track", *TRACK_LIMIT):
-            messages.error(request, _too_many(request))
-            status = 429
+        if ratelimits.over_limit(request, "dialogue:track"):
+            messages.error(request, ratelimits.MESSAGE)
+            status = ratelimits.STATUS
         elif form.is_valid():
             inquiry = (
                 Inquiry.objects.for_tenant(request.tenant)
@@ -161,16 +154,14 @@ def session_detail(request: HttpRequest, slug: str) -> HttpResponse:
         if not session.accepts_questions(now):
             messages.error(request, _("Phiên đối thoại đã kết thúc, không nhận thêm câu hỏi."))
             status = 409
-        elif rate_limited(request, "dialogue-session", *SESSION_ASK_LIMIT):
-            messages.error(request, _too_many(request))
-            status = 429
+        elif ratelimits.over_limit(request, "dialogue:session"):
+            messages.error(request, ratelimits.MESSAGE)
+            status = ratelimits.STATUS
             form = SessionQuestionForm(request.POST, request=request)
         else:
             form = SessionQuestionForm(request.POST, request=request)
             if form.is_valid():
-                question = form.save(commit=False)
-                question.session = session
-                question.save()
+                sessions.ask(session, form.save(commit=False))
                 messages.success(
                     request, _("Đã gửi câu hỏi. Câu hỏi sẽ hiển thị sau khi được kiểm duyệt.")
                 )

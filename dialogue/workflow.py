@@ -57,10 +57,6 @@ def can_handle(user, inquiry: Inquiry) -> bool:
     )
 
 
-def in_subtree(root: Tenant, tenant: Tenant) -> bool:
-    return tenant.tree_id == root.tree_id and root.lft <= tenant.lft and tenant.rght <= root.rght
-
-
 # --- checks (shared by the admin form and the transitions) ------------------------------
 
 
@@ -91,7 +87,7 @@ def _check_assign(inquiry: Inquiry, by, to: Tenant | None = None, **_kw) -> None
     if not has_role(by, inquiry.tenant_id, EDITING_ROLES):
         raise WorkflowError(_("Chỉ cán bộ của trang tiếp nhận mới được chuyển câu hỏi."))
     _require_open(inquiry)
-    if to is None or not in_subtree(inquiry.tenant, to):
+    if to is None or not inquiry.tenant.contains(to):
         raise WorkflowError(_("Chỉ chuyển được cho đơn vị trực thuộc trang tiếp nhận."))
     if to.is_archived or not to.is_active:
         raise WorkflowError(_("Đơn vị này đã ngừng hoạt động."))

@@ -2,8 +2,8 @@
 province edits); the defaults below are what the data migration ships.
 
 Defaults and their legal basis:
-- Every section: 5 working days after the information is created — Law on Access to
-  Information 2016 (104/2016/QH13), Art. 18(4).
+- Every section: the platform's publication deadline (portal/deadlines.py: 5 working
+  days, Law on Access to Information 2016, Art. 18(4)).
 - Budget publications — State Budget Law 2015 (83/2015/QH13) Art. 15(4), detailed for
   every budget level by the Ministry of Finance's Circular 343/2016/TT-BTC on budget
   disclosure: the approved estimate and the approved final accounts within 30 days of
@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from django.core.cache import cache
 from django.utils import timezone
 
+from portal import deadlines
 from portal.publishing import Status
 from portal.workdays import add_working_days
 
@@ -26,7 +27,7 @@ from .models import BudgetStage, DeadlineRule, Record
 
 DEFAULT_RULES = [
     # (section, budget stage, days, day kind, legal basis)
-    ("", "", 5, "working", "Luật Tiếp cận thông tin 2016, Điều 18 khoản 4"),
+    ("", "", deadlines.WORKING_DAYS, "working", deadlines.LEGAL_BASIS),
     ("budget", "estimate", 30, "calendar", "Luật NSNN 2015 Điều 15 khoản 4; TT 343/2016/TT-BTC"),
     ("budget", "quarter", 15, "calendar", "Luật NSNN 2015 Điều 15 khoản 4; TT 343/2016/TT-BTC"),
     ("budget", "six_months", 15, "calendar", "Luật NSNN 2015 Điều 15 khoản 4; TT 343/2016/TT-BTC"),
@@ -63,7 +64,7 @@ def rule_for(section: str, stage: str = "") -> Rule:
     for key in ((section, stage), (section, ""), ("", "")):
         if key in rules:
             return rules[key]
-    return Rule(5, True, DEFAULT_RULES[0][4])
+    return Rule(deadlines.WORKING_DAYS, True, deadlines.LEGAL_BASIS)
 
 
 def budget_fact_date(stage: str, fiscal_year: int, quarter: int | None, approval: date | None):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
 
 from portal.context_processors import request_origin_suffix
 from portal.languages import untranslated
@@ -13,7 +14,7 @@ from tenants.site import primary_hostnames
 from . import selectors, tables
 from .charts import charts_by_unit, render_svg
 from .legal_links import reference_url
-from .models import SECTION_BY_PATH, SECTION_PATHS, Section
+from .models import SECTION_BY_PATH, SECTION_PATHS, Record, Section
 from .timeliness import timeliness
 
 INTROS = {
@@ -45,6 +46,7 @@ def _section(path: str) -> tuple[str, str]:
     return section, Section(section).label
 
 
+@require_safe
 def index(request: HttpRequest) -> HttpResponse:
     sections = [
         {"label": Section(key).label, "path": path, "intro": INTROS[key]}
@@ -53,6 +55,7 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "disclosure/index.html", {"sections": sections})
 
 
+@require_safe
 def section_list(request: HttpRequest, section: str) -> HttpResponse:
     key, label = _section(section)
     tenant = request.tenant
@@ -107,7 +110,7 @@ def section_list(request: HttpRequest, section: str) -> HttpResponse:
     )
 
 
-def _load(request: HttpRequest, section: str, pk: str):
+def _load(request: HttpRequest, section: str, pk: str) -> tuple[Record, str]:
     key, label = _section(section)
     record = selectors.record_detail(request.tenant, key, int(pk))
     if record is None:
@@ -115,6 +118,7 @@ def _load(request: HttpRequest, section: str, pk: str):
     return record, label
 
 
+@require_safe
 def detail(request: HttpRequest, section: str, pk: str, slug: str) -> HttpResponse:
     record, label = _load(request, section, pk)
     if slug != record.slug:
@@ -153,6 +157,7 @@ def detail(request: HttpRequest, section: str, pk: str, slug: str) -> HttpRespon
     )
 
 
+@require_safe
 def export(request: HttpRequest, section: str, pk: str, slug: str, fmt: str) -> HttpResponse:
     record, _label = _load(request, section, pk)
     rows = list(record.rows.all())

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 from portal.publishing_admin import PublishableAdmin
 from tenants.admin_scoping import TenantScopedAdmin, TenantScopedInline
 
-from . import signing
+from . import consultations, signing
 from .models import (
     Attachment,
     Comment,
@@ -162,16 +162,14 @@ class CommentAdmin(TenantScopedAdmin):
 
     @admin.action(description=gettext_lazy("Công khai các ý kiến đã chọn"))
     def approve_selected(self, request, queryset):
-        count = queryset.filter(tenant__in=self._writable(request)).update(
-            status=CommentStatus.APPROVED
-        )
+        chosen = queryset.filter(tenant__in=self._writable(request))
+        count = consultations.moderate(chosen, CommentStatus.APPROVED, by=request.user)
         messages.success(request, _("Đã công khai %(count)d ý kiến.") % {"count": count})
 
     @admin.action(description=gettext_lazy("Không công khai các ý kiến đã chọn"))
     def reject_selected(self, request, queryset):
-        count = queryset.filter(tenant__in=self._writable(request)).update(
-            status=CommentStatus.REJECTED
-        )
+        chosen = queryset.filter(tenant__in=self._writable(request))
+        count = consultations.moderate(chosen, CommentStatus.REJECTED, by=request.user)
         messages.success(request, _("Đã ẩn %(count)d ý kiến.") % {"count": count})
 
     def _writable(self, request):

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db.models import Q
-
 from .models import Document
 from .numbers import normalise_number
 
@@ -25,9 +23,7 @@ def document_urls_by_number(numbers: Iterable[str], tenant) -> dict[str, str]:
     wanted.discard("")
     if not wanted:
         return {}
-    own_or_ancestor = Q(
-        tenant__tree_id=tenant.tree_id, tenant__lft__lte=tenant.lft, tenant__rght__gte=tenant.rght
-    )
+    own_or_ancestor = tenant.ancestors_q("tenant__")
     rows = (
         Document.objects.published()
         .filter(own_or_ancestor, number_normalised__in=wanted)

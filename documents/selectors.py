@@ -31,13 +31,7 @@ def subtree_documents(tenant) -> QuerySet[Document]:
 def readable_documents(tenant) -> QuerySet[Document]:
     """What a site may show in full: its own, its ancestors' (a commune cites a provincial
     decision) and its subtree's (the province lists its sites). Never a sibling's."""
-    ancestors = Q(
-        tenant__tree_id=tenant.tree_id, tenant__lft__lte=tenant.lft, tenant__rght__gte=tenant.rght
-    )
-    subtree = Q(
-        tenant__tree_id=tenant.tree_id, tenant__lft__gte=tenant.lft, tenant__rght__lte=tenant.rght
-    )
-    return Document.objects.published().filter(ancestors | subtree)
+    return Document.objects.published().for_lineage(tenant)
 
 
 def status_q(status: str, today: date | None = None) -> Q:

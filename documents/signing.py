@@ -60,6 +60,7 @@ def credential_for(tenant) -> SigningCredential:
 
 def _secret(credential: SigningCredential) -> str | None:
     """The PKCS#12 passphrase or the token PIN: from the environment, else from a file."""
+    # The variable is named by the credential row (a secret, never a setting): read at use.
     if credential.passphrase_env and credential.passphrase_env in os.environ:
         return os.environ[credential.passphrase_env]
     if credential.passphrase_file:
@@ -141,9 +142,7 @@ def open_signer(credential: SigningCredential) -> Iterator:
 
 # --- the stamp ---------------------------------------------------------------------------
 def _stamp_font():
-    path = getattr(settings, "DOCUMENTS_STAMP_FONT", "") or os.environ.get(
-        "DOCUMENTS_STAMP_FONT", ""
-    )
+    path = settings.DOCUMENTS_STAMP_FONT
     candidates = [path] if path else list(STAMP_FONT_CANDIDATES)
     try:
         from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory

@@ -4,14 +4,15 @@ and documents published later than the default deadline after they were issued."
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from django.db.models import Count, F, Max, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from portal import deadlines
 from portal.publishing import Status
-from portal.workdays import add_working_days, working_days_between
+from portal.workdays import working_days_between
 from tenants.models import Tenant
 
 from .models import Consultation, Document, DocumentKind
@@ -28,9 +29,6 @@ ADMIN_LISTS = {
     "B2": "admin:documents_consultation_changelist",
     "B3": "admin:documents_document_changelist",
 }
-# Luật Tiếp cận thông tin 2016 Điều 18 khoản 4: published within 5 working days.
-DEADLINE_WORKING_DAYS = 5
-LEGAL_BASIS = "Luật Tiếp cận thông tin 2016, Điều 18 khoản 4"
 
 
 def _documents(tenant: Tenant):
@@ -72,22 +70,22 @@ def late_records(tenant_ids, since: date) -> list[dict]:
     """Documents issued on/after `since` and published more than 5 working days later,
     or not yet published (submitted, scheduled) past that deadline."""
     today = timezone.localdate()
-    # 5 working days are at least 5 calendar days: SQL narrows, Python counts exactly.
+    # SQL narrows by calendar days, Python counts working days exactly.
     candidates = (
         Document.objects.filter(tenant_id__in=list(tenant_ids), issued_on__gte=since)
         .not_trashed()
         .filter(
-            Q(status=Status.PUBLISHED, published_at__date__gt=F("issued_on") + timedelta(days=5))
+            Q(status=Status.PUBLISHED, published_at__date__gt=F("issued_on") + deadlines.AT_LEAST)
             | Q(
                 status__in=[Status.PENDING, Status.SCHEDULED],
-                issued_on__lt=today - timedelta(days=5),
+                issued_on__lt=today - deadlines.AT_LEAST,
             )
         )
         .order_by("issued_on", "id")
     )
     found = []
     for document in candidates:
-        deadline = add_working_days(document.issued_on, DEADLINE_WORKING_DAYS)
+        deadline = deadlines.publication_deadline(document.issued_on)
         published = document.status == Status.PUBLISHED
         reference = timezone.localdate(document.published_at) if published else today
         if reference <= deadline:
@@ -101,7 +99,7 @@ def late_records(tenant_ids, since: date) -> list[dict]:
                 "published_on": reference.isoformat() if published else None,
                 "days_late": working_days_between(deadline, reference),
                 "day_kind": "working",
-                "legal_basis": LEGAL_BASIS,
+                "legal_basis": deadlines.LEGAL_BASIS,
                 "admin_url": reverse("admin:documents_document_change", args=[document.pk]),
             }
         )

@@ -30,27 +30,19 @@ MAX_VERIFY_BYTES = 20 * 1024 * 1024
 
 def demo_ca_path() -> Path:
     """The demo CA written by seed_demo: outside media, never served."""
-    base = os.environ.get("DOCUMENTS_SIGNING_DIR") or getattr(
-        settings, "DOCUMENTS_SIGNING_DIR", settings.BASE_DIR / "var" / "signing"
-    )
-    return Path(base) / "demo-ca.pem"
+    return Path(settings.DOCUMENTS_SIGNING_DIR) / "demo-ca.pem"
 
 
 def trust_root_paths() -> list[Path]:
     """PEM/DER files from DOCUMENTS_TRUST_ROOTS (setting or env, ':'-separated),
     plus the demo CA of seed_demo when it exists and DOCUMENTS_TRUST_DEMO_CA is not 0."""
-    configured = getattr(settings, "DOCUMENTS_TRUST_ROOTS", None) or os.environ.get(
-        "DOCUMENTS_TRUST_ROOTS", ""
-    )
+    configured = settings.DOCUMENTS_TRUST_ROOTS
     if isinstance(configured, str):
         configured = [part for part in configured.split(os.pathsep) if part.strip()]
     paths = [Path(p) for p in configured]
     # The demo CA (written only by seed_demo) is trusted unless switched off; production
     # sets DOCUMENTS_TRUST_DEMO_CA=0 and lists the province's CA in DOCUMENTS_TRUST_ROOTS.
-    trust_demo = getattr(settings, "DOCUMENTS_TRUST_DEMO_CA", None)
-    if trust_demo is None:
-        trust_demo = os.environ.get("DOCUMENTS_TRUST_DEMO_CA", "1").lower() not in ("0", "false")
-    if trust_demo:
+    if settings.DOCUMENTS_TRUST_DEMO_CA:
         paths.append(demo_ca_path())
     return paths
 

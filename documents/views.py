@@ -2,25 +2,29 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.contrib import messages
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
 
 from citizens.accounts import current_citizen
-from portal.antiabuse import rate_limited
+from portal import ratelimits
 
-from . import citizen_data, listing_cache, selectors
+from . import citizen_data, consultations, listing_cache, selectors
 from .forms import CommentForm, VerifyForm
-from .models import CommentStatus
+from .models import CommentStatus, Consultation
 from .verification import MAX_VERIFY_BYTES, verify_document, verify_pdf_bytes
 
 CURSORS = ("sau", "truoc")
 
 
-def _list(request, queryset, *, subtree: bool):
+def _list(request: HttpRequest, queryset: QuerySet, *, subtree: bool) -> HttpResponse:
     filters = request.GET.copy()
     for key in CURSORS:
         filters.pop(key, None)
@@ -47,16 +51,19 @@ def _list(request, queryset, *, subtree: bool):
     return render(request, "documents/list.html", context)
 
 
-def document_list(request):
+@require_safe
+def document_list(request: HttpRequest) -> HttpResponse:
     return _list(request, selectors.published_documents(request.tenant), subtree=False)
 
 
-def document_list_subtree(request):
+@require_safe
+def document_list_subtree(request: HttpRequest) -> HttpResponse:
     """The province (or any parent) lists its own and its component sites' documents."""
     return _list(request, selectors.subtree_documents(request.tenant), subtree=True)
 
 
-def document_detail(request, pk: int):
+@require_safe
+def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_object_or_404(
         selectors.readable_documents(request.tenant).select_related("doc_type", "field", "tenant"),
         pk=pk,
@@ -74,7 +81,8 @@ def document_detail(request, pk: int):
     )
 
 
-def verify(request):
+@require_http_methods(["GET", "HEAD", "POST"])
+def verify(request: HttpRequest) -> HttpResponse:
     report, form, status, page_error = None, VerifyForm(), 200, ""
     if request.method == "POST":
         # Refuse an oversized body before Django spools it to disk.
@@ -85,9 +93,8 @@ def verify(request):
         if length > MAX_VERIFY_BYTES + 64 * 1024:
             page_error = _("Tệp quá lớn: tối đa %(limit)s MB.") % {"limit": 20}
             status = 413
-        elif rate_limited(request, "documents-verify", limit=30, window=600):
-            page_error = _("Bạn đã kiểm tra quá nhiều tệp. Vui lòng thử lại sau ít phút.")
-            status = 429
+        elif ratelimits.over_limit(request, "documents:verify"):
+            page_error, status = ratelimits.MESSAGE, ratelimits.STATUS
         else:
             form = VerifyForm(request.POST, request.FILES)
             if form.is_valid():
@@ -100,7 +107,8 @@ def verify(request):
     return render(request, "documents/verify.html", context, status=status)
 
 
-def consultation_list(request):
+@require_safe
+def consultation_list(request: HttpRequest) -> HttpResponse:
     consultations = selectors.published_consultations(request.tenant).in_language()
     consultations = consultations.annotate(
         comment_count=Count("comments", filter=~Q(comments__status=CommentStatus.REJECTED))
@@ -112,7 +120,8 @@ def consultation_list(request):
     )
 
 
-def consultation_detail(request, pk: int):
+@require_http_methods(["GET", "HEAD", "POST"])
+def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     consultation = get_object_or_404(
         selectors.published_consultations(request.tenant).select_related("document"), pk=pk
     )
@@ -126,14 +135,12 @@ def consultation_detail(request, pk: int):
             form = CommentForm(request.POST, request.FILES, request=request, initial=initial)
         citizen_data.lock_verified_name(form, citizen)
         if request.method == "POST":
-            if rate_limited(request, "documents-comment", limit=5, window=3600):
-                form.add_error(None, _("Bạn đã gửi quá nhiều ý kiến. Vui lòng thử lại sau."))
+            if ratelimits.over_limit(request, "documents:consultation"):
+                form.add_error(None, ratelimits.MESSAGE)
+                status = ratelimits.STATUS
             elif form.is_valid():
                 comment = form.save(commit=False)
-                comment.consultation = consultation
-                comment.tenant_id = consultation.tenant_id
-                comment.citizen = citizen
-                comment.save()
+                consultations.receive_comment(consultation, comment, citizen=citizen)
                 messages.success(
                     request,
                     _("Cảm ơn bạn đã góp ý. Ý kiến sẽ được công khai sau khi kiểm duyệt."),
@@ -154,14 +161,14 @@ def consultation_detail(request, pk: int):
             "public_comments": list(comments.filter(status=CommentStatus.APPROVED)[:200]),
             "show_report": consultation.is_closed(now),
         },
-        status=400 if form is not None and form.is_bound else status,
+        status=400 if status == 200 and form is not None and form.is_bound else status,
     )
     if citizen is not None:
         add_never_cache_headers(response)  # personal data: never in a shared cache
     return response
 
 
-def _closed_message(consultation, now) -> str:
+def _closed_message(consultation: Consultation, now: datetime) -> str:
     if now < consultation.opens_at:
         return _("Dự thảo chưa đến thời gian nhận ý kiến (bắt đầu %(date)s).") % {
             "date": timezone.localtime(consultation.opens_at).strftime("%d/%m/%Y %H:%M")

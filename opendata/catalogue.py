@@ -257,9 +257,7 @@ def datasets(tenant: Tenant, base: str) -> list[Dataset]:
 
 
 def subtree_sites(tenant: Tenant) -> QuerySet[Tenant]:
-    return Tenant.objects.filter(
-        is_active=True, tree_id=tenant.tree_id, lft__gte=tenant.lft, rght__lte=tenant.rght
-    )
+    return Tenant.objects.filter(tenant.subtree_q(), is_active=True)
 
 
 def find(tenant: Tenant, base: str, name: str) -> Dataset | None:

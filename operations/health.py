@@ -9,7 +9,6 @@ without Redis or the broker the site still serves pages and stores submissions.
 
 from __future__ import annotations
 
-import os
 import shutil
 import time
 from pathlib import Path
@@ -55,10 +54,7 @@ def check_broker() -> bool:
 
 
 def upload_roots() -> dict[str, Path]:
-    private = os.environ.get("PRIVATE_MEDIA_ROOT") or str(
-        Path(settings.BASE_DIR) / "var" / "private"
-    )
-    return {"media": Path(settings.MEDIA_ROOT), "private": Path(private)}
+    return {"media": Path(settings.MEDIA_ROOT), "private": Path(settings.PRIVATE_MEDIA_ROOT)}
 
 
 def check_disk() -> dict:

@@ -3,8 +3,8 @@ service), a honeypot, rate limits per IP and per session, and the personal-data 
 of Decree 13/2023/NĐ-CP. Nothing here stores an IP address or a user agent.
 
 Use: subclass `ProtectedForm` (or mix `ProtectedFormMixin` into a ModelForm), build it
-with `request=request`, and call `rate_limited(request, "scope", limit, window)` in the
-view before saving.
+with `request=request`, declare the form's limit in portal/ratelimits.py and call
+`ratelimits.over_limit(request, "<url name>")` in the view before saving.
 """
 
 from __future__ import annotations
@@ -92,8 +92,12 @@ def check_challenge(token: str, answer: str) -> bool:
 def daily_visitor_hash(request: HttpRequest, scope: str, day: date | None = None) -> str:
     """A salted hash of the client address for one day and scope: limits repeat votes
     without storing the address; tomorrow's hash of the same browser differs."""
+    return address_hash_for_day(client_address(request), scope, day)
+
+
+def address_hash_for_day(address: str, scope: str, day: date | None = None) -> str:
+    """daily_visitor_hash of an address already read from the request."""
     day = day or timezone.localdate()
-    address = client_address(request)
     return hmac.new(
         settings.SECRET_KEY.encode(),
         f"{scope}:{day.isoformat()}:{address}".encode(),

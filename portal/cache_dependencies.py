@@ -79,10 +79,9 @@ def _reach(site_ids: list[int], scope: str) -> list[int]:
 
     reach = Q()
     for site in Tenant.objects.filter(pk__in=site_ids).only("tree_id", "lft", "rght"):
-        same_tree = Q(tree_id=site.tree_id)
-        reach |= same_tree & Q(lft__lte=site.lft, rght__gte=site.rght)  # itself and up
+        reach |= site.ancestors_q()  # itself and up
         if scope == FAMILY:
-            reach |= same_tree & Q(lft__gt=site.lft, rght__lt=site.rght)
+            reach |= site.subtree_q(include_self=False)
     found = set(Tenant.objects.filter(reach).values_list("pk", flat=True)) if reach else set()
     return sorted(found | set(site_ids))
 

@@ -1,19 +1,36 @@
 """Extension points that apps fill from modules of their own, so that no app edits a
-shared file to appear on every site.
+shared file to appear on every site. This is the one list of them.
 
-An installed app contributes by defining any of:
+An installed app contributes by defining any of these modules (HOOK_MODULES below is the
+same list, checked: asking for a module not in it is an error, and a hook module that
+fails to import raises instead of being skipped):
 
 - ``<app>/navigation.py``: ``menu_items(tenant) -> list[MenuItem]`` — the main menu.
   Called on every page: cache what you query (key on tenant and language).
-- ``<app>/sections.py``: ``home_sections(request) -> list[Section]`` and
-  ``about_sections(request) -> list[Section]`` — blocks of the home and About pages.
+- ``<app>/sections.py``: ``home_sections(request)``, ``about_sections(request)``,
+  ``footer_sections(request)``, ``page_end_sections(request)`` -> ``list[Section]`` —
+  blocks of the home page, the About page, every footer and every page's end.
 - ``<app>/demo.py``: ``seed(tenants: dict[str, Tenant], out) -> None`` — demo data,
   called by ``manage.py seed_demo`` after the tenant tree exists; must be idempotent.
-- ``<app>/schedule.py``: ``SCHEDULE: dict`` — Celery beat entries.
+- ``<app>/schedule.py``: ``SCHEDULE: dict`` — Celery beat entries (portal/celery.py).
 - ``<app>/sitemaps.py``: ``sitemaps(tenant) -> dict[str, Sitemap]`` — sections of the
   sitemap index ``/sitemap.xml``, each served as ``/sitemap-<name>.xml?p=N`` (pages of
   ``Sitemap.limit`` items; keep ``items()`` a lazy, ordered QuerySet) and cached
   (portal/sitemaps.py).
+- ``<app>/caching.py``: ``version(tenant_id) -> int`` — a counter the app bumps when its
+  public items change; part of the sitemap cache keys (portal/sitemaps.py).
+- ``<app>/search_index.py``: ``SOURCES: list[SearchSource]`` — what the site search
+  finds and how it stays current (search/registry.py).
+- ``<app>/citizen_data.py``: ``my_items(citizen) -> list[CitizenItem]`` and
+  ``erase(citizen) -> int`` — a signed-in citizen's own data (citizens/accounts.py).
+- ``<app>/lifecycle.py``: ``MOVE_RULES: list[MoveRule]`` — what moves when sites merge
+  or split (tenants/lifecycle/rules.py).
+- ``<app>/stats.py``: what the compliance module measures (docs/compliance.md), each
+  optional — ``section_counts(tenant)``, ``section_admin_url(code)``,
+  ``last_updated(tenant)``, ``late_records(tenant_ids, since)``, and the app-specific
+  ``online_share`` (procedures), ``overdue_inquiries`` (dialogue),
+  ``stale_translations`` (content). Read with ``app_function(app, "stats", name)``:
+  an app without the module or the function leaves the indicator "not measured".
 """
 
 from __future__ import annotations
@@ -44,9 +61,37 @@ class Section:
     order: int = 100
 
 
+HOOK_MODULES = frozenset(
+    {
+        "navigation",
+        "sections",
+        "demo",
+        "schedule",
+        "sitemaps",
+        "caching",
+        "search_index",
+        "citizen_data",
+        "lifecycle",
+        "stats",
+    }
+)
+
+
+# Django's own modules, which code walking the project's apps may ask for as well
+# (portal/cache_dependencies.py lists the apps that have models).
+DJANGO_MODULES = frozenset({"apps", "models"})
+
+
+class UnknownHook(LookupError):
+    """A hook module that is not in the documented list above."""
+
+
 @cache
 def app_modules(module_name: str) -> tuple[Any, ...]:
-    """`<app>.<module_name>` for every installed project app that has one, in app order."""
+    """`<app>.<module_name>` for every installed project app that has one, in app order.
+    An app without the module is skipped; a module that fails to import raises."""
+    if module_name not in HOOK_MODULES | DJANGO_MODULES:
+        raise UnknownHook(f"{module_name!r} is not a hook module: list it in portal/hooks.py")
     found = []
     for config in apps.get_app_configs():
         if not config.path.startswith(str(_project_root())) or "site-packages" in config.path:
@@ -57,6 +102,19 @@ def app_modules(module_name: str) -> tuple[Any, ...]:
             if exc.name != f"{config.name}.{module_name}":
                 raise
     return tuple(found)
+
+
+def app_module(app_label: str, module_name: str) -> Any | None:
+    """`<app_label>.<module_name>`, or None when the app is not installed or lacks it."""
+    wanted = f"{app_label}.{module_name}"
+    return next((m for m in app_modules(module_name) if m.__name__ == wanted), None)
+
+
+def app_function(app_label: str, module_name: str, name: str) -> Callable[..., Any] | None:
+    """One app's hook function (`app_function("procedures", "stats", "online_share")`),
+    or None when the app does not provide it."""
+    function = getattr(app_module(app_label, module_name), name, None)
+    return function if callable(function) else None
 
 
 def hook_functions(module_name: str, attribute: str) -> list[Callable[..., Any]]:

@@ -88,6 +88,8 @@ MIDDLEWARE = [
     "portal.html_compact.CompactHtmlMiddleware",
     "portal.replicas.ReplicaReadsMiddleware",
     "tenants.middleware.TenantMiddleware",
+    # Counts page views (compliance/visits.py) once the response is out.
+    "compliance.middleware.VisitCounterMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "api.gate.ApiGateMiddleware",
@@ -291,6 +293,35 @@ LOGGING = {
 }
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
+
+# --- Knobs of the apps: each read from the environment here, once (tests/portal/
+# test_settings.py fails on an os.environ read inside an app module).
+# Citizens' attachments (dialogue): personal data, outside MEDIA_ROOT, never served.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT") or BASE_DIR / "var" / "private")
+# Compliance exports (data of many sites), handed out by the admin's download view only.
+COMPLIANCE_EXPORT_ROOT = Path(
+    os.environ.get("COMPLIANCE_EXPORT_ROOT") or BASE_DIR / "var" / "private"
+)
+# The visit counter's Redis; empty: REDIS_URL (docs/compliance.md).
+COMPLIANCE_VISITS_REDIS_URL = os.environ.get("COMPLIANCE_VISITS_REDIS_URL", "").strip()
+# Measure every site through one server (e.g. the local nginx) instead of its hostname.
+COMPLIANCE_FETCH_BASE = os.environ.get("COMPLIANCE_FETCH_BASE", "").strip()
+# The browser of the accessibility checks.
+COMPLIANCE_CHROMIUM = os.environ.get("COMPLIANCE_CHROMIUM", "/usr/bin/chromium")
+# Signature verification (docs/documents.md): trusted CA files (os.pathsep-separated),
+# where seed_demo writes its demo CA, and whether that CA is trusted (0 in production).
+DOCUMENTS_TRUST_ROOTS = [
+    part for part in os.environ.get("DOCUMENTS_TRUST_ROOTS", "").split(os.pathsep) if part.strip()
+]
+DOCUMENTS_SIGNING_DIR = Path(
+    os.environ.get("DOCUMENTS_SIGNING_DIR") or BASE_DIR / "var" / "signing"
+)
+DOCUMENTS_TRUST_DEMO_CA = os.environ.get("DOCUMENTS_TRUST_DEMO_CA", "1").strip().lower() not in (
+    "0",
+    "false",
+)
+# TrueType font of the visible signature stamp; empty: DejaVu Sans where installed.
+DOCUMENTS_STAMP_FONT = os.environ.get("DOCUMENTS_STAMP_FONT", "").strip()
 
 # Continuity (docs/operations.md): seconds a 503 asks clients to wait, and the free space
 # under which /readyz reports an upload disk as low.

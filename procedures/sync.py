@@ -263,11 +263,7 @@ def _sync_fields(source: SyncSource, touched: list[records.Record]) -> dict[str,
 
 def _tenant_ids_by_slug(root: Tenant) -> dict[str, int]:
     """The tenants a source may assign procedures to: its owner's subtree."""
-    return dict(
-        Tenant.objects.filter(
-            tree_id=root.tree_id, lft__gte=root.lft, rght__lte=root.rght
-        ).values_list("slug", "pk")
-    )
+    return dict(Tenant.objects.filter(root.subtree_q()).values_list("slug", "pk"))
 
 
 def _after_commit(

@@ -61,7 +61,7 @@ def _units(tenant: Tenant, whole_province: bool, language: str) -> list[tuple[in
         # Scoped by the tree: this province only (tree_id), or this site's subtree.
         scope = Tenant.objects.filter(tree_id=tenant.tree_id)
         if not whole_province:
-            scope = scope.filter(lft__gte=tenant.lft, rght__lte=tenant.rght)
+            scope = scope.filter(tenant.subtree_q())
         units = [(t.pk, t.name) for t in scope.order_by("tree_id", "lft")]
         cache.set(key, units, 600)
     return units
@@ -73,7 +73,7 @@ def search(request: HttpRequest) -> HttpResponse:
     language = get_language() or "vi"
     parsed = query.parse(request.GET.get("q"))
     whole_province = request.GET.get("scope") == "province" and tenant.parent_id is not None
-    is_leaf = tenant.rght - tenant.lft == 1
+    is_leaf = tenant.is_leaf_node()
     has_units = whole_province or not is_leaf
     labels = kind_labels()
     kind = request.GET.get("kind", "")

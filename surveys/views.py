@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -11,41 +10,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from portal.antiabuse import daily_visitor_hash, rate_limited
+from portal import ratelimits
+from portal.client_address import client_address
 from portal.languages import untranslated
 
+from . import answers
 from .forms import PageRatingForm, PollVoteForm, SatisfactionForm
-from .models import PageRating, Poll, PollVote, SatisfactionResponse
+from .models import Poll
 from .results import poll_results
-
-SURVEY_LIMIT = (10, 3600)
-RATING_LIMIT = (30, 3600)
-VOTE_LIMIT = (20, 3600)
-
-
-def _flood(request: HttpRequest) -> None:
-    messages.error(
-        request, _("Bạn đã gửi quá nhiều lần trong thời gian ngắn. Vui lòng thử lại sau.")
-    )
-
-
-def _store_once(model, **fields) -> bool:
-    """Create the row unless this browser already answered today (the unique constraint)."""
-    try:
-        with transaction.atomic():
-            model.objects.create(**fields)
-    except IntegrityError:
-        return False
-    return True
-
-
-def _save_once(response: SatisfactionResponse) -> bool:
-    try:
-        with transaction.atomic():
-            response.save()
-    except IntegrityError:
-        return False
-    return True
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -53,14 +25,13 @@ def survey(request: HttpRequest) -> HttpResponse:
     status = 200
     if request.method == "POST":
         form = SatisfactionForm(request.POST, request=request)
-        if rate_limited(request, "survey", *SURVEY_LIMIT):
-            _flood(request)
-            status = 429
+        if ratelimits.over_limit(request, "surveys:survey"):
+            messages.error(request, ratelimits.MESSAGE)
+            status = ratelimits.STATUS
         elif form.is_valid():
-            visitor = daily_visitor_hash(request, f"survey:{request.tenant.pk}")
             response = form.save(commit=False)
-            response.tenant, response.visitor_hash = request.tenant, visitor
-            if _save_once(response):
+            address = client_address(request)
+            if answers.answer_survey(response, tenant=request.tenant, address=address):
                 messages.success(request, _("Cảm ơn bạn đã tham gia khảo sát."))
             else:
                 messages.info(request, _("Bạn đã gửi phiếu khảo sát hôm nay. Xin cảm ơn!"))
@@ -87,16 +58,16 @@ def rate_page(request: HttpRequest) -> HttpResponse:
     back = path if url_has_allowed_host_and_scheme(path, allowed_hosts=None) else "/"
     if form.cleaned_data["website"]:
         return render(request, "surveys/rating_error.html", {"form": form}, status=400)
-    if rate_limited(request, "page-rating", *RATING_LIMIT):
-        _flood(request)
-        return render(request, "surveys/rating_error.html", {"form": form}, status=429)
-    stored = _store_once(
-        PageRating,
+    if ratelimits.over_limit(request, "surveys:rate_page"):
+        messages.error(request, ratelimits.MESSAGE)
+        context = {"form": form}
+        return render(request, "surveys/rating_error.html", context, status=ratelimits.STATUS)
+    stored = answers.rate_page(
         tenant=request.tenant,
         path=path,
         useful=form.cleaned_data["useful"],
-        comment=form.cleaned_data["comment"].strip(),
-        visitor_hash=daily_visitor_hash(request, f"rating:{request.tenant.pk}"),
+        comment=form.cleaned_data["comment"],
+        address=client_address(request),
     )
     if stored:
         messages.success(request, _("Cảm ơn bạn đã đánh giá thông tin trên trang."))
@@ -126,17 +97,16 @@ def poll_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if not poll.is_open():
             messages.error(request, _("Cuộc thăm dò đã kết thúc, không nhận thêm ý kiến."))
             status = 409
-        elif rate_limited(request, "poll", *VOTE_LIMIT):
-            _flood(request)
-            status = 429
+        elif ratelimits.over_limit(request, "surveys:poll"):
+            messages.error(request, ratelimits.MESSAGE)
+            status = ratelimits.STATUS
         else:
             form = PollVoteForm(request.POST, request=request, poll=poll)
             if form.is_valid():
                 option = poll.options.filter(pk=form.cleaned_data["option"]).first()
                 if option is None:
                     raise Http404
-                visitor = daily_visitor_hash(request, f"poll:{poll.pk}")
-                if _store_once(PollVote, poll=poll, option=option, visitor_hash=visitor):
+                if answers.vote(poll, option, address=client_address(request)):
                     messages.success(request, _("Cảm ơn bạn đã cho ý kiến."))
                 else:
                     messages.info(request, _("Bạn đã cho ý kiến về câu hỏi này hôm nay."))

@@ -55,7 +55,7 @@ def _scope_ids(user, roles: frozenset[str], *, include_archived: bool) -> frozen
         for membership in memberships:
             tenant = membership.tenant
             if membership.include_descendants:
-                scope |= Q(tree_id=tenant.tree_id, lft__gte=tenant.lft, rght__lte=tenant.rght)
+                scope |= tenant.subtree_q()
             else:
                 scope |= Q(pk=tenant.pk)
         tenants = Tenant.objects.filter(scope)

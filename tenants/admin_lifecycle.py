@@ -18,6 +18,7 @@ from .lifecycle.context import LifecycleError
 from .lifecycle.merge import merge_sites
 from .lifecycle.plan import MergePlan, NewSite, plan_merge
 from .lifecycle.site import move_site, retire_site
+from .lifecycle.split import plan_split, split_site
 from .models import OperationState, SiteOperation, Tenant, TenantKind
 
 
@@ -164,6 +165,49 @@ class MergeForm(forms.Form):
         )
 
 
+class SplitForm(MergeForm):
+    """The same destination fields as a merge; one source and the categories that leave it."""
+
+    source = forms.ModelChoiceField(
+        label=gettext_lazy("Đơn vị nguồn (vẫn hoạt động)"), queryset=Tenant.objects.none()
+    )
+    chosen = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Chuyên mục tách sang đơn vị đích (cùng chuyên mục con và tin bài)"),
+        queryset=Tenant.objects.none(),
+        widget=forms.SelectMultiple(attrs={"size": 10}),
+    )
+    field_order = ["source", "chosen"]
+
+    def __init__(self, *args, site_ids: frozenset[int] | None, **kwargs) -> None:
+        super().__init__(*args, site_ids=site_ids, **kwargs)
+        del self.fields["sources"], self.fields["categories"]
+        from content.models import Category
+
+        self.fields["source"].queryset = self.fields["target"].queryset
+        chosen = Category.objects.select_related("tenant").order_by(
+            "tenant__name", "tree_id", "lft"
+        )
+        if site_ids is not None:
+            chosen = chosen.filter(tenant_id__in=site_ids)
+        self.fields["chosen"].queryset = chosen
+        self.fields["chosen"].label_from_instance = lambda c: f"{c.tenant.name} — {c.name}"
+
+    def clean(self) -> dict:
+        data = super().clean()
+        source, chosen = data.get("source"), data.get("chosen") or []
+        if source and any(category.tenant_id != source.pk for category in chosen):
+            raise forms.ValidationError(_("Chỉ chọn chuyên mục của đơn vị nguồn."))
+        return data
+
+    def plan(self) -> MergePlan:
+        return plan_split(
+            self.cleaned_data["source"],
+            self.destination(),
+            categories=[category.pk for category in self.cleaned_data["chosen"]],
+            unfinished=self.cleaned_data["unfinished"],
+        )
+
+
 @admin.register(SiteOperation)
 class SiteOperationAdmin(TenantScopedAdmin):
     tenant_field = "target"
@@ -209,14 +253,19 @@ class SiteOperationAdmin(TenantScopedAdmin):
         return False
 
     def get_urls(self):
-        view = self.admin_site.admin_view(self.merge_view)
-        return [path("merge/", view, name="tenants_siteoperation_merge"), *super().get_urls()]
+        merge = self.admin_site.admin_view(self.merge_view)
+        split = self.admin_site.admin_view(self.split_view)
+        return [
+            path("merge/", merge, name="tenants_siteoperation_merge"),
+            path("split/", split, name="tenants_siteoperation_split"),
+            *super().get_urls(),
+        ]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         operation = self.get_object(request, object_id)
         extra = {
             "plan": MergePlan.from_json(operation.plan)
-            if operation and operation.kind == "merge" and operation.plan.get("lines")
+            if operation and operation.kind in ("merge", "split") and operation.plan.get("lines")
             else None,
             "running": operation is not None
             and operation.state in (OperationState.PLANNED, OperationState.RUNNING),
@@ -264,5 +313,39 @@ class SiteOperationAdmin(TenantScopedAdmin):
             "opts": self.model._meta,
             "form": form,
             "plan": plan,
+        }
+        return TemplateResponse(request, "admin/tenants/siteoperation/merge.html", context)
+
+    def split_view(self, request):
+        site_ids = lifecycle_site_ids(request.user)
+        if site_ids is not None and not site_ids:
+            raise PermissionDenied(_("Chỉ quản trị trang mới được chia tách đơn vị."))
+        form = SplitForm(request.POST or None, site_ids=site_ids)
+        plan = None
+        if request.method == "POST" and form.is_valid():
+            plan = form.plan()
+            if "confirm" in request.POST and not plan.errors:
+                try:
+                    operation = split_site(
+                        form.cleaned_data["source"], form.destination(), by=request.user, plan=plan
+                    )
+                except LifecycleError as exc:
+                    plan.errors.append(str(exc))
+                else:
+                    messages.success(
+                        request,
+                        _("Đã bắt đầu chia tách (thao tác #%(id)s); tiến độ hiện ở trang này.")
+                        % {"id": operation.pk},
+                    )
+                    return redirect(
+                        reverse("admin:tenants_siteoperation_change", args=[operation.pk])
+                    )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Chia tách đơn vị"),
+            "opts": self.model._meta,
+            "form": form,
+            "plan": plan,
+            "split": True,
         }
         return TemplateResponse(request, "admin/tenants/siteoperation/merge.html", context)

@@ -91,6 +91,36 @@ class Tenant(MPTTModel):
     def __str__(self) -> str:
         return self.name
 
+    # The tree as nested sets: the one place that reads lft/rght (tests/tenants/test_lineage.py
+    # fails on a hand-written copy elsewhere). `prefix` is the path from the queried model to
+    # a Tenant, e.g. "tenant__".
+    def subtree_q(self, prefix: str = "", *, include_self: bool = True) -> Q:
+        """This site and every site below it."""
+        low, high = ("gte", "lte") if include_self else ("gt", "lt")
+        return self._nested_q(prefix, low, high)
+
+    def ancestors_q(self, prefix: str = "", *, include_self: bool = True) -> Q:
+        """This site and every site above it, up to the root."""
+        low, high = ("lte", "gte") if include_self else ("lt", "gt")
+        return self._nested_q(prefix, low, high)
+
+    def _nested_q(self, prefix: str, lft: str, rght: str) -> Q:
+        return Q(
+            **{
+                f"{prefix}tree_id": self.tree_id,
+                f"{prefix}lft__{lft}": self.lft,
+                f"{prefix}rght__{rght}": self.rght,
+            }
+        )
+
+    def lineage_q(self, prefix: str = "") -> Q:
+        """The sites above this one, itself and the sites below: what it inherits and owns."""
+        return self.ancestors_q(prefix) | self.subtree_q(prefix)
+
+    def contains(self, other: Tenant) -> bool:
+        """Whether `other` is this site or a site below it (no query)."""
+        return other.tree_id == self.tree_id and self.lft <= other.lft and other.rght <= self.rght
+
     @property
     def display_short_name(self) -> str:
         return self.short_name or self.name
@@ -153,11 +183,11 @@ class TenantQuerySet(models.QuerySet):
         return self.filter(tenant=tenant)
 
     def for_subtree(self, tenant: Tenant) -> TenantQuerySet:
-        return self.filter(
-            tenant__tree_id=tenant.tree_id,
-            tenant__lft__gte=tenant.lft,
-            tenant__rght__lte=tenant.rght,
-        )
+        return self.filter(tenant.subtree_q("tenant__"))
+
+    def for_lineage(self, tenant: Tenant) -> TenantQuerySet:
+        """Rows of the sites above `tenant`, of itself and of the sites below it."""
+        return self.filter(tenant.lineage_q("tenant__"))
 
     def in_language(self, field: str = "title", *, any_language: bool = False) -> TenantQuerySet:
         """What the current language lists (portal/languages.py)."""

@@ -81,7 +81,7 @@ def ancestor_ids(user) -> frozenset[int]:
     """Ids of the tenants above the sites the user holds a membership on."""
     scope = Q(pk__in=[])
     for tenant in Tenant.objects.filter(memberships_scope(user)):
-        scope |= Q(tree_id=tenant.tree_id, lft__lt=tenant.lft, rght__gt=tenant.rght)
+        scope |= tenant.ancestors_q(include_self=False)
     return frozenset(Tenant.objects.filter(scope).values_list("pk", flat=True))
 
 

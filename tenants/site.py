@@ -92,7 +92,7 @@ def _build(tenant: Tenant) -> tuple[SiteTree, list[SiteLink]]:
     by_id = {t.pk: t for t in related}
     # An archived site (a retired one) answers at its address but is out of the menus.
     descendants = sorted(
-        (t for t in related if t.lft > tenant.lft and t.rght < tenant.rght and not t.is_archived),
+        (t for t in related if t.pk != tenant.pk and tenant.contains(t) and not t.is_archived),
         key=lambda t: t.lft,
     )
     children = [link(t) for t in descendants if t.parent_id == tenant.pk]
@@ -106,4 +106,4 @@ def _build(tenant: Tenant) -> tuple[SiteTree, list[SiteLink]]:
 
 
 def _neighbours_filter(tenant: Tenant) -> Q:
-    return Q(pk=tenant.parent_id) | Q(level=0) | Q(lft__gt=tenant.lft, rght__lt=tenant.rght)
+    return Q(pk=tenant.parent_id) | Q(level=0) | tenant.subtree_q(include_self=False)

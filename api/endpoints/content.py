@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
@@ -87,10 +87,8 @@ def _site(request: HttpRequest, site: Tenant) -> dict:
 def _sites(request: HttpRequest, scope: str):
     here = request.tenant
     queryset = Tenant.objects.filter(is_active=True).select_related("parent")
-    if scope == "site":
-        queryset = queryset.filter(pk=here.pk)
-    else:
-        queryset = queryset.filter(tree_id=here.tree_id, lft__gte=here.lft, rght__lte=here.rght)
+    scope_q = Q(pk=here.pk) if scope == "site" else here.subtree_q()
+    queryset = queryset.filter(scope_q)
     return queryset.prefetch_related("domains")
 
 

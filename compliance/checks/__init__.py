@@ -8,13 +8,11 @@ that read another app import its public function inside the check and return
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from django.apps import apps
 from django.utils import timezone
 
 from ..models import Status
@@ -65,20 +63,6 @@ def not_measured(reason: str, **evidence: Any) -> CheckResult:
 
 
 MODULE_MISSING = "module not available"
-
-
-def public_function(dotted: str) -> Callable[..., Any] | None:
-    """`app.module.function` when the app is installed and defines it, else None."""
-    module_name, _, attribute = dotted.rpartition(".")
-    app_label = module_name.split(".")[0]
-    if not apps.is_installed(app_label):
-        return None
-    try:
-        module = importlib.import_module(module_name)
-    except ImportError:
-        return None
-    function = getattr(module, attribute, None)
-    return function if callable(function) else None
 
 
 def grade(value: float, pass_at: float, partial_at: float, *, higher_is_better: bool) -> str:

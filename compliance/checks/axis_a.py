@@ -27,6 +27,7 @@ from datetime import timedelta
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from portal.hooks import app_function
 from portal.workdays import working_days_between
 
 from ..models import Status
@@ -37,7 +38,6 @@ from . import (
     check,
     grade,
     not_measured,
-    public_function,
 )
 
 FOOTER_FIELDS = {
@@ -142,14 +142,14 @@ def required_section(context: CheckContext) -> CheckResult:
     """
     section = context.params.get("section", "")
     app = context.params.get("app", "")
-    function = public_function(f"{app}.stats.section_counts")
+    function = app_function(app, "stats", "section_counts")
     if function is None:
         return not_measured(MODULE_MISSING, function=f"{app}.stats.section_counts")
     key = f"section_counts:{app}"
     if key not in context.cache:
         context.cache[key] = function(context.tenant)
     count = int(context.cache[key].get(section, 0))
-    admin_url_function = public_function(f"{app}.stats.section_admin_url")
+    admin_url_function = app_function(app, "stats", "section_admin_url")
     fix_url = admin_url_function(section) if admin_url_function else ""
     status = grade(
         count,
@@ -164,7 +164,7 @@ def required_section(context: CheckContext) -> CheckResult:
 
 
 def _late_records(context: CheckContext, app: str) -> CheckResult:
-    function = public_function(f"{app}.stats.late_records")
+    function = app_function(app, "stats", "late_records")
     if function is None:
         return not_measured(MODULE_MISSING, function=f"{app}.stats.late_records")
     days = int(context.params.get("period_days", 365))
@@ -209,7 +209,7 @@ def _late_records(context: CheckContext, app: str) -> CheckResult:
 
 @check("timeliness")
 def timeliness(context: CheckContext) -> CheckResult:
-    """Records published within their deadline (Luật TCTT Điều 18 khoản 4: 5 working days;
+    """Records published within their deadline (portal/deadlines.py: 5 working days;
     budget reports by the State Budget Law's calendar-day deadlines, as the app rules say).
 
     params: {"app": "disclosure", "section": "B8" or "exclude_sections": ["B8"] (optional),
@@ -225,7 +225,7 @@ def procedures_online_share(context: CheckContext) -> CheckResult:
     `procedures.stats.online_share(tenant, subtree=False)` returns counts `total`, `full`
     (toàn trình) and `partial` of the procedures this site implements itself.
     """
-    function = public_function("procedures.stats.online_share")
+    function = app_function("procedures", "stats", "online_share")
     if function is None:
         return not_measured(MODULE_MISSING, function="procedures.stats.online_share")
     counts = function(context.tenant, subtree=False)
@@ -239,7 +239,7 @@ def procedures_online_share(context: CheckContext) -> CheckResult:
         context.threshold("threshold_partial", 50),
         higher_is_better=True,
     )
-    admin_url_function = public_function("procedures.stats.section_admin_url")
+    admin_url_function = app_function("procedures", "stats", "section_admin_url")
     return CheckResult(
         status,
         f"{full}/{total} thủ tục trực tuyến toàn trình ({share:.0f}%), {partial} một phần",
@@ -273,7 +273,7 @@ def qa_overdue(context: CheckContext) -> CheckResult:
     `dialogue.stats.overdue_inquiries(tenant_ids)`: the open inquiries past their
     working-day deadline that the site received or handles.
     """
-    function = public_function("dialogue.stats.overdue_inquiries")
+    function = app_function("dialogue", "stats", "overdue_inquiries")
     if function is None:
         return not_measured(MODULE_MISSING, function="dialogue.stats.overdue_inquiries")
     today = timezone.localdate(context.now)
@@ -301,7 +301,7 @@ def qa_overdue(context: CheckContext) -> CheckResult:
 @check("english_stale")
 def english_stale(context: CheckContext) -> CheckResult:
     """English copies are not older than their Vietnamese source (REQUIREMENTS C)."""
-    function = public_function("content.stats.stale_translations")
+    function = app_function("content", "stats", "stale_translations")
     if function is None:
         return not_measured(MODULE_MISSING, function="content.stats.stale_translations")
     stale = list(function(context.tenant))

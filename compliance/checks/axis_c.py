@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.apps import apps
 from django.db.models import Count, Sum
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from ..models import Status, VisitDaily
-from . import MODULE_MISSING, CheckContext, CheckResult, check, grade, not_measured, public_function
+from . import MODULE_MISSING, CheckContext, CheckResult, check, grade, not_measured
 
 
 def _window(context: CheckContext) -> tuple:
@@ -77,9 +78,10 @@ def survey_answered(context: CheckContext) -> CheckResult:
     The surveys app gives every site its survey page; the responses and page ratings of
     the window come from `surveys.results.results_by_site(tenants, start, end)`.
     """
-    function = public_function("surveys.results.results_by_site")
-    if function is None:
+    if not apps.is_installed("surveys"):
         return not_measured(MODULE_MISSING, function="surveys.results.results_by_site")
+    from surveys.results import results_by_site as function
+
     start, end, days = _window(context)
     try:
         survey_url = reverse("surveys:survey")

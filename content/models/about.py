@@ -8,8 +8,8 @@ from mptt.managers import TreeManager
 from mptt.models import MPTTModel, TreeForeignKey
 
 from portal.files import MB, TenantUploadPath, UploadValidator
+from portal.slugs import unique_slug
 from tenants.models import TenantOwned, TenantQuerySet
-from tenants.text import vn_slugify
 
 from .freshness import TranslationFreshness
 
@@ -158,7 +158,7 @@ class LocalityPage(TenantOwned, TranslationFreshness):
 
     def save(self, *args, **kwargs) -> None:
         if not self.slug:
-            self.slug = vn_slugify(self.title_vi or self.title or "") or self.kind
+            self.slug = unique_slug(self, self.title_vi or self.title, fallback=self.kind)
         super().save(*args, **kwargs)
 
     @property

@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from portal.files import MB, TenantUploadPath, UploadValidator
 from portal.freshness import TranslationFreshness
 from portal.publishing import Publishable
+from portal.slugs import unique_slug
 from tenants.models import TenantOwned
-from tenants.text import vn_slugify
 
 from ..sanitize import sanitize_html
 
@@ -84,7 +84,8 @@ class Article(Publishable, TranslationFreshness):
             if value:
                 setattr(self, field, sanitize_html(value))
         if not self.slug:
-            self.slug = unique_slug(self)
+            title = self.title_vi or self.title or ""
+            self.slug = unique_slug(self, title, fallback="tin-bai", max_length=200)
         super().save(*args, **kwargs)
 
     def clean(self) -> None:
@@ -100,16 +101,6 @@ class Article(Publishable, TranslationFreshness):
 
     def get_absolute_url(self) -> str:
         return reverse("content:article", args=[self.slug])
-
-
-def unique_slug(article: Article) -> str:
-    base = vn_slugify(article.title_vi or article.title or "", max_length=200) or "tin-bai"
-    slug, n = base, 1
-    taken = Article.objects.filter(tenant_id=article.tenant_id).exclude(pk=article.pk)
-    while taken.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
 
 
 class ArticleAttachment(models.Model):

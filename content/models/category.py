@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from mptt.managers import TreeManager
 from mptt.models import MPTTModel, TreeForeignKey
 
+from portal.slugs import unique_slug
 from tenants.models import TenantOwned, TenantQuerySet
-from tenants.text import vn_slugify
 
 
 class CategoryKind(models.TextChoices):
@@ -68,7 +68,7 @@ class Category(MPTTModel, TenantOwned):
 
     def save(self, *args, **kwargs) -> None:
         if not self.slug:
-            self.slug = vn_slugify(self.name_vi or self.name or "") or "chuyen-muc"
+            self.slug = unique_slug(self, self.name_vi or self.name, fallback="chuyen-muc")
         super().save(*args, **kwargs)
 
     def clean(self) -> None:

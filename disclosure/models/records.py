@@ -4,8 +4,6 @@ datasets, recruitment)."""
 
 from __future__ import annotations
 
-import uuid
-
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -15,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from portal.files import DOCUMENT_KINDS, IMAGE_KINDS, MB, TenantUploadPath, UploadValidator
 from portal.freshness import TranslationFreshness
 from portal.publishing import Publishable
+from portal.slugs import unique_slug
 from tenants.models import Tenant
-from tenants.text import vn_slugify
 
 
 class Section(models.TextChoices):
@@ -146,11 +144,7 @@ class Record(Publishable, TranslationFreshness):
 
     def save(self, *args, **kwargs) -> None:
         if not self.slug:
-            self.slug = vn_slugify(self.title, max_length=100) or "muc"
-            if self.tenant_id:
-                taken = Record.objects.filter(tenant_id=self.tenant_id, slug=self.slug)
-                if taken.exclude(pk=self.pk).exists():
-                    self.slug = f"{self.slug[:90]}-{uuid.uuid4().hex[:6]}"
+            self.slug = unique_slug(self, self.title, fallback="muc", max_length=100)
         if not self.year and self.fact_date:
             self.year = self.fact_date.year
         super().save(*args, **kwargs)

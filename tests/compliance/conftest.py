@@ -4,15 +4,18 @@ private Redis key prefix for the visit counter."""
 import uuid
 
 import pytest
+from django.core.files.storage import FileSystemStorage
 
 from compliance import visits
-from compliance.models import MeasurementRun
+from compliance.models import ExportJob, MeasurementRun
 from tests.tenants.factories import TenantFactory
 
 
 @pytest.fixture(autouse=True)
-def _private_exports(settings, tmp_path, monkeypatch):
-    monkeypatch.setenv("COMPLIANCE_EXPORT_ROOT", str(tmp_path / "exports"))
+def _private_exports(tmp_path, monkeypatch):
+    # The field's storage is built once at import (COMPLIANCE_EXPORT_ROOT): swap it.
+    storage = FileSystemStorage(location=tmp_path / "exports", base_url=None)
+    monkeypatch.setattr(ExportJob._meta.get_field("file"), "storage", storage)
 
 
 @pytest.fixture

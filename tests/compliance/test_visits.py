@@ -149,3 +149,20 @@ def test_footer_reads_only_the_cache_and_the_flush_refills_it(commune, site_clie
     html = view(client, "/").content.decode()
     assert "<dt>Hôm nay</dt><dd>2</dd>" in html
     assert "<dt>Tổng số</dt><dd>902</dd>" in html
+
+
+def test_a_page_without_the_footer_is_counted_and_feeds_and_redirects_are_not(
+    province, commune, site_client, visit_prefix
+):
+    from tests.procedures.factories import SyncSourceFactory, import_records, record
+
+    import_records(SyncSourceFactory(tenant=province), record("1.1", tenants=["xaa"]))
+    client = site_client(commune)
+    printable = view(client, "/thu-tuc-hanh-chinh/1.1/ban-in/")
+    assert printable.status_code == 200
+    assert "Thống kê truy cập" not in printable.content.decode()  # no footer counter
+    assert visits.live_today(commune.pk) == 1
+    assert view(client, "/rss/").status_code == 200
+    assert view(client, "/favicon.ico").status_code in (301, 302)
+    assert view(client, "/robots.txt").status_code == 200
+    assert visits.live_today(commune.pk) == 1

@@ -7,7 +7,7 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from dialogue.models import Inquiry, InquiryStatus
-from dialogue.views import ASK_LIMIT, TRACK_LIMIT
+from portal.ratelimits import LIMITS
 
 from .factories import HotlineFactory, InquiryFactory, PublishedInquiryFactory, solve_page
 
@@ -134,7 +134,7 @@ def test_attachment_is_checked_by_content(commune, site_client):
 
 def test_ask_rate_limit_refuses_the_sixth_submission_in_an_hour(commune, site_client):
     client = site_client(commune)
-    limit, _window = ASK_LIMIT
+    limit = LIMITS["dialogue:ask"].attempts
     codes = [client.post(ASK, _ask_data(client)).status_code for _ in range(limit + 1)]
     assert codes == [302] * limit + [429]
     assert Inquiry.objects.count() == limit
@@ -142,7 +142,7 @@ def test_ask_rate_limit_refuses_the_sixth_submission_in_an_hour(commune, site_cl
 
 def test_tracking_lookups_are_rate_limited(commune, site_client):
     client = site_client(commune)
-    limit, _window = TRACK_LIMIT
+    limit = LIMITS["dialogue:track"].attempts
     codes = [client.post(TRACK, {"code": "ABCD-EFGH-JKMN"}).status_code for _ in range(limit + 1)]
     assert codes[:limit] == [404] * limit and codes[-1] == 429
 

@@ -2,8 +2,8 @@
 
 import pytest
 
+from portal.ratelimits import LIMITS
 from surveys.models import PageRating, PollVote, SatisfactionResponse
-from surveys.views import RATING_LIMIT
 from tests.dialogue.factories import solve_page
 
 from .factories import PollFactory
@@ -79,7 +79,7 @@ def test_page_rating_refuses_forged_paths_and_honeypot(commune, site_client):
 
 def test_rating_flood_is_cut_off_by_the_rate_limit(commune, site_client):
     client = site_client(commune)
-    limit, _window = RATING_LIMIT
+    limit = LIMITS["surveys:rate_page"].attempts
     codes = [
         client.post("/danh-gia-trang/", {"path": f"/trang-{n}/", "useful": "1"}).status_code
         for n in range(limit + 5)

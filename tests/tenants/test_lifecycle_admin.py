@@ -129,3 +129,40 @@ def test_a_name_edited_in_the_site_form_is_kept_as_a_former_name(commune):
     assert former.name == "Xã An Bình"
     about = Client(HTTP_HOST="xaa.portal.test").get("/gioi-thieu/").content.decode()
     assert "Xã An Bình Mới" in about and "Xã An Bình" in about
+
+
+SPLIT_URL = "/admin/tenants/siteoperation/split/"
+
+
+def test_split_screen_previews_then_splits(province, board, django_capture_on_commit_callbacks):
+    from content.models import Category
+    from tests.content.factories import ArticleFactory, CategoryFactory
+    from tests.tenants.factories import TenantFactory
+
+    town = TenantFactory(parent=province, slug="phuong", name_vi="Phường Cũ", hostname="p.test")
+    tourism = CategoryFactory(tenant=town, slug="du-lich")
+    ArticleFactory(tenant=town, category=tourism)
+    ArticleFactory(tenant=town, category=CategoryFactory(tenant=town, slug="tin-tuc"))
+    data = {
+        "source": town.pk,
+        "chosen": [tourism.pk],
+        "new_name": "Ban Du lịch",
+        "new_slug": "dulich",
+        "new_hostname": "dulich.test",
+        "new_kind": "department",
+        "new_parent": province.pk,
+        "unfinished": "move",
+    }
+    preview = board.post(SPLIT_URL, {**data, "preview": "1"}).content.decode()
+    assert "Chia tách từ Phường Cũ sang Ban Du lịch" in preview
+    assert "Xác nhận chia tách" in preview
+    with django_capture_on_commit_callbacks(execute=True):
+        done = board.post(SPLIT_URL, {**data, "confirm": "1"})
+    assert done.status_code == 302
+    detail = board.get(done["Location"]).content.decode()
+    assert "Hoàn tất" in detail and "Chia tách từ Phường Cũ sang Ban Du lịch" in detail
+    assert Category.objects.get(slug="du-lich").tenant.slug == "dulich"
+    assert Article.objects.filter(tenant=town).count() == 1
+    other = CategoryFactory(tenant=province, slug="khac")
+    refused = board.post(SPLIT_URL, {**data, "chosen": [other.pk], "preview": "1"})
+    assert "Chỉ chọn chuyên mục của đơn vị nguồn" in refused.content.decode()
