@@ -178,6 +178,8 @@ def _workflow_examples(tenants, admin) -> None:
 def _about(tenant) -> None:
     is_department = tenant.kind == "department"
     head = "Giám đốc" if is_department else "Chủ tịch UBND"
+    head_en = "Director" if is_department else "Chairman of the People's Committee"
+    deputy_en = "Deputy Director" if is_department else "Vice Chairman of the People's Committee"
     root, _ = OrgUnit.objects.update_or_create(
         tenant=tenant,
         name_vi="Lãnh đạo" if is_department else "Ủy ban nhân dân",
@@ -208,21 +210,29 @@ def _about(tenant) -> None:
             },
         )
     OrgUnit.objects.rebuild()
+    deputy = f"Phó {head[0].lower()}{head[1:]}"
     leaders = [
-        (tenant.responsible_person or "Nguyễn Văn An", head, "Phụ trách chung; trực tiếp chỉ đạo công tác tổ chức, cán bộ."),
-        ("Trần Thị Bình", f"Phó {head[0].lower()}{head[1:]}", "Phụ trách khối kinh tế, chuyển đổi số."),
-        ("Lê Văn Cường", f"Phó {head[0].lower()}{head[1:]}", "Phụ trách khối văn hóa - xã hội."),
+        (tenant.responsible_person or "Nguyễn Văn An", head, head_en,
+         "Phụ trách chung; trực tiếp chỉ đạo công tác tổ chức, cán bộ.",
+         "General direction; directly in charge of organisation and personnel."),
+        ("Trần Thị Bình", deputy, deputy_en, "Phụ trách khối kinh tế, chuyển đổi số.",
+         "In charge of the economy and digital transformation."),
+        ("Lê Văn Cường", deputy, deputy_en, "Phụ trách khối văn hóa - xã hội.",
+         "In charge of culture and social affairs."),
     ]  # fmt: skip
-    for order, (name, title, duties) in enumerate(leaders):
+    for order, (name, title, title_en, duties, duties_en) in enumerate(leaders):
         Leader.objects.update_or_create(
             tenant=tenant,
             name=name,
             defaults={
                 "title_vi": title,
-                "title_en": "Leader",
+                "title_en": title_en,
                 "duties_vi": duties,
+                "duties_en": duties_en,
                 "bio_vi": "Sinh năm 1975. Trình độ chuyên môn: Thạc sĩ Quản lý công. "
                 "Trình độ lý luận chính trị: Cao cấp.",
+                "bio_en": "Born in 1975. Master of Public Administration; "
+                "advanced political theory.",
                 "order": order,
                 "email": f"lanhdao{order + 1}.{tenant.slug}@sonlam.gov.vn",
                 "photo": _image(tenant, 9000 + tenant.pk * 10 + order, f"Ảnh chân dung {name}"),
@@ -240,56 +250,81 @@ def _about(tenant) -> None:
             "email": f"vanphong.{tenant.slug}@sonlam.gov.vn",
         },
     )
-    for order, (period, title) in enumerate(
-        [("1945", "Thành lập chính quyền cách mạng"), ("2025", "Sắp xếp đơn vị hành chính hai cấp")]
-    ):
+    for order, (period, title, title_en) in enumerate(
+        [("1945", "Thành lập chính quyền cách mạng", "The revolutionary government is founded"),
+         ("2025", "Sắp xếp đơn vị hành chính hai cấp", "Reorganised into two tiers of local government")]
+    ):  # fmt: skip
         HistoryEntry.objects.update_or_create(
-            tenant=tenant, period_vi=period, defaults={"title_vi": title, "order": order}
+            tenant=tenant,
+            period_vi=period,
+            defaults={"period_en": period, "title_vi": title, "title_en": title_en, "order": order},
         )
     if not is_department:
-        for order, (kind, title, body) in enumerate(
+        for order, (kind, title, body, title_en, body_en) in enumerate(
             [
-                ("apparatus", "Bộ máy hành chính", "Đảng ủy, HĐND, UBND, Ủy ban MTTQ và các đoàn thể."),
-                ("map", "Bản đồ địa giới hành chính", "Bản đồ và mô tả địa giới hành chính."),
-                ("nature", "Điều kiện tự nhiên", "Địa hình đồi thấp xen đồng bằng, khí hậu nhiệt đới gió mùa."),
-                ("culture", "Lịch sử, văn hóa", "Vùng đất có truyền thống hiếu học và cách mạng."),
-                ("heritage", "Di tích, danh thắng", "Đình làng, chùa cổ và di tích lịch sử cấp tỉnh."),
+                ("apparatus", "Bộ máy hành chính", "Đảng ủy, HĐND, UBND, Ủy ban MTTQ và các đoàn thể.",
+                 "Administration", "Party committee, People's Council, People's Committee, Fatherland Front and mass organisations."),
+                ("map", "Bản đồ địa giới hành chính", "Bản đồ và mô tả địa giới hành chính.",
+                 "Administrative boundary map", "Map and description of the administrative boundaries."),
+                ("nature", "Điều kiện tự nhiên", "Địa hình đồi thấp xen đồng bằng, khí hậu nhiệt đới gió mùa.",
+                 "Natural conditions", "Low hills and plains; a tropical monsoon climate."),
+                ("culture", "Lịch sử, văn hóa", "Vùng đất có truyền thống hiếu học và cách mạng.",
+                 "History and culture", "A land with a tradition of learning and revolution."),
+                ("heritage", "Di tích, danh thắng", "Đình làng, chùa cổ và di tích lịch sử cấp tỉnh.",
+                 "Heritage and landscapes", "Village communal houses, old pagodas and provincial historic sites."),
             ]
         ):  # fmt: skip
             page, _ = LocalityPage.objects.update_or_create(
                 tenant=tenant,
                 kind=kind,
-                defaults={"title_vi": title, "body_vi": body, "order": order},
-            )
+                defaults={"title_vi": title, "body_vi": body, "title_en": title_en,
+                          "body_en": body_en, "order": order},
+            )  # fmt: skip
             if kind == "map" and not page.map_file:
                 page.map_text_vi = (
                     "Phía Bắc giáp xã bên cạnh; phía Nam giáp sông Lam; phía Đông giáp "
                     "phường trung tâm; phía Tây giáp vùng đồi. Diện tích tự nhiên khoảng 45 km²."
+                )
+                page.map_text_en = (
+                    "Bordered by the neighbouring commune to the north, the Lam river to the "
+                    "south, the central ward to the east and hills to the west; about 45 km²."
                 )
                 page.map_file.save("ban-do.jpg", ContentFile(generated_jpeg(tenant.pk)), save=False)
                 page.save()
 
 
 def _links(tenant) -> None:
-    for order, (title, url) in enumerate(
+    for order, (title, title_en, url) in enumerate(
         [
-            ("Đảng ủy", "https://dangcongsan.vn/"),
-            ("Hội đồng nhân dân", "https://quochoi.vn/"),
-            ("Ủy ban Mặt trận Tổ quốc Việt Nam", "https://mattran.org.vn/"),
+            ("Đảng ủy", "Party Committee", "https://dangcongsan.vn/"),
+            ("Hội đồng nhân dân", "People's Council", "https://quochoi.vn/"),
+            (
+                "Ủy ban Mặt trận Tổ quốc Việt Nam",
+                "Vietnam Fatherland Front",
+                "https://mattran.org.vn/",
+            ),
         ]
     ):
         Link.objects.update_or_create(
-            tenant=tenant, title_vi=title, defaults={"url": url, "order": order}
+            tenant=tenant,
+            title_vi=title,
+            defaults={"title_en": title_en, "url": url, "order": order},
         )
-    for order, (title, url) in enumerate(
+    for order, (title, title_en, url) in enumerate(
         [
-            ("Cổng Dịch vụ công quốc gia", "https://dichvucong.gov.vn/"),
-            ("Cổng dữ liệu mở", "https://data.gov.vn/"),
-            ("Cổng thông tin chuyển đổi số", "https://dx.gov.vn/"),
+            (
+                "Cổng Dịch vụ công quốc gia",
+                "National Public Service Portal",
+                "https://dichvucong.gov.vn/",
+            ),
+            ("Cổng dữ liệu mở", "Open Data Portal", "https://data.gov.vn/"),
+            ("Cổng thông tin chuyển đổi số", "Digital Transformation Portal", "https://dx.gov.vn/"),
         ]
     ):
         Banner.objects.update_or_create(
-            tenant=tenant, title_vi=title, defaults={"url": url, "order": order}
+            tenant=tenant,
+            title_vi=title,
+            defaults={"title_en": title_en, "url": url, "order": order},
         )
     if tenant.parent_id is None and not Alert.objects.filter(tenant=tenant).exists():
         Alert.objects.create(

@@ -36,7 +36,7 @@ def _rounded(value: Decimal) -> str:
     return format_vn_number(round(Decimal(value), 1))
 
 
-def render_svg(chart: Chart, chart_id: str) -> SafeString:
+def render_svg(chart: Chart, chart_id: str, table_id: str = "") -> SafeString:
     """Horizontal grouped bars; one group per category, one bar per series."""
     label_width, bar_area, bar_height, gap = 230, 340, 14, 10
     series_count = max(len(chart.series), 1)
@@ -46,10 +46,11 @@ def render_svg(chart: Chart, chart_id: str) -> SafeString:
     width = label_width + bar_area + 90
     values = [abs(Decimal(v)) for _n, vals in chart.series for v in vals if v is not None]
     top = max(values, default=Decimal(1)) or Decimal(1)
+    described_by = table_id or f"{chart_id}-table"  # the data table is the text alternative
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
         f'class="disclosure-chart" role="img" aria-labelledby="{chart_id}-title" '
-        f'aria-describedby="{chart_id}-table" preserveAspectRatio="xMinYMin meet">',
+        f'aria-describedby="{described_by}" preserveAspectRatio="xMinYMin meet">',
         f'<title id="{chart_id}-title">{escape(chart.title)}</title>',
     ]
     y = 20
@@ -102,3 +103,16 @@ def table_chart(title: str, columns: list[str], rows, unit: str = "") -> Chart:
             values.append(Decimal(raw) if raw not in (None, "") else None)
         series.append((column, values))
     return Chart(title=title, categories=[row.label for row in rows], series=series, unit=unit)
+
+
+def charts_by_unit(title: str, columns: list[str], rows, default_unit: str = "") -> list[Chart]:
+    """One chart per unit of measure, so that schools and pupils (or hectares and
+    tonnes) never share an axis; a table in one unit keeps its single chart."""
+    groups: dict[str, list] = {}
+    for row in rows:
+        groups.setdefault(row.unit or default_unit, []).append(row)
+    several = len(groups) > 1
+    return [
+        table_chart(f"{title} ({unit})" if several and unit else title, columns, grouped, unit)
+        for unit, grouped in groups.items()
+    ]

@@ -12,7 +12,7 @@ from portal.languages import untranslated
 from tenants.site import primary_hostnames
 
 from . import selectors, tables
-from .charts import render_svg, table_chart
+from .charts import charts_by_unit, render_svg
 from .legal_links import reference_url
 from .models import SECTION_BY_PATH, SECTION_PATHS, Record, Section
 from .timeliness import timeliness
@@ -124,11 +124,15 @@ def detail(request: HttpRequest, section: str, pk: str, slug: str) -> HttpRespon
     if slug != record.slug:
         return HttpResponsePermanentRedirect(record.get_absolute_url())
     rows = list(record.rows.all())
-    chart = None
+    charts = []
     if rows and record.table_columns:
-        data = table_chart(record.title, record.table_columns, rows)
-        if data.has_data:
-            chart = {"svg": render_svg(data, "chart-record"), "chart": data, "id": "chart-record"}
+        unit = getattr(getattr(record, "dataset", None), "unit", "")
+        for index, data in enumerate(
+            charts_by_unit(record.title, record.table_columns, rows, unit)
+        ):
+            if data.has_data:
+                svg = render_svg(data, f"chart-record-{index}", table_id="chart-record-table")
+                charts.append({"svg": svg, "chart": data})
     canonical = None
     if record.tenant_id != request.tenant.pk:
         # Shown here as part of the subtree; the publishing unit's own site is the original.
@@ -143,7 +147,7 @@ def detail(request: HttpRequest, section: str, pk: str, slug: str) -> HttpRespon
             "section_label": label,
             "section_path": section,
             "rows": rows,
-            "chart": chart,
+            "charts": charts,
             "attachments": list(record.attachments.all()),
             "reference_url": reference_url(record),
             "timeliness": timeliness(record),

@@ -58,7 +58,9 @@ class Publishable(TenantOwned):
     published_at = models.DateTimeField(gettext_lazy("thời điểm đăng"), null=True, blank=True)
     publish_at = models.DateTimeField(gettext_lazy("hẹn giờ đăng"), null=True, blank=True)
     unpublish_at = models.DateTimeField(gettext_lazy("hẹn giờ gỡ"), null=True, blank=True)
-    submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    submitted_at = models.DateTimeField(
+        gettext_lazy("gửi duyệt lúc"), null=True, blank=True, editable=False
+    )
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -76,9 +78,11 @@ class Publishable(TenantOwned):
         editable=False,
     )
     review_note = models.TextField(gettext_lazy("lý do trả lại"), blank=True, editable=False)
-    deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    deleted_at = models.DateTimeField(
+        gettext_lazy("xóa lúc"), null=True, blank=True, editable=False
+    )
+    created_at = models.DateTimeField(gettext_lazy("tạo lúc"), auto_now_add=True)
+    updated_at = models.DateTimeField(gettext_lazy("cập nhật lúc"), auto_now=True)
 
     objects = PublishableQuerySet.as_manager()
 

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
+from portal.freshness import TranslationFreshness
 from tenants.models import Tenant, TenantOwned, TenantQuerySet
 
 
@@ -41,7 +42,7 @@ class SyncSource(TenantOwned):
         ),
     )
     is_active = models.BooleanField(_("đồng bộ hằng đêm"), default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("nguồn dữ liệu thủ tục")
@@ -90,8 +91,10 @@ class ProcedureQuerySet(TenantQuerySet):
         )
 
 
-class Procedure(TenantOwned):
+class Procedure(TenantOwned, TranslationFreshness):
     """One administrative procedure. `tenant` is the owner of the source it came from."""
+
+    FRESHNESS_FIELDS = ("name",)
 
     source = models.ForeignKey(SyncSource, on_delete=models.PROTECT, related_name="procedures")
     code = models.CharField(_("mã thủ tục"), max_length=50)
@@ -108,7 +111,7 @@ class Procedure(TenantOwned):
         verbose_name=_("cơ quan thực hiện (đơn vị trên cổng)"),
     )
     agency_name = models.CharField(_("cơ quan thực hiện"), max_length=255)
-    agency_slug = models.CharField(max_length=255, db_index=True, editable=False)
+    agency_slug = models.CharField(_("mã cơ quan"), max_length=255, db_index=True, editable=False)
     level = models.CharField(_("cấp thực hiện"), max_length=20, choices=Level.choices)
     processing_time = models.TextField(_("thời hạn giải quyết"), blank=True)
     fees = models.TextField(_("phí, lệ phí"), blank=True)
@@ -127,9 +130,9 @@ class Procedure(TenantOwned):
         _("trạng thái"), max_length=20, choices=Status.choices, default=Status.ACTIVE
     )
     # Lower-case, diacritics folded: searched with or without accents, and sorted.
-    search_text = models.TextField(editable=False, default="")
-    sort_name = models.CharField(max_length=600, editable=False, default="")
-    content_hash = models.CharField(max_length=64, editable=False)
+    search_text = models.TextField(_("văn bản tìm kiếm"), editable=False, default="")
+    sort_name = models.CharField(_("tên để sắp xếp"), max_length=600, editable=False, default="")
+    content_hash = models.CharField(_("mã băm nội dung"), max_length=64, editable=False)
     synced_at = models.DateTimeField(_("đồng bộ lần cuối"))
     withdrawn_at = models.DateTimeField(_("ngưng áp dụng từ"), null=True, blank=True)
 
@@ -163,7 +166,7 @@ class DossierItem(models.Model):
     """Thành phần hồ sơ: one paper of the dossier, with its form template when there is one."""
 
     procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="dossier")
-    position = models.PositiveIntegerField(default=0)
+    position = models.PositiveIntegerField(_("thứ tự"), default=0)
     name = models.TextField(_("tên giấy tờ"))
     quantity = models.CharField(_("số lượng"), max_length=100, blank=True)
     form_name = models.CharField(_("mẫu đơn, tờ khai"), max_length=255, blank=True)

@@ -187,6 +187,7 @@ _UPDATE_FIELDS = [
     "level", "processing_time", "fees", "steps", "method", "requirements", "result",
     "online_level", "partial_reason", "submission_url", "legal_basis", "status", "search_text",
     "sort_name", "content_hash", "synced_at", "withdrawn_at",
+    "en_source_hash", "en_updated_at", "vi_updated_at",
 ]  # fmt: skip
 
 
@@ -210,6 +211,7 @@ def _build(
     obj.sort_name = records.sort_key(v["name"])
     obj.content_hash = record.hash
     obj.synced_at = now
+    obj.mark_english_current(now)  # the English name came with the Vietnamese one
     return obj
 
 

@@ -21,8 +21,12 @@ PROVINCE = {
     "phone": "0238 3840 100",
     "email": "banbientap@sonlam.gov.vn",
     "hotline": "1022",
-    "license_text": "Giấy phép số 12/GP-TTĐT do Sở Văn hóa, Thể thao và Du lịch cấp (dữ liệu mẫu)",
-    "platform_label": "Nền tảng Cổng thông tin điện tử hội tụ",
+    "license_text_vi": "Giấy phép số 12/GP-TTĐT do Sở Văn hóa, Thể thao và Du lịch cấp "
+    "(dữ liệu mẫu)",
+    "license_text_en": "Licence no. 12/GP-TTĐT issued by the Department of Culture, Sports and "
+    "Tourism (sample data)",
+    "platform_label_vi": "Nền tảng Cổng thông tin điện tử hội tụ",
+    "platform_label_en": "Converged e-portal platform",
     "theme_color": "#a3161a",
 }
 

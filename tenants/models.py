@@ -78,8 +78,8 @@ class Tenant(MPTTModel):
         validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Nhập màu dạng #RRGGBB."))],
     )
     order = models.PositiveIntegerField(_("thứ tự"), default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
 
     class MPTTMeta:
         order_insertion_by = ["order", "name"]

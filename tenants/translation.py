@@ -12,4 +12,6 @@ class TenantTranslationOptions(TranslationOptions):
         "governing_body",
         "address",
         "responsible_title",
+        "license_text",
+        "platform_label",
     )

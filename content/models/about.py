@@ -94,7 +94,8 @@ class ContactOfficial(TenantOwned, TranslationFreshness):
         return self.name
 
 
-class HistoryEntry(TenantOwned):
+class HistoryEntry(TenantOwned, TranslationFreshness):
+    FRESHNESS_FIELDS = ("period", "title", "text")
     period = models.CharField(_("mốc thời gian"), max_length=100)
     title = models.CharField(_("sự kiện"), max_length=255)
     text = models.TextField(_("nội dung"), blank=True)
@@ -117,7 +118,8 @@ class LocalityKind(models.TextChoices):
     HERITAGE = "heritage", _("Di tích, danh thắng")
 
 
-class LocalityPage(TenantOwned):
+class LocalityPage(TenantOwned, TranslationFreshness):
+    FRESHNESS_FIELDS = ("title", "body", "map_text")
     kind = models.CharField(_("loại trang"), max_length=20, choices=LocalityKind.choices)
     title = models.CharField(_("tiêu đề"), max_length=255)
     slug = models.SlugField(_("đường dẫn"), max_length=200, blank=True)

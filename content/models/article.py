@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from portal.files import MB, TenantUploadPath, UploadValidator
+from portal.freshness import TranslationFreshness
 from portal.publishing import Publishable
 from portal.slugs import unique_slug
 from tenants.models import TenantOwned
@@ -17,7 +18,8 @@ from ..sanitize import sanitize_html
 DOCUMENT_KINDS = {"pdf", "doc", "docx", "xls", "xlsx", "odt", "ods"}
 
 
-class Article(Publishable):
+class Article(Publishable, TranslationFreshness):
+    FRESHNESS_FIELDS = ("title", "summary", "body")
     title = models.CharField(_("tiêu đề"), max_length=300)
     slug = models.SlugField(_("đường dẫn"), max_length=220, blank=True)
     summary = models.TextField(_("tóm tắt"), blank=True)
@@ -126,7 +128,7 @@ class ArticleRevision(models.Model):
     """A snapshot of the editable text of an article, kept on every change."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     data = models.JSONField()
 
     class Meta:
@@ -160,11 +162,11 @@ class Syndication(TenantOwned):
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    proposed_at = models.DateTimeField(auto_now_add=True)
+    proposed_at = models.DateTimeField(_("đề xuất lúc"), auto_now_add=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_at = models.DateTimeField(_("quyết định lúc"), null=True, blank=True)
     reason = models.TextField(_("lý do"), blank=True)
 
     class Meta:

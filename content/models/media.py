@@ -27,11 +27,11 @@ class Image(TenantOwned):
     )
     caption = models.CharField(_("chú thích"), max_length=500, blank=True)
     credit = models.CharField(_("nguồn ảnh / tác giả"), max_length=200, blank=True)
-    width = models.PositiveIntegerField(default=0, editable=False)
-    height = models.PositiveIntegerField(default=0, editable=False)
+    width = models.PositiveIntegerField(_("chiều rộng"), default=0, editable=False)
+    height = models.PositiveIntegerField(_("chiều cao"), default=0, editable=False)
     # [{"width": 480, "jpeg": "t/1/images/…-480.jpg", "webp": "…-480.webp"}, …]
-    renditions = models.JSONField(default=list, blank=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
+    renditions = models.JSONField(_("các bản thu nhỏ"), default=list, blank=True, editable=False)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("ảnh")

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from portal.files import DOCUMENT_KINDS, IMAGE_KINDS, MB, TenantUploadPath, UploadValidator
+from portal.freshness import TranslationFreshness
 from portal.publishing import Publishable
 from portal.slugs import unique_slug
 from tenants.models import Tenant
@@ -63,8 +64,10 @@ class BudgetStage(models.TextChoices):
     FINAL = "final", _("Quyết toán")
 
 
-class Record(Publishable):
+class Record(Publishable, TranslationFreshness):
     """One disclosure of any section; `section` says where it is listed."""
+
+    FRESHNESS_FIELDS = ("title", "summary")
 
     section = models.CharField(_("chuyên mục"), max_length=20, choices=Section.choices)
     title = models.CharField(_("tiêu đề"), max_length=300)
@@ -98,7 +101,9 @@ class Record(Publishable):
     )
     # Machine-readable extras (open data keywords, codes): not shown as prose.
     metadata = models.JSONField(_("siêu dữ liệu"), default=dict, blank=True)
-    table_columns = models.JSONField(default=list, blank=True, editable=False)
+    table_columns = models.JSONField(
+        _("các cột của bảng"), default=list, blank=True, editable=False
+    )
 
     class Meta(Publishable.Meta):
         verbose_name = _("thông tin công khai")
@@ -222,9 +227,9 @@ class TableRow(models.Model):
 
     record = models.ForeignKey(Record, on_delete=models.CASCADE, related_name="rows")
     position = models.PositiveIntegerField()
-    label = models.CharField(max_length=300)
-    unit = models.CharField(max_length=40, blank=True)
-    values = models.JSONField(default=list)
+    label = models.CharField(_("chỉ tiêu"), max_length=300)
+    unit = models.CharField(_("đơn vị tính"), max_length=40, blank=True)
+    values = models.JSONField(_("giá trị"), default=list)
 
     class Meta:
         ordering = ["position"]

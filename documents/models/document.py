@@ -10,9 +10,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from portal.files import MB, TenantUploadPath, UploadValidator
+from portal.freshness import TranslationFreshness
 from portal.publishing import Publishable
 
 from ..numbers import fold_text, normalise_number
@@ -73,7 +75,8 @@ class DocumentField(models.Model):
         return self.name
 
 
-class Document(Publishable):
+class Document(Publishable, TranslationFreshness):
+    FRESHNESS_FIELDS = ("title", "summary")
     kind = models.CharField(
         _("nhóm văn bản"),
         max_length=12,
@@ -86,13 +89,15 @@ class Document(Publishable):
     number = models.CharField(
         _("số, ký hiệu"), max_length=80, help_text=_("Ví dụ: 15/2024/QĐ-UBND")
     )
-    number_normalised = models.CharField(max_length=80, editable=False, db_index=True)
+    number_normalised = models.CharField(
+        _("số hiệu chuẩn hóa"), max_length=80, editable=False, db_index=True
+    )
     issuing_body = models.CharField(_("cơ quan ban hành"), max_length=255)
     signer_name = models.CharField(_("người ký"), max_length=120, blank=True)
     signer_title = models.CharField(_("chức vụ người ký"), max_length=160, blank=True)
     issued_on = models.DateField(_("ngày ban hành"))
     # Numbering restarts every year: "12/KH-UBND" of 2023 and of 2024 are two documents.
-    issued_year = models.PositiveSmallIntegerField(editable=False, default=0)
+    issued_year = models.PositiveSmallIntegerField(_("năm ban hành"), editable=False, default=0)
     effective_on = models.DateField(_("ngày có hiệu lực"), null=True, blank=True)
     expires_on = models.DateField(_("ngày hết hiệu lực"), null=True, blank=True)
     partly_expired = models.BooleanField(
@@ -110,7 +115,7 @@ class Document(Publishable):
     )
     title = models.CharField(_("tiêu đề"), max_length=500, blank=True)
     summary = models.TextField(_("trích yếu"))
-    summary_folded = models.TextField(editable=False, default="")
+    summary_folded = models.TextField(_("trích yếu không dấu"), editable=False, default="")
     full_text = models.TextField(_("toàn văn"), blank=True)
     file = models.FileField(
         _("tệp văn bản (PDF, DOCX)"),
@@ -118,7 +123,7 @@ class Document(Publishable):
         validators=[UploadValidator({"pdf", "docx", "doc"}, MAX_FILE_BYTES)],
         blank=True,
     )
-    file_sha256 = models.CharField(max_length=64, blank=True, editable=False)
+    file_sha256 = models.CharField(_("mã băm tệp"), max_length=64, blank=True, editable=False)
     # Signing: the original stays in `file`; the signed copy replaces it publicly.
     signed_file = models.FileField(
         _("bản đã ký số"),
@@ -206,6 +211,25 @@ class Document(Publishable):
     @property
     def display_title(self) -> str:
         return self.title or self.summary
+
+    @property
+    def issuer_in_language(self) -> str:
+        """The issuing body in the active language: an issuer that is the owning site or
+        its governing body (the usual case) reads as that site's English name on /en/."""
+        if get_language() != "en":
+            return self.issuing_body
+        site = self.tenant
+        for vietnamese, english in (
+            (site.name_vi, site.name_en),
+            (site.governing_body_vi, site.governing_body_en),
+        ):
+            if (
+                vietnamese
+                and english
+                and self.issuing_body.strip().casefold() == vietnamese.strip().casefold()
+            ):
+                return english
+        return self.issuing_body
 
     @property
     def public_file(self):

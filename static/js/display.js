@@ -20,7 +20,6 @@
   document.addEventListener("DOMContentLoaded", function () {
     var controls = document.querySelector(".display-controls");
     if (!controls) { return; }
-    controls.hidden = false;
     controls.addEventListener("click", function (event) {
       var action = event.target.getAttribute("data-display");
       if (action === "larger") { state.size = Math.min(3, state.size + 1); }
@@ -32,21 +31,42 @@
   });
 })();
 
-/* Main menu: on narrow screens, with JavaScript, the list folds behind a "Danh mục"
-   button so the page content is not pushed below a screen of links. Without
-   JavaScript the whole menu stays visible. */
+/* Main menu: on narrow screens the list is folded behind a "Danh mục" button by CSS
+   from the first paint (no layout shift); without JavaScript noscript.css unfolds it.
+   Escape closes an open dropdown and returns focus to its parent link. */
 (function () {
   "use strict";
   document.addEventListener("DOMContentLoaded", function () {
     var button = document.querySelector(".menu-toggle");
     var menu = button && button.closest(".main-menu");
     if (!menu) { return; }
-    document.documentElement.classList.add("menu-enhanced");
-    button.hidden = false;
     button.addEventListener("click", function () {
       var open = button.getAttribute("aria-expanded") !== "true";
       button.setAttribute("aria-expanded", open ? "true" : "false");
       menu.classList.toggle("is-open", open);
     });
+    menu.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape") { return; }
+      var item = event.target.closest(".has-children");
+      if (!item) { return; }
+      item.classList.add("is-dismissed");
+      item.querySelector("a").focus();
+    });
+    function reopen(event) {
+      var item = event.target.closest(".has-children");
+      if (item && !item.contains(event.relatedTarget)) { item.classList.remove("is-dismissed"); }
+    }
+    menu.addEventListener("focusout", reopen);
+    menu.addEventListener("mouseout", reopen);
   });
 })();
+
+/* After a failed submit the page comes back with an error summary: focus moves to it so
+   that screen reader and keyboard users start from the list of what to fix. */
+document.addEventListener("DOMContentLoaded", function () {
+  "use strict";
+  var summary = document.querySelector(".form-error-summary");
+  if (!summary) { return; }
+  if (!summary.hasAttribute("tabindex")) { summary.setAttribute("tabindex", "-1"); }
+  summary.focus();
+});

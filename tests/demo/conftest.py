@@ -53,3 +53,36 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
         package.__exit__(None, None, None)
         django_db_blocker.restore()
         media.disable()
+
+
+@pytest.fixture(scope="package")
+def demo_pages(demo, django_db_blocker) -> dict[str, tuple[str, str]]:
+    """One page of every public type, both languages: {type: (host, path)}. Found by
+    walking the demo's links (a path is fetched only when its type is new); the
+    commune's home and a search with results are added."""
+    from django.test import Client
+    from django.utils import translation
+
+    from tests.demo.pages import DEMO_HOSTS, internal_links, page_type
+
+    pages: dict[str, tuple[str, str]] = {}
+    with django_db_blocker.unblock():
+        for host in DEMO_HOSTS:
+            client = Client(HTTP_HOST=host)
+            queue = ["/", "/en/"]
+            while queue:
+                path = queue.pop(0)
+                kind = page_type(path)
+                if kind is None or kind in pages:
+                    continue
+                response = client.get(path)
+                translation.activate("vi")
+                if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+                    continue
+                pages[kind] = (host, path)
+                queue += sorted(internal_links(host, path, response.content.decode()))
+    pages["vi:commune-home"] = ("xahoabinh.localhost", "/")
+    pages["en:commune-home"] = ("xahoabinh.localhost", "/en/")
+    pages["vi:tim-kiem?q"] = ("localhost", "/tim-kiem/?q=thuế")
+    pages["en:tim-kiem?q"] = ("localhost", "/en/tim-kiem/?q=tax")
+    return pages
