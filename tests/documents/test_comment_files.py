@@ -95,7 +95,7 @@ def test_migration_moves_public_files_to_private_media(commune):
     public = Path(settings.MEDIA_ROOT) / comment.attachment.name
     public.parent.mkdir(parents=True)
     public.write_bytes(PDF)
-    migration = importlib.import_module("documents.migrations.0006_comment_attachments_private")
+    migration = importlib.import_module("documents.migrations.0007_comment_attachments_private")
     migration.to_private(global_apps, None)
     private = Path(settings.PRIVATE_MEDIA_ROOT) / comment.attachment.name
     assert not public.exists() and private.read_bytes() == PDF

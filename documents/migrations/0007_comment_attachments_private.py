@@ -28,7 +28,7 @@ def to_public(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("documents", "0005_comment_citizen"),
+        ("documents", "0006_english_freshness_and_labels"),
     ]
 
     operations = [
