@@ -88,7 +88,7 @@ def _pg_env(params: dict[str, str]) -> dict[str, str]:
 
 
 def _pg_tool(name: str) -> str:
-    folder = getattr(settings, "PG_BIN_DIR", "") or os.environ.get("PG_BIN_DIR", "")
+    folder = settings.PG_BIN_DIR
     found = str(Path(folder) / name) if folder else shutil.which(name)
     if not found:
         raise BackupError(_("Không tìm thấy %(tool)s (gói postgresql-client).") % {"tool": name})

@@ -48,8 +48,8 @@ class Notice:
         return (
             self.include_subtree
             and tenant.tree_id == self.tree_id
-            and self.lft < tenant.lft
-            and tenant.rght < self.rght
+            and self.lft < tenant.lft  # lineage-exempt: a cached snapshot, no queryset
+            and tenant.rght < self.rght  # lineage-exempt: a cached snapshot, no queryset
         )
 
     def is_ongoing(self, now: datetime) -> bool:
@@ -102,8 +102,8 @@ def _load() -> list[Notice]:
             pk=row.pk,
             tenant_id=row.tenant_id,
             tree_id=row.tenant.tree_id,
-            lft=row.tenant.lft,
-            rght=row.tenant.rght,
+            lft=row.tenant.lft,  # lineage-exempt: copied into the snapshot
+            rght=row.tenant.rght,  # lineage-exempt: copied into the snapshot
             include_subtree=row.include_subtree,
             starts_at=row.starts_at,
             ends_at=row.ends_at,

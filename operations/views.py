@@ -5,10 +5,12 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from . import downtime
 
 
+@require_safe
 def downtime_list(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     notices = downtime.notices_for(request.tenant, now)
