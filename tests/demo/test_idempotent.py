@@ -12,6 +12,9 @@ JOURNALS = {
     "compliance.MeasurementRun",
     "compliance.IndicatorResult",
     "auditlog.LogEntry",
+    # Visit history is dated back from today: a second run after midnight (Vietnam time)
+    # adds that day's rows for every site.
+    "compliance.VisitDaily",
 }
 
 
