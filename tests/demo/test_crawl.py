@@ -3,40 +3,18 @@ demo province and a demo commune answers < 400, in Vietnamese and in English, an
 the links of those pages (bounded): language switches, pagination, details."""
 
 import re
-from html.parser import HTMLParser
-from urllib.parse import urljoin, urlsplit
 
 import pytest
 from django.test import Client
 from django.utils import translation
 
+from tests.demo.pages import DEMO_HOSTS, internal_links
+
 pytestmark = pytest.mark.django_db
 
-SITES = ["localhost", "xahoabinh.localhost"]
+SITES = DEMO_HOSTS
 MAX_PAGES = 300  # per site and starting language; the demo tree needs about 200
 RAW_TEMPLATE = re.compile(r"\{\{|\{%")
-
-
-class _Links(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.hrefs: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        href = dict(attrs).get("href")
-        if tag == "a" and href:
-            self.hrefs.append(href)
-
-
-def _internal_links(host: str, path: str, html: str) -> set[str]:
-    parser = _Links()
-    parser.feed(html)
-    links = set()
-    for href in parser.hrefs:
-        url = urlsplit(urljoin(f"http://{host}{path}", href))
-        if url.scheme in ("http", "https") and url.netloc == host:
-            links.add(url.path + (f"?{url.query}" if url.query else ""))
-    return links
 
 
 @pytest.mark.parametrize("host", SITES)
@@ -45,7 +23,7 @@ def test_every_link_of_the_home_page_answers(demo, host, home):
     client = Client(HTTP_HOST=host)
     response = client.get(home)
     assert response.status_code == 200
-    first = _internal_links(host, home, response.content.decode())
+    first = internal_links(host, home, response.content.decode())
     assert len(first) > 20  # menu, blocks and footer were there
     seen, failures = {home}, []
     queue = [(link, 1, home) for link in sorted(first)]
@@ -66,5 +44,5 @@ def test_every_link_of_the_home_page_answers(demo, host, home):
         if RAW_TEMPLATE.search(re.sub(r"<script.*?</script>", "", html, flags=re.S)):
             failures.append((link, "raw template syntax", referrer))
         if depth < 2:
-            queue += [(nxt, depth + 1, link) for nxt in sorted(_internal_links(host, link, html))]
+            queue += [(nxt, depth + 1, link) for nxt in sorted(internal_links(host, link, html))]
     assert failures == []
