@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from operations.models import DowntimeNotice
-from portal.publishing import Status
+from portal.publishing import PublicationStatus
 from tests.content.factories import ArticleFactory
 from tests.dialogue.factories import (
     HotlineFactory,
@@ -78,7 +78,7 @@ def make_notice(tenant, message: str, *, days: int = 10, **extra) -> DowntimeNot
 
 
 def make_drafts(tenant, marker: str) -> dict:
-    draft = {"status": Status.DRAFT, "published_at": None}
+    draft = {"status": PublicationStatus.DRAFT, "published_at": None}
     make_notice(tenant, f"Bảo trì {marker}", days=-3)  # over: no longer shown
     return {
         "articles": ArticleFactory(tenant=tenant, title_vi=f"Tin {marker}", **draft),
