@@ -207,7 +207,9 @@ def _many_in(tenant, category, count):
 
 def test_home_query_budget(busy_site, site_client, django_assert_max_num_queries):
     client = site_client(busy_site)
-    with django_assert_max_num_queries(12):  # the category blocks in one query (was 16)
+    # The category blocks in one query (was 16); +1 for the site's hero picture (cached
+    # with the other blocks: the warm visit below stays at 1).
+    with django_assert_max_num_queries(13):
         assert client.get("/").status_code == 200
     with django_assert_max_num_queries(1):  # cached blocks (the domain lookup is cached too)
         assert client.get("/").status_code == 200
