@@ -11,13 +11,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.rules import RuleError
 from tenants.access import EDITING_ROLES, has_role
 
 from .models import DialogueSession, SessionQuestion
 from .models import SessionQuestionStatus as Q
 
 
-class ModerationError(Exception):
+class ModerationError(RuleError):
     """Shown to the moderator as is."""
 
 

@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from operations import outbox
+from portal.rules import RuleError
 from tenants.access import PUBLISHING_ROLES, has_role
 from tenants.text import fold_vietnamese
 
@@ -37,7 +38,7 @@ STAMP_FONT_CANDIDATES = (
 )
 
 
-class SigningError(Exception):
+class SigningError(RuleError):
     """Signing refused or failed; the message is for staff, in their language."""
 
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from portal.rules import RuleError
 from tenants.access import EDITING_ROLES, PUBLISHING_ROLES, has_role
 from tenants.models import TenantOwned, TenantQuerySet
 
@@ -35,7 +36,7 @@ class PublicationStatus(models.TextChoices):
     ARCHIVED = "archived", gettext_lazy("Đã gỡ / lưu trữ")
 
 
-class PublishingError(Exception):
+class PublishingError(RuleError):
     """A transition that is not allowed; the message is shown to the user as is."""
 
 

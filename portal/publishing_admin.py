@@ -13,6 +13,7 @@ from tenants.admin_scoping import TenantScopedAdmin
 
 from . import publishing
 from .publishing import PublicationStatus, PublishingError
+from .rules import RuleError
 
 WORKFLOW_FIELDS = ("status", "published_at", "review_note")
 
@@ -107,7 +108,7 @@ class PublishableAdmin(TenantScopedAdmin):
             try:
                 transition(obj, by=request.user, **kwargs)
                 done += 1
-            except PublishingError as error:
+            except RuleError as error:
                 failed.append(f"{obj}: {error}")
         if done:
             messages.success(request, done_message % {"count": done})
