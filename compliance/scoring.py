@@ -21,7 +21,7 @@ from tenants.models import Tenant
 
 from .catalogue import catalogue_for
 from .checks import CheckContext, run_check
-from .models import STATUS_POINTS, Axis, IndicatorResult, MeasurementRun, Status
+from .models import STATUS_POINTS, Axis, CheckStatus, IndicatorResult, MeasurementRun
 
 AXES = [axis for axis, _label in Axis.choices]
 
@@ -173,7 +173,7 @@ def monthly_trend(tenant: Tenant, *, subtree: bool, months: int = 12) -> list[di
 
 
 def status_counts(run: MeasurementRun) -> dict[str, int]:
-    counts = {status: 0 for status, _label in Status.choices}
+    counts = {status: 0 for status, _label in CheckStatus.choices}
     for status in run.results.values_list("status", flat=True):
         counts[status] += 1
     return counts

@@ -16,7 +16,7 @@ from mptt.admin import MPTTModelAdmin
 
 from portal.publishing import PublishingError
 from portal.publishing_admin import PublishableAdmin
-from tenants.access import PUBLISHING_ROLES
+from tenants.access import ADMIN_ROLES, PUBLISHING_ROLES
 from tenants.admin_scoping import TenantScopedAdmin, TenantScopedInline
 
 from . import revisions, syndication
@@ -34,6 +34,7 @@ from .models import (
     Link,
     LocalityPage,
     OrgUnit,
+    SiteHero,
     Syndication,
 )
 from .widgets import RichTextWidget
@@ -291,6 +292,16 @@ class LinkAdmin(SimpleTenantAdmin):
 @admin.register(Banner)
 class BannerAdmin(SimpleTenantAdmin):
     list_display = ("title", "url", "is_active", "order", "tenant")
+
+
+@admin.register(SiteHero)
+class SiteHeroAdmin(TenantScopedAdmin):
+    """The home page's picture is the site's identity: its admins choose it."""
+
+    edit_roles = ADMIN_ROLES
+    list_display = ("__str__", "tenant")
+    fields = ("tenant", "image")
+    list_select_related = ("image", "tenant")
 
 
 @admin.register(Alert)

@@ -8,7 +8,7 @@ from django.utils import timezone
 from portal.hooks import Section
 
 from . import caching, selectors
-from .models import Alert, Banner, Category, CategoryKind, Link, LocalityPage
+from .models import Alert, Banner, Category, CategoryKind, Link, LocalityPage, SiteHero
 
 HOME_CATEGORIES = 6
 PER_CATEGORY = 4
@@ -35,6 +35,7 @@ def _home_blocks(tenant) -> dict:
         units = list(selectors.accepted_syndications(tenant).order_by("-decided_at", "-id")[:8])
     return {
         "alerts": _alerts_not_ended(tenant),
+        "hero": SiteHero.objects.for_tenant(tenant).select_related("image").first(),
         "featured": selectors.featured(tenant),
         "by_category": by_category,
         "press": press,
@@ -92,6 +93,7 @@ def home_sections(request) -> list[Section]:
     alerts = current_alerts(blocks["alerts"])
     if alerts:
         sections.append(Section("content/sections/alert.html", {"alerts": alerts}, order=0))
+    sections.append(Section("content/sections/hero.html", {"hero": blocks["hero"]}, order=5))
     if blocks["featured"]:
         sections.append(
             Section(

@@ -12,7 +12,7 @@ from tenants.access import PUBLISHING_ROLES, has_role
 from tenants.admin_scoping import TenantScopedAdmin
 
 from . import publishing
-from .publishing import PublishingError, Status
+from .publishing import PublicationStatus, PublishingError
 
 WORKFLOW_FIELDS = ("status", "published_at", "review_note")
 
@@ -60,7 +60,7 @@ class PublishableAdmin(TenantScopedAdmin):
             {
                 "workflow_obj": obj,
                 "can_publish": can_publish,
-                "Status": Status,
+                "PublicationStatus": PublicationStatus,
             }
         )
         return super().render_change_form(request, context, add, change, form_url, obj)
@@ -85,7 +85,9 @@ class PublishableAdmin(TenantScopedAdmin):
                 publishing.publish(obj, by=request.user, at=obj.publish_at)
                 messages.success(
                     request,
-                    _("Đã đăng.") if obj.status == Status.PUBLISHED else _("Đã hẹn giờ đăng."),
+                    _("Đã đăng.")
+                    if obj.status == PublicationStatus.PUBLISHED
+                    else _("Đã hẹn giờ đăng."),
                 )
             elif action == "reject":
                 publishing.reject(obj, by=request.user, reason=request.POST.get("_reason", ""))

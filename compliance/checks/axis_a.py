@@ -30,7 +30,7 @@ from django.utils import timezone
 from portal.hooks import app_function
 from portal.workdays import working_days_between
 
-from ..models import Status
+from ..models import CheckStatus
 from . import (
     MODULE_MISSING,
     CheckContext,
@@ -121,9 +121,11 @@ def hotline_listed(context: CheckContext) -> CheckResult:
     """A hotline (đường dây nóng) is published (REQUIREMENTS D)."""
     hotline = (context.tenant.hotline or "").strip()
     if hotline:
-        return CheckResult(Status.PASS, f"Đường dây nóng: {hotline}", [{"hotline": hotline}], 1)
+        return CheckResult(
+            CheckStatus.PASS, f"Đường dây nóng: {hotline}", [{"hotline": hotline}], 1
+        )
     return CheckResult(
-        Status.FAIL,
+        CheckStatus.FAIL,
         "Chưa công bố đường dây nóng",
         [{"field": "hotline", "missing": True}],
         0,
@@ -231,7 +233,9 @@ def procedures_online_share(context: CheckContext) -> CheckResult:
     counts = function(context.tenant, subtree=False)
     total, full, partial = counts.total, counts.full, counts.partial
     if not total:
-        return CheckResult(Status.NOT_APPLICABLE, "Đơn vị không có thủ tục hành chính", [], None)
+        return CheckResult(
+            CheckStatus.NOT_APPLICABLE, "Đơn vị không có thủ tục hành chính", [], None
+        )
     share = full / total * 100
     status = grade(
         share,

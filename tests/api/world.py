@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from portal.publishing import Status
+from portal.publishing import PublicationStatus
 from tests.content.factories import ArticleFactory
 from tests.dialogue.factories import (
     HotlineFactory,
@@ -63,7 +63,7 @@ def make_published(tenant, marker: str, *, code: str = "") -> dict:
 
 
 def make_drafts(tenant, marker: str) -> dict:
-    draft = {"status": Status.DRAFT, "published_at": None}
+    draft = {"status": PublicationStatus.DRAFT, "published_at": None}
     return {
         "articles": ArticleFactory(tenant=tenant, title_vi=f"Tin {marker}", **draft),
         "documents": DocumentFactory(tenant=tenant, summary_vi=f"Văn bản {marker}", **draft),
