@@ -21,7 +21,12 @@ fails to import raises instead of being skipped):
   ``Sitemap.limit`` items; keep ``items()`` a lazy, ordered QuerySet) and cached
   (portal/sitemaps.py).
 - ``<app>/caching.py``: ``version(tenant_id) -> int`` — a counter the app bumps when its
-  public items change; part of the sitemap cache keys (portal/sitemaps.py).
+  public items change; part of the sitemap cache keys (portal/sitemaps.py);
+  ``next_change(tenant, after: float) -> datetime | None`` — the first moment later than
+  the UNIX time ``after`` when the site's public pages change with no save (a notice
+  appearing or going): no cached page outlives it (portal/page_cache.py). Called when
+  a page is stored: serve it from the cache. (Also PAGE_DEPENDENCIES, NOT_SHOWN and
+  TIME_BOUND: portal/cache_dependencies.py.)
 - ``<app>/search_index.py``: ``SOURCES: list[SearchSource]`` — what the site search
   finds and how it stays current (search/registry.py).
 - ``<app>/citizen_data.py``: ``my_items(citizen) -> list[CitizenItem]`` and
