@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from auditlog.context import set_actor
 from django.conf import settings
 from django.db import transaction
@@ -10,6 +12,9 @@ from portal.rules import RuleError
 from tenants.access import EDITING_ROLES, has_role
 
 from .models import Article, ArticleRevision
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 SNAPSHOT_FIELDS = ("title", "summary", "body", "author", "source")
 
@@ -44,7 +49,7 @@ def record(article: Article) -> ArticleRevision | None:
     return ArticleRevision.objects.create(article=article, data=data)
 
 
-def restore(revision: ArticleRevision, *, by) -> Article:
+def restore(revision: ArticleRevision, *, by: User) -> Article:
     """Bring an earlier text back; the current text stays in the history."""
     article = revision.article
     if not has_role(by, article.tenant_id, EDITING_ROLES):

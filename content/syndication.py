@@ -3,6 +3,8 @@ the parent's approver accepts or rejects it; withdrawing at source removes it.""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from auditlog.context import set_actor
 from django.db import transaction
 from django.utils import timezone
@@ -14,12 +16,15 @@ from tenants.access import EDITING_ROLES, PUBLISHING_ROLES, has_role
 from . import caching
 from .models import Article, Syndication, SyndicationStatus
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 
 class SyndicationError(RuleError):
     """A proposal or decision that is not allowed; the message is shown to the user as is."""
 
 
-def propose_to_parent(article: Article, *, by) -> Syndication:
+def propose_to_parent(article: Article, *, by: User) -> Syndication:
     """The source's editors propose; the article need not be published yet, but the
     parent shows it only while it is public at the source."""
     if not has_role(by, article.tenant_id, EDITING_ROLES):
@@ -66,18 +71,18 @@ def _decide(syndication: Syndication, *, by, status: str, reason: str = "") -> S
     return current
 
 
-def accept(syndication: Syndication, *, by) -> Syndication:
+def accept(syndication: Syndication, *, by: User) -> Syndication:
     return _decide(syndication, by=by, status=SyndicationStatus.ACCEPTED)
 
 
-def reject(syndication: Syndication, *, by, reason: str) -> Syndication:
+def reject(syndication: Syndication, *, by: User, reason: str) -> Syndication:
     reason = (reason or "").strip()
     if not reason:
         raise SyndicationError(_("Vui lòng ghi lý do không tiếp nhận."))
     return _decide(syndication, by=by, status=SyndicationStatus.REJECTED, reason=reason)
 
 
-def withdraw(article: Article, *, by) -> int:
+def withdraw(article: Article, *, by: User) -> int:
     """The source takes its article back from the parent portal (every open proposal)."""
     if not has_role(by, article.tenant_id, EDITING_ROLES):
         raise SyndicationError(_("Bạn không có quyền biên tập nội dung của đơn vị này."))

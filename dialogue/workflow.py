@@ -13,6 +13,8 @@ search re-indexing go out after commit, so a rolled-back change sends nothing.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from auditlog.context import set_actor
 from django.db import transaction
 from django.utils import timezone
@@ -30,6 +32,9 @@ from .models import (
     Inquiry,
     InquiryStatus,
 )
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 
 class InquiryError(RuleError):
@@ -61,7 +66,7 @@ def can_handle(user, inquiry: Inquiry) -> bool:
 # --- checks (shared by the admin form and the transitions) ------------------------------
 
 
-def check(action: str, inquiry: Inquiry, by, **kwargs) -> None:
+def check(action: str, inquiry: Inquiry, by: User, **kwargs) -> None:
     """Raise InquiryError when `by` may not perform `action` now."""
     checks = {
         "assign": _check_assign,
@@ -179,7 +184,7 @@ def receive(inquiry: Inquiry) -> Inquiry:
     return inquiry
 
 
-def assign(inquiry: Inquiry, to: Tenant, *, by) -> Inquiry:
+def assign(inquiry: Inquiry, to: Tenant, *, by: User) -> Inquiry:
     def change(current: Inquiry) -> None:
         current.assigned_tenant = to
         current.status = InquiryStatus.ASSIGNED
@@ -187,7 +192,7 @@ def assign(inquiry: Inquiry, to: Tenant, *, by) -> Inquiry:
     return _run(inquiry, by, "assign", change, to=to)
 
 
-def draft_answer(inquiry: Inquiry, text: str, *, by, author: str = "") -> Inquiry:
+def draft_answer(inquiry: Inquiry, text: str, *, by: User, author: str = "") -> Inquiry:
     def change(current: Inquiry) -> None:
         current.answer = text.strip()
         current.answer_drafted_by = by
@@ -200,7 +205,7 @@ def draft_answer(inquiry: Inquiry, text: str, *, by, author: str = "") -> Inquir
     return _run(inquiry, by, "draft", change, text=text)
 
 
-def approve_answer(inquiry: Inquiry, *, by) -> Inquiry:
+def approve_answer(inquiry: Inquiry, *, by: User) -> Inquiry:
     def change(current: Inquiry) -> None:
         current.status = InquiryStatus.ANSWERED
         current.answer_approved_by = by
@@ -212,7 +217,7 @@ def approve_answer(inquiry: Inquiry, *, by) -> Inquiry:
     return _run(inquiry, by, "approve", change)
 
 
-def publish(inquiry: Inquiry, *, by) -> Inquiry:
+def publish(inquiry: Inquiry, *, by: User) -> Inquiry:
     def change(current: Inquiry) -> None:
         current.status = InquiryStatus.PUBLISHED
         current.published_at = timezone.now()
@@ -220,14 +225,14 @@ def publish(inquiry: Inquiry, *, by) -> Inquiry:
     return _run(inquiry, by, "publish", change)
 
 
-def unpublish(inquiry: Inquiry, *, by) -> Inquiry:
+def unpublish(inquiry: Inquiry, *, by: User) -> Inquiry:
     def change(current: Inquiry) -> None:
         current.status = InquiryStatus.ANSWERED
 
     return _run(inquiry, by, "unpublish", change)
 
 
-def decline(inquiry: Inquiry, reason: str, *, by) -> Inquiry:
+def decline(inquiry: Inquiry, reason: str, *, by: User) -> Inquiry:
     def change(current: Inquiry) -> None:
         current.status = InquiryStatus.DECLINED
         current.decline_reason = reason.strip()

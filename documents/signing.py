@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -28,6 +29,9 @@ from tenants.text import fold_vietnamese
 
 from .models import CredentialKind, Document, SigningCredential, SigningState
 from .sync import outside_event_loop
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 logger = logging.getLogger(__name__)
 
@@ -274,7 +278,7 @@ def check_signable(document: Document) -> None:
         raise SigningError(_("Chỉ ký được văn bản có tệp PDF."))
 
 
-def request_signing(document: Document, *, by) -> None:
+def request_signing(document: Document, *, by: User) -> None:
     """An approver asks for the signature; the work runs in a Celery task."""
     from . import tasks
 
