@@ -12,7 +12,7 @@ from django.utils import translation
 from content.models import Article
 from content.rich_text import body_image_errors
 from content.sanitize import sanitize_body, sanitize_html
-from tests.content.factories import ArticleFactory, CategoryFactory, ImageFactory
+from tests.content.factories import ArticleFactory, ImageFactory
 
 pytestmark = pytest.mark.django_db
 

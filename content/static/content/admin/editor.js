@@ -163,11 +163,18 @@ function enhance(textarea) {
     libraryImage(textarea),
   ]);
   const wrapper = textarea.closest(".prose-editor");
-  const menubar = wrapper && wrapper.querySelector(".prose-menubar");
-  if (menubar) {
+  // The menu bar is mounted after the editor: name it and translate it once it is there.
+  const decorate = () => {
+    const menubar = wrapper && wrapper.querySelector(".prose-menubar");
+    if (!menubar) { return false; }
     menubar.setAttribute("role", "toolbar");
     menubar.setAttribute("aria-label", label("toolbar"));
     translateMenu(menubar);
+    return true;
+  };
+  if (wrapper && !decorate()) {
+    const observer = new MutationObserver(() => { if (decorate()) { observer.disconnect(); } });
+    observer.observe(wrapper, { childList: true, subtree: true });
   }
   const counter = element("p", { class: "prose-word-count", "aria-live": "off" });
   const update = () => {
