@@ -232,6 +232,9 @@ BACKUP_DIR = os.environ.get("BACKUP_DIR", "")
 BACKUP_KEEP_DAILY = int(os.environ.get("BACKUP_KEEP_DAILY", 7))
 BACKUP_KEEP_MONTHLY = int(os.environ.get("BACKUP_KEEP_MONTHLY", 12))
 BACKUP_MAX_AGE_HOURS = int(os.environ.get("BACKUP_MAX_AGE_HOURS", 26))
+# A passphrase: archives are then written encrypted (AES-256-GCM, key by scrypt) as
+# .tar.enc and restore needs the same value. Keep it apart from the backups.
+BACKUP_ENCRYPTION_KEY = os.environ.get("BACKUP_ENCRYPTION_KEY", "")
 PG_BIN_DIR = os.environ.get("PG_BIN_DIR", "")  # pg_dump/pg_restore of the server's version
 # The static fallback nginx serves when the application is down (manage.py export_static,
 # nightly); empty turns the nightly export off.
