@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.db import connection
 from django.db.models import Avg
@@ -22,6 +23,9 @@ from tenants.models import Tenant
 from .catalogue import catalogue_for
 from .checks import CheckContext, run_check
 from .models import STATUS_POINTS, Axis, CheckStatus, IndicatorResult, MeasurementRun
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 AXES = [axis for axis, _label in Axis.choices]
 
@@ -40,7 +44,7 @@ def axis_scores(results: list[tuple[str, float, str]]) -> dict[str, float | None
     return scores
 
 
-def measure_site(tenant: Tenant, *, by=None) -> MeasurementRun:
+def measure_site(tenant: Tenant, *, by: User | None = None) -> MeasurementRun:
     """Run every active indicator of the site's catalogue and store the run (history)."""
     started = time.monotonic()
     run = MeasurementRun.objects.create(tenant=tenant, triggered_by=by)

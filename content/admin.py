@@ -14,8 +14,8 @@ from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TranslationAdmin
 from mptt.admin import MPTTModelAdmin
 
-from portal.publishing import PublishingError
 from portal.publishing_admin import PublishableAdmin
+from portal.rules import RuleError
 from tenants.access import ADMIN_ROLES, PUBLISHING_ROLES
 from tenants.admin_scoping import TenantScopedAdmin, TenantScopedInline
 
@@ -171,7 +171,7 @@ class ArticleAdmin(PublishableAdmin, TranslationAdmin):
             try:
                 revisions.restore(revision, by=request.user)
                 messages.success(request, _("Đã khôi phục phiên bản đã chọn."))
-            except PublishingError as error:
+            except revisions.RevisionError as error:
                 messages.error(request, str(error))
             return redirect(reverse("admin:content_article_change", args=[article.pk]))
         return TemplateResponse(
@@ -213,7 +213,7 @@ class SyndicationAdmin(TenantScopedAdmin):
             try:
                 function(item, by=request.user, **kwargs)
                 count += 1
-            except PublishingError as error:
+            except RuleError as error:
                 messages.error(request, f"{item}: {error}")
         if count:
             messages.success(request, done % {"count": count})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django.db.models import Q, Value
 from django.utils import timezone
 
@@ -23,7 +25,9 @@ def _home_blocks(tenant) -> dict:
     )
     by_category = []
     press = []
-    latest = _latest_per_category(tenant, categories)
+    featured = selectors.featured(tenant)
+    # The blocks under the featured one show other news, not the same items again.
+    latest = _latest_per_category(tenant, categories, exclude=[a.pk for a in featured])
     for category in categories:
         items = latest.get(category.pk, [])
         if category.kind == CategoryKind.PRESS_RELEASES:
@@ -36,7 +40,7 @@ def _home_blocks(tenant) -> dict:
     return {
         "alerts": _alerts_not_ended(tenant),
         "hero": SiteHero.objects.for_tenant(tenant).select_related("image").first(),
-        "featured": selectors.featured(tenant),
+        "featured": featured,
         "by_category": by_category,
         "press": press,
         "units": units,
@@ -47,14 +51,16 @@ def _home_blocks(tenant) -> dict:
     }
 
 
-def _latest_per_category(tenant, categories: list[Category]) -> dict[int, list]:
-    """The PER_CATEGORY latest cards of each category (and its subcategories): one
-    UNION ALL query for all the blocks instead of one query per block."""
+def _latest_per_category(
+    tenant, categories: list[Category], *, exclude: Sequence[int] = ()
+) -> dict[int, list]:
+    """The PER_CATEGORY latest cards of each category (and its subcategories) but the
+    `exclude`d ones: one UNION ALL query for all the blocks instead of one per block."""
     parts = [
         selectors.card_articles(
-            selectors.public_articles(tenant).filter(
-                category_id__in=selectors.category_ids(category)
-            )
+            selectors.public_articles(tenant)
+            .filter(category_id__in=selectors.category_ids(category))
+            .exclude(pk__in=exclude)
         )
         .annotate(home_block=Value(category.pk))
         .order_by("-published_at", "-id")[:PER_CATEGORY]

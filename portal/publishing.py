@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from auditlog.context import set_actor
 from django.apps import apps
@@ -18,8 +19,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from portal.rules import RuleError
 from tenants.access import EDITING_ROLES, PUBLISHING_ROLES, has_role
 from tenants.models import TenantOwned, TenantQuerySet
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 # Sent after commit with `sender=<model class>, instance=<item>`: search indexing,
 # cache purges and syndication listen to these.
@@ -35,7 +40,7 @@ class PublicationStatus(models.TextChoices):
     ARCHIVED = "archived", gettext_lazy("Đã gỡ / lưu trữ")
 
 
-class PublishingError(Exception):
+class PublishingError(RuleError):
     """A transition that is not allowed; the message is shown to the user as is."""
 
 
@@ -153,7 +158,7 @@ def _notify_after_commit(item: Publishable, was_public: bool) -> None:
         transaction.on_commit(lambda: item_unpublished.send(sender=type(item), instance=item))
 
 
-def submit(item: Publishable, *, by) -> Publishable:
+def submit(item: Publishable, *, by: User) -> Publishable:
     """An editor sends a draft for review."""
 
     def change(current: Publishable) -> None:
@@ -165,7 +170,7 @@ def submit(item: Publishable, *, by) -> Publishable:
     return _transition(item, by, EDITING_ROLES, {PublicationStatus.DRAFT}, change)
 
 
-def publish(item: Publishable, *, by, at: datetime | None = None) -> Publishable:
+def publish(item: Publishable, *, by: User, at: datetime | None = None) -> Publishable:
     """An approver publishes now, or schedules publication for `at`."""
     now = timezone.now()
 
@@ -189,7 +194,7 @@ def publish(item: Publishable, *, by, at: datetime | None = None) -> Publishable
     return _transition(item, by, PUBLISHING_ROLES, allowed, change)
 
 
-def reject(item: Publishable, *, by, reason: str) -> Publishable:
+def reject(item: Publishable, *, by: User, reason: str) -> Publishable:
     """An approver sends an item back to its editor, with the reason."""
     reason = (reason or "").strip()
     if not reason:
@@ -206,7 +211,7 @@ def reject(item: Publishable, *, by, reason: str) -> Publishable:
     )
 
 
-def archive(item: Publishable, *, by) -> Publishable:
+def archive(item: Publishable, *, by: User) -> Publishable:
     """Take an item off the public site (kept, restorable by publishing again)."""
 
     def change(current: Publishable) -> None:
@@ -222,7 +227,7 @@ def archive(item: Publishable, *, by) -> Publishable:
     )
 
 
-def trash(item: Publishable, *, by) -> Publishable:
+def trash(item: Publishable, *, by: User) -> Publishable:
     """Move to the trash: hidden everywhere, nothing lost, restorable."""
     _require(by, item, EDITING_ROLES)
     if item.status in (PublicationStatus.PUBLISHED, PublicationStatus.SCHEDULED) and not has_role(
@@ -239,7 +244,7 @@ def trash(item: Publishable, *, by) -> Publishable:
     return item
 
 
-def restore(item: Publishable, *, by) -> Publishable:
+def restore(item: Publishable, *, by: User) -> Publishable:
     """Take an item out of the trash, in the status it had."""
     _require(by, item, EDITING_ROLES)
     with transaction.atomic(), set_actor(by):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import admin, messages
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
@@ -13,6 +15,10 @@ from tenants.admin_scoping import TenantScopedAdmin
 
 from . import publishing
 from .publishing import PublicationStatus, PublishingError
+from .rules import RuleError
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 WORKFLOW_FIELDS = ("status", "published_at", "review_note")
 
@@ -107,7 +113,7 @@ class PublishableAdmin(TenantScopedAdmin):
             try:
                 transition(obj, by=request.user, **kwargs)
                 done += 1
-            except PublishingError as error:
+            except RuleError as error:
                 failed.append(f"{obj}: {error}")
         if done:
             messages.success(request, done_message % {"count": done})
@@ -120,7 +126,7 @@ class PublishableAdmin(TenantScopedAdmin):
 
     @admin.action(description=gettext_lazy("Đăng các mục đã chọn"))
     def publish_selected(self, request, queryset):
-        def publish_when_set(obj, *, by):
+        def publish_when_set(obj, *, by: User):
             return publishing.publish(obj, by=by, at=obj.publish_at)
 
         self._run(request, queryset, publish_when_set, _("Đã đăng hoặc hẹn giờ %(count)d mục."))

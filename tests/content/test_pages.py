@@ -1,6 +1,7 @@
 """Public pages: home blocks, listing with seek pagination, detail, English, about pages,
 with query budgets."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -8,6 +9,7 @@ from django.utils import timezone
 
 from content import counters, selectors
 from content.models import Alert, Article, ContactOfficial, Leader, LocalityPage, OrgUnit
+from content.sections import PER_CATEGORY
 from portal.publishing import PublicationStatus
 from tests.content.factories import ArticleFactory, CategoryFactory
 
@@ -42,6 +44,22 @@ def test_home_shows_featured_latest_per_category_and_press_releases(commune, new
     html = site_client(commune).get("/").content.decode()
     assert "Tin nổi bật" in html and "Tin nổi bật A" in html
     assert "Thông cáo số 1" in html and "Bản nháp X" not in html
+
+
+def _article_links(html: str) -> list[str]:
+    return re.findall(r'href="(/tin-tuc/[^"]+)"', html)
+
+
+def test_featured_block_does_not_repeat_the_news_blocks_under_it(busy_site, site_client):
+    """Every category's two newest items are featured: the blocks under the featured one
+    show the next ones instead of the same headlines twice, and stay full."""
+    html = site_client(busy_site).get("/").content.decode()
+    featured = html.split('<section class="home-featured"')[1].split("</section>")[0]
+    blocks = html.split('<div class="home-categories">')[1]  # and everything under it
+    featured_links, block_links = _article_links(featured), _article_links(blocks)
+    assert len(featured_links) == 5
+    assert len(block_links) == 5 * PER_CATEGORY
+    assert not set(featured_links) & set(block_links)
 
 
 def test_urgent_alert_shows_on_home_while_current(commune, site_client):

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from content import revisions
 from content.models import Article, ArticleRevision
 from portal import publishing
 from portal.publishing import PublicationStatus, PublishingError
@@ -163,6 +164,11 @@ def test_another_communes_editor_cannot_restore_a_version(
     client = site_client(other_commune, other_commune_editor)
     history = reverse("admin:content_article_revisions", args=[draft.pk])
     assert client.post(history, {"revision": revision.pk}).status_code == 403
+
+
+def test_restoring_a_version_of_another_communes_article_is_refused(draft, other_commune_editor):
+    with pytest.raises(revisions.RevisionError, match="không có quyền"):
+        revisions.restore(draft.revisions.first(), by=other_commune_editor)
 
 
 def test_slug_folds_vietnamese_and_is_unique_per_site(commune, other_commune, news):
