@@ -162,6 +162,35 @@ function libraryImage(textarea) {
   });
 }
 
+/* The link dialog suggests the site's own pages (categories, newest articles) as the
+   address is typed: a <datalist>, so the browser's own keyboard handling applies. */
+const linkLists = new Map();
+
+function suggestInternalLinks(wrapper, textarea) {
+  const observer = new MutationObserver(() => {
+    const input = wrapper.querySelector("dialog input[name=href]:not([list])");
+    const site = siteOf(textarea);
+    if (!input || !site) { return; }
+    const id = "prose-internal-links-" + site;
+    input.setAttribute("list", id);
+    if (document.getElementById(id)) { return; }
+    const datalist = element("datalist", { id: id });
+    document.body.append(datalist);
+    if (!linkLists.has(site)) {
+      const url = textarea.dataset.linksUrl + "?tenant=" + encodeURIComponent(site);
+      linkLists.set(site, fetch(url, { credentials: "same-origin" })
+        .then((response) => (response.ok ? response.json() : { links: [] }))
+        .catch(() => ({ links: [] })));
+    }
+    linkLists.get(site).then((data) => {
+      data.links.forEach((link) => {
+        datalist.append(element("option", { value: link.url, label: link.title }));
+      });
+    });
+  });
+  observer.observe(wrapper, { childList: true, subtree: true });
+}
+
 function countWords(text) {
   return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 }
@@ -209,7 +238,10 @@ function enhance(textarea) {
   };
   editor.on("update", update);
   update();
-  if (wrapper) { wrapper.append(counter); }
+  if (wrapper) {
+    wrapper.append(counter);
+    suggestInternalLinks(wrapper, textarea);
+  }
   textarea.dispatchEvent(new CustomEvent("prose-editor:ready", { detail: { editor: editor, textarea: textarea }, bubbles: true }));
 }
 
