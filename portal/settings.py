@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "portal",
     "tenants",
     "content",
@@ -176,11 +177,14 @@ else:
 # may show what no declared event announces (visit counts, a day's document statuses).
 # 0 turns it off; it needs Redis.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
-# Never kept: the admin and API (own caching rules), citizens' accounts, search
-# (each query is its own page: unbounded keys for a low hit rate).
+# Never kept: the admin, the auditors' API and the CKAN API (own rules; the public read
+# API /api/v1/ is kept, api/caching.py), citizens' accounts, search (each query is its
+# own page: unbounded keys for a low hit rate).
 PAGE_CACHE_SKIP_PREFIXES = (
     "/admin/",
-    "/api/",
+    "/api/compliance/",
+    "/api/3/",
+    "/api/action/",
     "/tai-khoan/",
     "/en/tai-khoan/",
     "/tim-kiem/",
@@ -303,6 +307,16 @@ STAFF_IDLE_TIMEOUT_MINUTES = int(os.environ.get("STAFF_IDLE_TIMEOUT_MINUTES", 30
 SECOND_FACTOR_ROLES = env_list("SECOND_FACTOR_ROLES", "*")
 RECOVERY_CODE_COUNT = 10
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Cổng thông tin điện tử")
+# Security keys / passkeys (django-otp-webauthn) as a second factor, never instead of the
+# password; the relying party is the host or its HOSTNAME_SUFFIXES entry (accounts/webauthn.py).
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_HELPER_CLASS = "accounts.webauthn.PortalWebAuthnHelper"
+OTP_WEBAUTHN_RP_ID_CALLABLE = "accounts.webauthn.rp_id_for_request"
+OTP_WEBAUTHN_RP_NAME = OTP_TOTP_ISSUER
+# The allowed origin is the request's own, checked per request by the helper above: the
+# library's check for a fixed OTP_WEBAUTHN_ALLOWED_ORIGINS list does not apply.
+SILENCED_SYSTEM_CHECKS = ["otp_webauthn.E030"]
+OTP_WEBAUTHN_EXCEPTION_LOGGER_NAME = "accounts.webauthn"
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
