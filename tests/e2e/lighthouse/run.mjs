@@ -35,7 +35,13 @@ try {
       metrics: Object.fromEntries(
         ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'speed-index']
           .map((id) => [id, Math.round(lhr.audits[id].numericValue)])),
-      benchmarkIndex: lhr.environment.benchmarkIndex,
+      benchmarkIndex: Math.round(lhr.environment.benchmarkIndex),
+      // Where the blocking time comes from, when there is some: long tasks (simulated
+      // durations) and the main thread's work by kind.
+      longTasks: (lhr.audits['long-tasks'].details?.items || [])
+        .map((task) => `${task.url} @${Math.round(task.startTime)} ${Math.round(task.duration)} ms`),
+      mainThread: Object.fromEntries((lhr.audits['mainthread-work-breakdown'].details?.items || [])
+        .map((item) => [item.group, Math.round(item.duration)])),
       runtimeError: lhr.runtimeError ? lhr.runtimeError.message : null,
       failing,
     };
