@@ -187,7 +187,9 @@ def test_the_link_dialog_suggests_the_sites_own_pages(
     commune, other_commune, commune_editor, site_client
 ):
     own = ArticleFactory(tenant=commune, title_vi="Lịch tiếp công dân")
-    ArticleFactory(tenant=commune, title_vi="Bản nháp", status=PublicationStatus.DRAFT, published_at=None)
+    ArticleFactory(
+        tenant=commune, title_vi="Bản nháp", status=PublicationStatus.DRAFT, published_at=None
+    )
     ArticleFactory(tenant=other_commune, title_vi="Tin của xã khác")
     client = site_client(commune, commune_editor)
     url = reverse("admin:content_article_links")
