@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from celery import group
+from django.db import transaction
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
@@ -38,7 +39,7 @@ def queue_all(tenant_ids: list[int] | None = None) -> tuple[int, datetime]:
     ids = measurable_ids() if tenant_ids is None else tenant_ids
     queued_at = timezone.now()
     if ids:
-        group(measure_site.s(pk) for pk in ids).apply_async()
+        transaction.on_commit(lambda: group(measure_site.s(pk) for pk in ids).apply_async())
     return len(ids), queued_at
 
 

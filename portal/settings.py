@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_prose_editor",  # the editors' rich-text editor's assets (content/widgets.py)
     "django_otp_webauthn",
     "portal",
     "tenants",

@@ -15,10 +15,13 @@ def _unreachable_sites(settings):
     settings.COMPLIANCE_FETCH_BASE = "http://127.0.0.1:9"  # fails fast, never crashes
 
 
-def test_every_site_gets_its_own_task_and_the_progress_adds_up(province):
+def test_every_site_gets_its_own_task_and_the_progress_adds_up(
+    province, django_capture_on_commit_callbacks
+):
     sites = [TenantFactory(parent=province) for _ in range(4)]
     TenantFactory(parent=province, is_archived=True)
-    count, since = fleet.queue_all()
+    with django_capture_on_commit_callbacks(execute=True):
+        count, since = fleet.queue_all()
     assert count == 5
     measured = set(MeasurementRun.objects.values_list("tenant_id", flat=True))
     assert measured == {province.pk, *(s.pk for s in sites)}
