@@ -125,6 +125,21 @@ def test_an_assertion_made_with_another_accounts_key_is_refused(editor, other_ed
     assert not client.session.get("otp_device_id")
 
 
+def test_refused_keys_count_towards_the_lock_out(editor, other_editor, settings):
+    settings.AXES_FAILURE_LIMIT = 3
+    editors_key = _enrolled_with_a_key(editor)
+    client = _password_step(other_editor, "203.0.113.11")
+    assert _assert(client, editors_key).status_code == 403
+    assert _assert(client, editors_key).status_code == 403
+    locked = _assert(client, editors_key)
+    assert locked.status_code == 429
+    assert "tạm bị khóa" in locked.json()["detail"]
+    assert not client.session.get("_auth_user_id")  # signed out
+    assert security_events("login_locked_out").exists()
+    again = client.post(LOGIN, {"username": other_editor.username, "password": PASSWORD})
+    assert again.status_code == 429  # the lock holds for the password too
+
+
 def test_an_assertion_for_another_origin_is_refused(editor):
     authenticator = _enrolled_with_a_key(editor)
     client = _password_step(editor)
@@ -171,6 +186,23 @@ def test_a_signed_in_member_adds_a_key_from_their_key_page(province, editor):
     _scripts_are_external_or_data(page.content.decode())
     assert _register(client, SoftAuthenticator(ORIGIN)).status_code == 200
     assert "Khóa bảo mật đã đăng ký" in client.get("/admin/khoa-bao-mat-cua-toi/").content.decode()
+
+
+def test_a_member_removes_their_own_key_and_not_anothers(province, editor, other_editor):
+    _enrolled_with_a_key(other_editor)
+    others_key = WebAuthnCredential.objects.get(user=other_editor)
+    client = Client(HTTP_HOST="portal.test")
+    client.force_login(editor)
+    assert _register(client, SoftAuthenticator(ORIGIN)).status_code == 200
+    own_key = WebAuthnCredential.objects.get(user=editor)
+    refused = client.post("/admin/khoa-bao-mat-cua-toi/", {"remove": others_key.pk}, follow=True)
+    assert "Không tìm thấy khóa bảo mật này" in refused.content.decode()
+    assert WebAuthnCredential.objects.filter(pk=others_key.pk).exists()
+    assert client.post("/admin/khoa-bao-mat-cua-toi/", {"remove": "x"}).status_code == 302
+    done = client.post("/admin/khoa-bao-mat-cua-toi/", {"remove": own_key.pk}, follow=True)
+    assert "Đã xóa khóa bảo mật" in done.content.decode()
+    assert not WebAuthnCredential.objects.filter(pk=own_key.pk).exists()
+    assert security_events("second_factor_removed").get().actor == editor
 
 
 def test_a_reset_removes_the_keys(editor, superuser):

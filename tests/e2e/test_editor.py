@@ -11,7 +11,7 @@ from django.test import Client
 from content.models import Article
 from portal import publishing as workflow
 from tenants.models import Role
-from tests.content.factories import CategoryFactory, ImageFactory
+from tests.content.factories import ArticleFactory, CategoryFactory, ImageFactory
 from tests.content.test_rich_text import WORD_PASTE
 from tests.tenants.factories import MembershipFactory
 
@@ -40,6 +40,7 @@ def test_paste_from_word_and_a_library_picture_reach_the_published_page(
     ImageFactory(tenant=province, alt_vi="Ảnh của tỉnh")  # never offered to the commune
     editor = MembershipFactory(tenant=commune, role=Role.EDITOR).user
     approver = MembershipFactory(tenant=commune, role=Role.APPROVER).user
+    earlier = ArticleFactory(tenant=commune, category=category, title_vi="Lịch tháng 11")
 
     context = _signed_in_context(browser, editor, commune, site_url)
     page = context.new_page()
@@ -73,6 +74,19 @@ def test_paste_from_word_and_a_library_picture_reach_the_published_page(
     assert prose.locator("table td", has_text="Chủ tịch UBND xã").count() == 1
     assert "Số từ:" in page.locator(".prose-word-count").first.inner_text()
 
+    # A link to an internal item: the dialog suggests the site's own pages.
+    prose.locator("strong", has_text="Kế hoạch").dblclick()
+    page.keyboard.press("Control+k")
+    address = page.locator("dialog input[name=href]")
+    address.wait_for()
+    suggestions = page.locator(f"datalist#{address.get_attribute('list')} option")
+    suggestions.first.wait_for(state="attached")
+    offered = suggestions.evaluate_all("options => options.map(o => [o.value, o.label])")
+    assert [earlier.get_absolute_url(), "Lịch tháng 11"] in offered
+    address.fill(earlier.get_absolute_url())
+    page.get_by_role("button", name="Cập nhật").click()
+    assert prose.locator(f'a[href="{earlier.get_absolute_url()}"]').count() == 1
+
     # A picture from the library: only the commune's own; its alt text is required.
     page.keyboard.press("Control+End")
     toolbar.get_by_role("button", name="Ảnh từ thư viện").click()
@@ -96,7 +110,7 @@ def test_paste_from_word_and_a_library_picture_reach_the_published_page(
 
     article = Article.objects.get(title_vi="Lịch tiếp công dân tháng 12")
     body = article.body_vi
-    for junk in ("Mso", "mso-", "o:p", "style=", "class="):
+    for junk in ("Mso", "mso-", "o:p", "style=", "class=", "Normal0", "&nbsp;"):
         assert junk not in body, (junk, body)
     workflow.publish(article, by=approver)
 
@@ -108,8 +122,54 @@ def test_paste_from_word_and_a_library_picture_reach_the_published_page(
     assert table.locator("th").first.inner_text().strip() == "Lịch tháng 12"
     assert table.locator('td[rowspan="2"]').inner_text().strip() == "Thứ Hai"
     assert table.evaluate("t => t.outerHTML").count("class=") == 0
+    assert text_body.locator(f'a[href="{earlier.get_absolute_url()}"]').count() == 1
     image = text_body.locator(f'img[alt="{ALT}"]')
     assert image.count() == 1
     assert image.get_attribute("src") == default_storage.url(own.file.name)
     assert image.evaluate("img => img.complete && img.naturalWidth > 0")  # really served
     context.close()
+
+
+def test_the_editor_and_its_picker_have_no_accessibility_violations(
+    page, e2e_sites, site_url, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    commune = e2e_sites["commune"]
+    ImageFactory(tenant=commune, alt_vi="Tiếp công dân")
+    editor = MembershipFactory(tenant=commune, role=Role.EDITOR).user
+    client = Client(HTTP_HOST=commune.domains.get(is_primary=True).hostname)
+    client.force_login(editor)
+    page.context.add_cookies(
+        [
+            {
+                "name": "sessionid",
+                "value": client.cookies["sessionid"].value,
+                "url": site_url(commune),
+            }
+        ]
+    )
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(site_url(commune, "/admin/content/article/add/"))
+    box = page.locator(".prose-editor", has=page.locator("#id_body_vi"))
+    box.get_by_role("toolbar", name="Định dạng văn bản").wait_for()
+    assert _axe(page, ".prose-editor") == []
+    # The toolbar works from the keyboard: a focused button runs on Enter.
+    prose = box.locator(".ProseMirror")
+    prose.click()
+    page.keyboard.type("Chào bà con")
+    page.keyboard.press("Control+a")
+    box.get_by_role("button", name="Đậm").focus()
+    page.keyboard.press("Enter")
+    assert prose.locator("strong", has_text="Chào bà con").count() == 1
+    assert "Số từ: 3" in box.locator(".prose-word-count").inner_text()
+    box.get_by_role("button", name="Ảnh từ thư viện").click()
+    page.locator(".library-picker-item").first.click()
+    assert _axe(page, ".library-picker") == []
+
+
+def _axe(page, selector):
+    from tests.e2e.conftest import AXE_JS
+
+    page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate("async (s) => await axe.run(s, {resultTypes: ['violations']})", selector)
+    return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
