@@ -3,16 +3,21 @@ project's one audit trail: django-auditlog's LogEntry, action "access"."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 
 def record_security_event(
     event: str,
     *,
     obj: models.Model,
-    actor=None,
+    actor: User | None = None,
     remote_addr: str | None = None,
     detail: dict | None = None,
 ) -> LogEntry:

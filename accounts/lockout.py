@@ -4,6 +4,7 @@ entry, and unlocking by a site administrator or the editorial board."""
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from axes.helpers import get_cool_off
 from axes.models import AccessAttempt
@@ -18,6 +19,9 @@ from portal.client_address import client_address
 from tenants.access import ADMIN_ROLES, PUBLISHING_ROLES, tenant_ids_for
 
 from .audit import record_security_event
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 
 def minutes_left(username: str, ip_address: str) -> int:
@@ -63,7 +67,7 @@ def _anonymous_target():
     return Tenant.objects.filter(parent__isnull=True).order_by("pk").first()
 
 
-def may_unlock(actor, user) -> bool:
+def may_unlock(actor: User, user) -> bool:
     """A superuser, the editorial board, or a site administrator of one of the user's sites."""
     if actor.is_superuser:
         return True
@@ -82,7 +86,7 @@ def _is_board(actor) -> bool:
     ).exists()
 
 
-def unlock(user, *, by, remote_addr: str | None = None) -> int:
+def unlock(user, *, by: User, remote_addr: str | None = None) -> int:
     """Lift the lock on `user`'s account; returns the number of attempt records removed."""
     removed = reset(username=user.get_username())
     record_security_event(

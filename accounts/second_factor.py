@@ -4,6 +4,7 @@ with one-time recovery codes, checking a code, and resetting a member's factors.
 from __future__ import annotations
 
 from io import BytesIO
+from typing import TYPE_CHECKING
 
 import segno
 from django.conf import settings
@@ -16,6 +17,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from tenants.access import ADMIN_ROLES, PUBLISHING_ROLES, tenant_ids_for
 
 from .audit import record_security_event
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 APP_DEVICE_NAME = "authenticator"
 RECOVERY_DEVICE_NAME = "recovery"
@@ -123,7 +127,7 @@ def throttled(user) -> bool:
     return bool(devices) and not any(d.verify_is_allowed()[0] for d in devices)
 
 
-def may_reset(actor, user) -> bool:
+def may_reset(actor: User, user) -> bool:
     """A superuser or the editorial board for anyone but a superuser; a site administrator
     only for a member all of whose sites are sites the administrator manages."""
     if actor.is_superuser:
@@ -142,7 +146,7 @@ def _is_board(actor) -> bool:
     ).exists()
 
 
-def reset(user, *, by, remote_addr: str | None = None) -> int:
+def reset(user, *, by: User, remote_addr: str | None = None) -> int:
     """Remove every factor of `user` (they enrol again at their next sign-in); audited."""
     with transaction.atomic():
         removed = 0

@@ -14,7 +14,7 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import HttpError, ValidationError
 
 from .answers import respond, strict
-from .endpoints import content, dialogue, disclosure, documents, procedures
+from .endpoints import content, dialogue, disclosure, documents, downtime, procedures
 from .endpoints.common import Lang
 from .endpoints.disclosure import XLSX
 from .problems import PROBLEM_TYPE, ApiError, from_error, problem
@@ -170,6 +170,11 @@ ENDPOINTS = [
     ("questions", "/api/v1/questions", gettext_lazy("Hỏi đáp đã công khai")),
     ("dialogue_sessions", "/api/v1/dialogue-sessions", gettext_lazy("Đối thoại trực tuyến")),
     ("hotlines", "/api/v1/hotlines", gettext_lazy("Đường dây nóng")),
+    (
+        "downtime_notices",
+        "/api/v1/downtime-notices",
+        gettext_lazy("Thông báo tạm ngừng hoạt động (bảo trì theo kế hoạch)"),
+    ),
 ]
 
 
@@ -199,3 +204,4 @@ api.add_router("/", documents.router)
 api.add_router("/", procedures.router)
 api.add_router("/", disclosure.router)
 api.add_router("/", dialogue.router)
+api.add_router("/", downtime.router)

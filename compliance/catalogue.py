@@ -16,6 +16,7 @@ ND224_9_3 = "NĐ 224/2026 Điều 9 khoản 3"
 ND224_10 = "NĐ 224/2026 Điều 10"
 ND224_11 = "NĐ 224/2026 Điều 11"
 ND224_12 = "NĐ 224/2026 Điều 12 khoản 2"
+ND224_13 = "NĐ 224/2026 Điều 13"
 LTCTT_17 = "Luật TCTT Điều 17"
 LTCTT_18 = deadlines.LEGAL_BASIS_SHORT
 ND42_6 = "NĐ 42/2022 Điều 6"
@@ -277,6 +278,20 @@ def _rows() -> list[dict]:
                 params=params,
             )
         )
+    rows.append(
+        dict(
+            code="A-TIME-DOWNTIME",
+            name_vi="Thông báo tạm ngừng hoạt động trước ít nhất 7 ngày làm việc",
+            name_en="Planned downtime announced at least 7 working days ahead",
+            axis="a",
+            requirement="F",
+            legal_basis=ND224_13,
+            check_key="downtime_announced",
+            params={"period_days": 365},
+            threshold_pass=100,
+            threshold_partial=50,
+        )
+    )
     rows += [
         dict(
             code="C-VISITS",

@@ -171,6 +171,15 @@ ITEMS: list[tuple[str, str, str, str, tuple[Target, ...], object, str]] = [
         WEB,
         "NĐ 224/2026 Điều 12",
     ),
+    (
+        "F",
+        "Thông báo tạm ngừng hoạt động (bảo trì theo kế hoạch)",
+        "Planned-downtime notices",
+        "operations",
+        ("operations:downtime",),
+        WEB,
+        "NĐ 224/2026 Điều 13",
+    ),
 ]
 
 

@@ -20,7 +20,7 @@ class Axis(models.TextChoices):
     C = "c", _("(c) Mức độ sử dụng")
 
 
-class Status(models.TextChoices):
+class CheckStatus(models.TextChoices):
     PASS = "pass", _("Đạt")
     PARTIAL = "partial", _("Đạt một phần")
     FAIL = "fail", _("Không đạt")
@@ -30,7 +30,7 @@ class Status(models.TextChoices):
 
 # Points per status; "not applicable" and "not measured" are left out of the average,
 # so a check that cannot run never counts as a pass.
-STATUS_POINTS = {Status.PASS: 1.0, Status.PARTIAL: 0.5, Status.FAIL: 0.0}
+STATUS_POINTS = {CheckStatus.PASS: 1.0, CheckStatus.PARTIAL: 0.5, CheckStatus.FAIL: 0.0}
 
 
 def all_kinds() -> list[str]:
@@ -152,7 +152,7 @@ class IndicatorResult(models.Model):
     axis = models.CharField(_("trục"), max_length=1, choices=Axis.choices)
     legal_basis = models.CharField(_("căn cứ pháp lý"), max_length=255)
     weight = models.FloatField(_("trọng số"))
-    status = models.CharField(_("kết quả"), max_length=12, choices=Status.choices)
+    status = models.CharField(_("kết quả"), max_length=12, choices=CheckStatus.choices)
     value = models.FloatField(_("giá trị đo"), null=True, blank=True)
     summary = models.CharField(_("tóm tắt"), max_length=500, blank=True)
     evidence = models.JSONField(_("bằng chứng"), default=list, blank=True)

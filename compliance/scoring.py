@@ -12,6 +12,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.db import connection
 from django.db.models import Avg
@@ -23,7 +24,10 @@ from tenants.models import Tenant
 from . import accessibility
 from .catalogue import catalogue_for, province_catalogue_for
 from .checks import CheckContext, run_check
-from .models import STATUS_POINTS, Axis, IndicatorResult, MeasurementRun, Status
+from .models import STATUS_POINTS, Axis, CheckStatus, IndicatorResult, MeasurementRun
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 AXES = [axis for axis, _label in Axis.choices]
 
@@ -42,7 +46,7 @@ def axis_scores(results: list[tuple[str, float, str]]) -> dict[str, float | None
     return scores
 
 
-def measure_sites(tenants: Iterable[Tenant], *, by=None) -> list[MeasurementRun]:
+def measure_sites(tenants: Iterable[Tenant], *, by: User | None = None) -> list[MeasurementRun]:
     """Measure several sites one after the other, sharing what does not change between
     them: each province's catalogue is read once and one browser runs the accessibility
     checks of every site (compliance/accessibility.py). Same results as `measure_site`."""
@@ -64,7 +68,9 @@ def _province_catalogue(tenant: Tenant) -> list | None:
         return None
 
 
-def measure_site(tenant: Tenant, *, by=None, catalogue: list | None = None) -> MeasurementRun:
+def measure_site(
+    tenant: Tenant, *, by: User | None = None, catalogue: list | None = None
+) -> MeasurementRun:
     """Run every active indicator of the site's catalogue and store the run (history).
     `catalogue`: its province's active indicators, when the caller has read them."""
     started = time.monotonic()
@@ -198,7 +204,7 @@ def monthly_trend(tenant: Tenant, *, subtree: bool, months: int = 12) -> list[di
 
 
 def status_counts(run: MeasurementRun) -> dict[str, int]:
-    counts = {status: 0 for status, _label in Status.choices}
+    counts = {status: 0 for status, _label in CheckStatus.choices}
     for status in run.results.values_list("status", flat=True):
         counts[status] += 1
     return counts

@@ -14,9 +14,9 @@ from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TranslationAdmin
 from mptt.admin import MPTTModelAdmin
 
-from portal.publishing import PublishingError
 from portal.publishing_admin import PublishableAdmin
-from tenants.access import PUBLISHING_ROLES
+from portal.rules import RuleError
+from tenants.access import ADMIN_ROLES, PUBLISHING_ROLES
 from tenants.admin_scoping import TenantScopedAdmin, TenantScopedInline
 
 from . import revisions, syndication
@@ -34,6 +34,7 @@ from .models import (
     Link,
     LocalityPage,
     OrgUnit,
+    SiteHero,
     Syndication,
 )
 from .widgets import RichTextWidget
@@ -170,7 +171,7 @@ class ArticleAdmin(PublishableAdmin, TranslationAdmin):
             try:
                 revisions.restore(revision, by=request.user)
                 messages.success(request, _("Đã khôi phục phiên bản đã chọn."))
-            except PublishingError as error:
+            except revisions.RevisionError as error:
                 messages.error(request, str(error))
             return redirect(reverse("admin:content_article_change", args=[article.pk]))
         return TemplateResponse(
@@ -212,7 +213,7 @@ class SyndicationAdmin(TenantScopedAdmin):
             try:
                 function(item, by=request.user, **kwargs)
                 count += 1
-            except PublishingError as error:
+            except RuleError as error:
                 messages.error(request, f"{item}: {error}")
         if count:
             messages.success(request, done % {"count": count})
@@ -291,6 +292,16 @@ class LinkAdmin(SimpleTenantAdmin):
 @admin.register(Banner)
 class BannerAdmin(SimpleTenantAdmin):
     list_display = ("title", "url", "is_active", "order", "tenant")
+
+
+@admin.register(SiteHero)
+class SiteHeroAdmin(TenantScopedAdmin):
+    """The home page's picture is the site's identity: its admins choose it."""
+
+    edit_roles = ADMIN_ROLES
+    list_display = ("__str__", "tenant")
+    fields = ("tenant", "image")
+    list_select_related = ("image", "tenant")
 
 
 @admin.register(Alert)

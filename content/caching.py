@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils.translation import get_language
 
 from portal import page_cache, replicas, versions
-from portal.cache_dependencies import LINEAGE, Depends
+from portal.cache_dependencies import LINEAGE, SITE, Depends
 
 
 def _key(tenant_id: int) -> str:
@@ -69,5 +69,6 @@ PAGE_DEPENDENCIES = (
         )
     ),
     Depends("content.ArticleAttachment", scope=LINEAGE, site="article.tenant_id"),
+    Depends("content.SiteHero", scope=SITE),  # its own home page only
 )
 NOT_SHOWN = ("content.ArticleRevision",)

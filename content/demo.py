@@ -11,7 +11,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from portal import publishing
-from portal.publishing import Status
+from portal.publishing import PublicationStatus
 
 from . import images, syndication
 from .demo_images import generated_jpeg
@@ -138,7 +138,7 @@ def _articles(tenant, categories, count: int, admin) -> int:
         article.author = "Ban Biên tập"
         article.featured = index < 4
         article.cover = _image(tenant, tenant.pk * 100 + index, f"Ảnh minh họa: {title_vi}")
-        article.status = Status.PUBLISHED
+        article.status = PublicationStatus.PUBLISHED
         article.published_at = article.published_at or now - timedelta(hours=6 * index + 1)
         article.save()
         made += 1
@@ -156,14 +156,14 @@ def _workflow_examples(tenants, admin) -> None:
         title_vi="Kế hoạch tổ chức Tết Trồng cây (chờ duyệt)",
         defaults={"category": category, "summary_vi": "Bài chờ người duyệt xem xét."},
     )
-    if pending.status == Status.DRAFT:
+    if pending.status == PublicationStatus.DRAFT:
         publishing.submit(pending, by=admin)
     scheduled, _ = Article.objects.get_or_create(
         tenant=commune,
         title_vi="Lịch tiếp công dân tháng tới (hẹn giờ đăng)",
         defaults={"category": category, "summary_vi": "Bài được hẹn giờ đăng."},
     )
-    if scheduled.status == Status.DRAFT:
+    if scheduled.status == PublicationStatus.DRAFT:
         publishing.publish(scheduled, by=admin, at=timezone.now() + timedelta(days=2))
     published = list(Article.objects.for_tenant(commune).published().order_by("-published_at")[:2])
     if len(published) == 2:

@@ -153,4 +153,5 @@ MOVE_RULES = [
     MoveRule("content.Link", how=How.STAY, kind=_("Liên kết"), reason=FURNITURE),
     MoveRule("content.Banner", how=How.STAY, kind=_("Banner"), reason=FURNITURE),
     MoveRule("content.Alert", how=How.STAY, kind=_("Thông báo nổi"), reason=FURNITURE),
+    MoveRule("content.SiteHero", how=How.STAY, kind=_("Ảnh bìa trang chủ"), reason=FURNITURE),
 ]

@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from auditlog.context import set_actor
 from django.conf import settings
 from django.db import transaction
 
+from portal.rules import RuleError
 from tenants.access import EDITING_ROLES, has_role
 
 from .models import Article, ArticleRevision
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 SNAPSHOT_FIELDS = ("title", "summary", "body", "author", "source")
+
+
+class RevisionError(RuleError):
+    """A restore that is not allowed; the message is shown to the user as is."""
 
 
 def _field_names() -> list[str]:
@@ -39,15 +49,13 @@ def record(article: Article) -> ArticleRevision | None:
     return ArticleRevision.objects.create(article=article, data=data)
 
 
-def restore(revision: ArticleRevision, *, by) -> Article:
+def restore(revision: ArticleRevision, *, by: User) -> Article:
     """Bring an earlier text back; the current text stays in the history."""
-    from portal.publishing import PublishingError
-
     article = revision.article
     if not has_role(by, article.tenant_id, EDITING_ROLES):
         from django.utils.translation import gettext as _
 
-        raise PublishingError(_("Bạn không có quyền biên tập nội dung của đơn vị này."))
+        raise RevisionError(_("Bạn không có quyền biên tập nội dung của đơn vị này."))
     with transaction.atomic(), set_actor(by):
         for name, value in revision.data.items():
             if name == "category_id" and value is None:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django.db.models import Q, Value
 from django.utils import timezone
 
 from portal.hooks import Section
 
 from . import caching, selectors
-from .models import Alert, Banner, Category, CategoryKind, Link, LocalityPage
+from .models import Alert, Banner, Category, CategoryKind, Link, LocalityPage, SiteHero
 
 HOME_CATEGORIES = 6
 PER_CATEGORY = 4
@@ -23,7 +25,9 @@ def _home_blocks(tenant) -> dict:
     )
     by_category = []
     press = []
-    latest = _latest_per_category(tenant, categories)
+    featured = selectors.featured(tenant)
+    # The blocks under the featured one show other news, not the same items again.
+    latest = _latest_per_category(tenant, categories, exclude=[a.pk for a in featured])
     for category in categories:
         items = latest.get(category.pk, [])
         if category.kind == CategoryKind.PRESS_RELEASES:
@@ -35,7 +39,8 @@ def _home_blocks(tenant) -> dict:
         units = list(selectors.accepted_syndications(tenant).order_by("-decided_at", "-id")[:8])
     return {
         "alerts": _alerts_not_ended(tenant),
-        "featured": selectors.featured(tenant),
+        "hero": SiteHero.objects.for_tenant(tenant).select_related("image").first(),
+        "featured": featured,
         "by_category": by_category,
         "press": press,
         "units": units,
@@ -46,14 +51,16 @@ def _home_blocks(tenant) -> dict:
     }
 
 
-def _latest_per_category(tenant, categories: list[Category]) -> dict[int, list]:
-    """The PER_CATEGORY latest cards of each category (and its subcategories): one
-    UNION ALL query for all the blocks instead of one query per block."""
+def _latest_per_category(
+    tenant, categories: list[Category], *, exclude: Sequence[int] = ()
+) -> dict[int, list]:
+    """The PER_CATEGORY latest cards of each category (and its subcategories) but the
+    `exclude`d ones: one UNION ALL query for all the blocks instead of one per block."""
     parts = [
         selectors.card_articles(
-            selectors.public_articles(tenant).filter(
-                category_id__in=selectors.category_ids(category)
-            )
+            selectors.public_articles(tenant)
+            .filter(category_id__in=selectors.category_ids(category))
+            .exclude(pk__in=exclude)
         )
         .annotate(home_block=Value(category.pk))
         .order_by("-published_at", "-id")[:PER_CATEGORY]
@@ -92,6 +99,7 @@ def home_sections(request) -> list[Section]:
     alerts = current_alerts(blocks["alerts"])
     if alerts:
         sections.append(Section("content/sections/alert.html", {"alerts": alerts}, order=0))
+    sections.append(Section("content/sections/hero.html", {"hero": blocks["hero"]}, order=5))
     if blocks["featured"]:
         sections.append(
             Section(

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from django.db.models import Q, QuerySet
 
-from portal.publishing import Status
+from portal.publishing import PublicationStatus
 from tenants.models import Tenant
 
 from .models import Article, Category, Syndication, SyndicationStatus
@@ -131,7 +131,7 @@ def accepted_syndications(portal: Tenant, any_language: bool = False) -> QuerySe
     item leads to in English."""
     queryset = Syndication.objects.for_tenant(portal).filter(
         status=SyndicationStatus.ACCEPTED,
-        article__status=Status.PUBLISHED,
+        article__status=PublicationStatus.PUBLISHED,
         article__deleted_at__isnull=True,
     )
     queryset = queryset.in_language("article__title", any_language=any_language)

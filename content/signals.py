@@ -9,7 +9,7 @@ from operations import outbox
 from portal.publishing import item_published, item_unpublished
 
 from . import caching, revisions
-from .models import Alert, Article, ArticleAttachment, Banner, Category, Image, Link
+from .models import Alert, Article, ArticleAttachment, Banner, Category, Image, Link, SiteHero
 
 
 def _bump_with_parent(tenant) -> None:
@@ -51,6 +51,8 @@ def related_changed(sender, instance, action: str, **kwargs) -> None:
 @receiver(post_delete, sender=Banner)
 @receiver(post_save, sender=Alert)
 @receiver(post_delete, sender=Alert)
+@receiver(post_save, sender=SiteHero)
+@receiver(post_delete, sender=SiteHero)
 def site_block_changed(sender, instance, raw=False, **kwargs) -> None:
     if not raw:
         caching.bump_on_change(instance.tenant_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from portal.publishing import Status
+from portal.publishing import PublicationStatus
 
 from .models import Article, Category, LocalityPage
 
@@ -21,7 +21,7 @@ class ArticleSitemap(Sitemap):
     def items(self):
         return (
             Article.objects.for_tenant(self.tenant)
-            .filter(status=Status.PUBLISHED, deleted_at__isnull=True)
+            .filter(status=PublicationStatus.PUBLISHED, deleted_at__isnull=True)
             .only("slug", "updated_at", "published_at")
             .order_by("-published_at", "-id")
         )

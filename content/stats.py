@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from portal import deadlines
-from portal.publishing import Status
+from portal.publishing import PublicationStatus
 from portal.workdays import working_days_between
 from tenants.models import Tenant
 
@@ -127,8 +127,13 @@ def late_records(tenant_ids, since: date) -> list[dict]:
         Article.objects.filter(tenant_id__in=list(tenant_ids), created_at__gte=start)
         .not_trashed()
         .filter(
-            Q(status=Status.PUBLISHED, published_at__gt=F("created_at") + deadlines.AT_LEAST)
-            | Q(status=Status.PENDING, created_at__lt=timezone.now() - deadlines.AT_LEAST)
+            Q(
+                status=PublicationStatus.PUBLISHED,
+                published_at__gt=F("created_at") + deadlines.AT_LEAST,
+            )
+            | Q(
+                status=PublicationStatus.PENDING, created_at__lt=timezone.now() - deadlines.AT_LEAST
+            )
         )
         .select_related("category")
         .order_by("created_at", "id")
@@ -136,7 +141,7 @@ def late_records(tenant_ids, since: date) -> list[dict]:
     found = []
     for article in candidates:
         deadline = deadlines.publication_deadline(timezone.localdate(article.created_at))
-        published = article.status == Status.PUBLISHED
+        published = article.status == PublicationStatus.PUBLISHED
         reference = timezone.localdate(article.published_at) if published else today
         if reference > deadline:
             found.append(_late(article, deadline, reference, published))

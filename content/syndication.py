@@ -3,28 +3,37 @@ the parent's approver accepts or rejects it; withdrawing at source removes it.""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from auditlog.context import set_actor
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal.publishing import PublishingError
+from portal.rules import RuleError
 from tenants.access import EDITING_ROLES, PUBLISHING_ROLES, has_role
 
 from . import caching
 from .models import Article, Syndication, SyndicationStatus
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
-def propose_to_parent(article: Article, *, by) -> Syndication:
+
+class SyndicationError(RuleError):
+    """A proposal or decision that is not allowed; the message is shown to the user as is."""
+
+
+def propose_to_parent(article: Article, *, by: User) -> Syndication:
     """The source's editors propose; the article need not be published yet, but the
     parent shows it only while it is public at the source."""
     if not has_role(by, article.tenant_id, EDITING_ROLES):
-        raise PublishingError(_("Bạn không có quyền biên tập nội dung của đơn vị này."))
+        raise SyndicationError(_("Bạn không có quyền biên tập nội dung của đơn vị này."))
     parent_id = article.tenant.parent_id
     if parent_id is None:
-        raise PublishingError(_("Đơn vị này không có cổng cấp trên để đề xuất."))
+        raise SyndicationError(_("Đơn vị này không có cổng cấp trên để đề xuất."))
     if article.deleted_at is not None:
-        raise PublishingError(_("Mục này đang ở thùng rác; hãy khôi phục trước."))
+        raise SyndicationError(_("Mục này đang ở thùng rác; hãy khôi phục trước."))
     with transaction.atomic(), set_actor(by):
         syndication, created = Syndication.objects.select_for_update().get_or_create(
             tenant_id=parent_id,
@@ -33,7 +42,7 @@ def propose_to_parent(article: Article, *, by) -> Syndication:
         )
         if not created:
             if syndication.status in (SyndicationStatus.PROPOSED, SyndicationStatus.ACCEPTED):
-                raise PublishingError(_("Tin bài này đã được đề xuất lên cổng cấp trên."))
+                raise SyndicationError(_("Tin bài này đã được đề xuất lên cổng cấp trên."))
             syndication.status = SyndicationStatus.PROPOSED
             syndication.proposed_by = by
             syndication.decided_by = None
@@ -45,11 +54,11 @@ def propose_to_parent(article: Article, *, by) -> Syndication:
 
 def _decide(syndication: Syndication, *, by, status: str, reason: str = "") -> Syndication:
     if not has_role(by, syndication.tenant_id, PUBLISHING_ROLES):
-        raise PublishingError(_("Chỉ người duyệt của cổng cấp trên mới được tiếp nhận tin."))
+        raise SyndicationError(_("Chỉ người duyệt của cổng cấp trên mới được tiếp nhận tin."))
     with transaction.atomic(), set_actor(by):
         current = Syndication.objects.select_for_update().get(pk=syndication.pk)
         if current.status != SyndicationStatus.PROPOSED:
-            raise PublishingError(
+            raise SyndicationError(
                 _("Đề xuất này đã được xử lý (%(status)s).")
                 % {"status": current.get_status_display()}
             )
@@ -62,21 +71,21 @@ def _decide(syndication: Syndication, *, by, status: str, reason: str = "") -> S
     return current
 
 
-def accept(syndication: Syndication, *, by) -> Syndication:
+def accept(syndication: Syndication, *, by: User) -> Syndication:
     return _decide(syndication, by=by, status=SyndicationStatus.ACCEPTED)
 
 
-def reject(syndication: Syndication, *, by, reason: str) -> Syndication:
+def reject(syndication: Syndication, *, by: User, reason: str) -> Syndication:
     reason = (reason or "").strip()
     if not reason:
-        raise PublishingError(_("Vui lòng ghi lý do không tiếp nhận."))
+        raise SyndicationError(_("Vui lòng ghi lý do không tiếp nhận."))
     return _decide(syndication, by=by, status=SyndicationStatus.REJECTED, reason=reason)
 
 
-def withdraw(article: Article, *, by) -> int:
+def withdraw(article: Article, *, by: User) -> int:
     """The source takes its article back from the parent portal (every open proposal)."""
     if not has_role(by, article.tenant_id, EDITING_ROLES):
-        raise PublishingError(_("Bạn không có quyền biên tập nội dung của đơn vị này."))
+        raise SyndicationError(_("Bạn không có quyền biên tập nội dung của đơn vị này."))
     with transaction.atomic(), set_actor(by):
         open_items = Syndication.objects.filter(
             article=article,

@@ -94,7 +94,7 @@ class InquiryWorkflowForm(forms.ModelForm):
                     text=cleaned.get("answer_text", ""),
                     reason=cleaned.get("reason", ""),
                 )
-            except workflow.WorkflowError as exc:
+            except workflow.InquiryError as exc:
                 raise forms.ValidationError(str(exc)) from exc
         return cleaned
 
@@ -267,7 +267,7 @@ class InquiryAdmin(TenantScopedAdmin):
                 workflow.unpublish(obj, by=request.user)
             elif action == "decline":
                 workflow.decline(obj, data["reason"], by=request.user)
-        except workflow.WorkflowError as exc:
+        except workflow.InquiryError as exc:
             messages.error(request, str(exc))
 
 

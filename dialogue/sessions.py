@@ -6,18 +6,24 @@ these functions; none re-implements a rule.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from auditlog.context import set_actor
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.rules import RuleError
 from tenants.access import EDITING_ROLES, has_role
 
 from .models import DialogueSession, SessionQuestion
 from .models import SessionQuestionStatus as Q
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
-class ModerationError(Exception):
+
+class ModerationError(RuleError):
     """Shown to the moderator as is."""
 
 
@@ -49,26 +55,26 @@ def _save(question: SessionQuestion, by) -> SessionQuestion:
     return question
 
 
-def accept(question: SessionQuestion, *, by) -> SessionQuestion:
+def accept(question: SessionQuestion, *, by: User) -> SessionQuestion:
     _require(by, question)
     question.status, question.merged_into = Q.ACCEPTED, None
     return _save(question, by)
 
 
-def decline(question: SessionQuestion, *, by) -> SessionQuestion:
+def decline(question: SessionQuestion, *, by: User) -> SessionQuestion:
     _require(by, question)
     question.status, question.merged_into = Q.DECLINED, None
     return _save(question, by)
 
 
-def merge(question: SessionQuestion, into: SessionQuestion, *, by) -> SessionQuestion:
+def merge(question: SessionQuestion, into: SessionQuestion, *, by: User) -> SessionQuestion:
     _require(by, question)
     check_merge(question, into)
     question.status, question.merged_into = Q.MERGED, into
     return _save(question, by)
 
 
-def answer(question: SessionQuestion, text: str, *, leader: str, by) -> SessionQuestion:
+def answer(question: SessionQuestion, text: str, *, leader: str, by: User) -> SessionQuestion:
     """Publish a leader's answer: it appears on the session page at once (live polling)."""
     _require(by, question)
     if question.status != Q.ACCEPTED:

@@ -13,11 +13,14 @@ search re-indexing go out after commit, so a rolled-back change sends nothing.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from auditlog.context import set_actor
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.rules import RuleError
 from portal.workdays import add_working_days
 from tenants.access import EDITING_ROLES, PUBLISHING_ROLES, has_role
 from tenants.models import Tenant
@@ -30,8 +33,11 @@ from .models import (
     InquiryStatus,
 )
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
-class WorkflowError(Exception):
+
+class InquiryError(RuleError):
     """A transition that is not allowed; the message is shown to the user as is."""
 
 
@@ -60,8 +66,8 @@ def can_handle(user, inquiry: Inquiry) -> bool:
 # --- checks (shared by the admin form and the transitions) ------------------------------
 
 
-def check(action: str, inquiry: Inquiry, by, **kwargs) -> None:
-    """Raise WorkflowError when `by` may not perform `action` now."""
+def check(action: str, inquiry: Inquiry, by: User, **kwargs) -> None:
+    """Raise InquiryError when `by` may not perform `action` now."""
     checks = {
         "assign": _check_assign,
         "draft": _check_draft,
@@ -71,13 +77,13 @@ def check(action: str, inquiry: Inquiry, by, **kwargs) -> None:
         "decline": _check_decline,
     }
     if action not in checks:
-        raise WorkflowError(_("Thao tác không hợp lệ."))
+        raise InquiryError(_("Thao tác không hợp lệ."))
     checks[action](inquiry, by, **kwargs)
 
 
 def _require_open(inquiry: Inquiry) -> None:
     if inquiry.status not in OPEN_STATUSES:
-        raise WorkflowError(
+        raise InquiryError(
             _("Không thể thực hiện khi câu hỏi đang ở trạng thái “%(status)s”.")
             % {"status": inquiry.get_status_display()}
         )
@@ -85,28 +91,28 @@ def _require_open(inquiry: Inquiry) -> None:
 
 def _check_assign(inquiry: Inquiry, by, to: Tenant | None = None, **_kw) -> None:
     if not has_role(by, inquiry.tenant_id, EDITING_ROLES):
-        raise WorkflowError(_("Chỉ cán bộ của trang tiếp nhận mới được chuyển câu hỏi."))
+        raise InquiryError(_("Chỉ cán bộ của trang tiếp nhận mới được chuyển câu hỏi."))
     _require_open(inquiry)
     if to is None or not inquiry.tenant.contains(to):
-        raise WorkflowError(_("Chỉ chuyển được cho đơn vị trực thuộc trang tiếp nhận."))
+        raise InquiryError(_("Chỉ chuyển được cho đơn vị trực thuộc trang tiếp nhận."))
     if to.is_archived or not to.is_active:
-        raise WorkflowError(_("Đơn vị này đã ngừng hoạt động."))
+        raise InquiryError(_("Đơn vị này đã ngừng hoạt động."))
 
 
 def _check_draft(inquiry: Inquiry, by, text: str = "", **_kw) -> None:
     if not has_role(by, inquiry.handling_tenant_id, EDITING_ROLES):
-        raise WorkflowError(_("Chỉ cán bộ của đơn vị xử lý mới được soạn trả lời."))
+        raise InquiryError(_("Chỉ cán bộ của đơn vị xử lý mới được soạn trả lời."))
     _require_open(inquiry)
     if not text.strip():
-        raise WorkflowError(_("Vui lòng nhập nội dung trả lời."))
+        raise InquiryError(_("Vui lòng nhập nội dung trả lời."))
 
 
 def _check_approve(inquiry: Inquiry, by, **_kw) -> None:
     if not has_role(by, inquiry.handling_tenant_id, PUBLISHING_ROLES):
-        raise WorkflowError(_("Chỉ người duyệt của đơn vị xử lý mới được ký duyệt trả lời."))
+        raise InquiryError(_("Chỉ người duyệt của đơn vị xử lý mới được ký duyệt trả lời."))
     _require_open(inquiry)
     if not inquiry.answer.strip():
-        raise WorkflowError(_("Chưa có nội dung trả lời để duyệt."))
+        raise InquiryError(_("Chưa có nội dung trả lời để duyệt."))
 
 
 def _may_publish(inquiry: Inquiry, by) -> bool:
@@ -117,24 +123,24 @@ def _may_publish(inquiry: Inquiry, by) -> bool:
 
 def _check_publish(inquiry: Inquiry, by, **_kw) -> None:
     if not _may_publish(inquiry, by):
-        raise WorkflowError(_("Chỉ người duyệt mới được công khai câu trả lời."))
+        raise InquiryError(_("Chỉ người duyệt mới được công khai câu trả lời."))
     if inquiry.status != InquiryStatus.ANSWERED:
-        raise WorkflowError(_("Chỉ công khai được câu hỏi đã được trả lời."))
+        raise InquiryError(_("Chỉ công khai được câu hỏi đã được trả lời."))
 
 
 def _check_unpublish(inquiry: Inquiry, by, **_kw) -> None:
     if not _may_publish(inquiry, by):
-        raise WorkflowError(_("Chỉ người duyệt mới được gỡ câu trả lời."))
+        raise InquiryError(_("Chỉ người duyệt mới được gỡ câu trả lời."))
     if inquiry.status != InquiryStatus.PUBLISHED:
-        raise WorkflowError(_("Câu hỏi này chưa được công khai."))
+        raise InquiryError(_("Câu hỏi này chưa được công khai."))
 
 
 def _check_decline(inquiry: Inquiry, by, reason: str = "", **_kw) -> None:
     if not can_handle(by, inquiry):
-        raise WorkflowError(_("Bạn không xử lý câu hỏi này."))
+        raise InquiryError(_("Bạn không xử lý câu hỏi này."))
     _require_open(inquiry)
     if not reason.strip():
-        raise WorkflowError(_("Vui lòng ghi lý do từ chối."))
+        raise InquiryError(_("Vui lòng ghi lý do từ chối."))
 
 
 # --- transitions ---------------------------------------------------------------------------
@@ -178,7 +184,7 @@ def receive(inquiry: Inquiry) -> Inquiry:
     return inquiry
 
 
-def assign(inquiry: Inquiry, to: Tenant, *, by) -> Inquiry:
+def assign(inquiry: Inquiry, to: Tenant, *, by: User) -> Inquiry:
     def change(current: Inquiry) -> None:
         current.assigned_tenant = to
         current.status = InquiryStatus.ASSIGNED
@@ -186,7 +192,7 @@ def assign(inquiry: Inquiry, to: Tenant, *, by) -> Inquiry:
     return _run(inquiry, by, "assign", change, to=to)
 
 
-def draft_answer(inquiry: Inquiry, text: str, *, by, author: str = "") -> Inquiry:
+def draft_answer(inquiry: Inquiry, text: str, *, by: User, author: str = "") -> Inquiry:
     def change(current: Inquiry) -> None:
         current.answer = text.strip()
         current.answer_drafted_by = by
@@ -199,7 +205,7 @@ def draft_answer(inquiry: Inquiry, text: str, *, by, author: str = "") -> Inquir
     return _run(inquiry, by, "draft", change, text=text)
 
 
-def approve_answer(inquiry: Inquiry, *, by) -> Inquiry:
+def approve_answer(inquiry: Inquiry, *, by: User) -> Inquiry:
     def change(current: Inquiry) -> None:
         current.status = InquiryStatus.ANSWERED
         current.answer_approved_by = by
@@ -211,7 +217,7 @@ def approve_answer(inquiry: Inquiry, *, by) -> Inquiry:
     return _run(inquiry, by, "approve", change)
 
 
-def publish(inquiry: Inquiry, *, by) -> Inquiry:
+def publish(inquiry: Inquiry, *, by: User) -> Inquiry:
     def change(current: Inquiry) -> None:
         current.status = InquiryStatus.PUBLISHED
         current.published_at = timezone.now()
@@ -219,14 +225,14 @@ def publish(inquiry: Inquiry, *, by) -> Inquiry:
     return _run(inquiry, by, "publish", change)
 
 
-def unpublish(inquiry: Inquiry, *, by) -> Inquiry:
+def unpublish(inquiry: Inquiry, *, by: User) -> Inquiry:
     def change(current: Inquiry) -> None:
         current.status = InquiryStatus.ANSWERED
 
     return _run(inquiry, by, "unpublish", change)
 
 
-def decline(inquiry: Inquiry, reason: str, *, by) -> Inquiry:
+def decline(inquiry: Inquiry, reason: str, *, by: User) -> Inquiry:
     def change(current: Inquiry) -> None:
         current.status = InquiryStatus.DECLINED
         current.decline_reason = reason.strip()

@@ -20,7 +20,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from portal import deadlines
-from portal.publishing import Status
+from portal.publishing import PublicationStatus
 from portal.workdays import add_working_days
 
 from .models import BudgetStage, DeadlineRule, Record
@@ -120,7 +120,7 @@ def late_records(tenant_ids, since: date) -> list[LateRecord]:
     queryset = (
         Record.objects.filter(tenant_id__in=list(tenant_ids), fact_date__gte=since)
         .not_trashed()
-        .exclude(status=Status.ARCHIVED)
+        .exclude(status=PublicationStatus.ARCHIVED)
         .select_related("tenant", "budget")
         .order_by("fact_date", "id")
     )

@@ -10,7 +10,7 @@ from pathlib import Path
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from portal.publishing import Status
+from portal.publishing import PublicationStatus
 
 from .demo_pki import DemoCA
 from .models import (
@@ -127,7 +127,7 @@ def _document(tenant, issuer, code, index, types, fields, today) -> tuple[Docume
         "signer_title": "Chủ tịch" if index % 3 == 0 else "Phó Chủ tịch",
         "issued_on": issued,
         "effective_on": issued + timedelta(days=10),
-        "status": Status.PUBLISHED,
+        "status": PublicationStatus.PUBLISHED,
         "published_at": timezone.now() - timedelta(days=9 * index),
     }
     document = Document.objects.filter(
@@ -235,7 +235,7 @@ def _seed_consultation(tenants: dict, by_tenant: dict) -> Consultation | None:
             "drafting_body": "Sở Tài chính",
             "opens_at": now - timedelta(days=5),
             "closes_at": now + timedelta(days=25),
-            "status": Status.PUBLISHED,
+            "status": PublicationStatus.PUBLISHED,
             "published_at": now - timedelta(days=5),
         },
     )
@@ -280,7 +280,7 @@ def _seed_consultation(tenants: dict, by_tenant: dict) -> Consultation | None:
             "drafting_body": "Sở Tài chính",
             "opens_at": now - timedelta(days=90),
             "closes_at": now - timedelta(days=60),
-            "status": Status.PUBLISHED,
+            "status": PublicationStatus.PUBLISHED,
             "published_at": now - timedelta(days=90),
             "report_vi": "Đã nhận 12 ý kiến; tiếp thu 9 ý kiến, giải trình 3 ý kiến "
             "(chi tiết trong báo cáo kèm theo).",

@@ -14,7 +14,7 @@ from datetime import date, datetime
 
 from django.db import transaction
 
-from portal.publishing import Status
+from portal.publishing import PublicationStatus
 
 from .models import Document, DocumentField, DocumentKind, DocumentType
 from .numbers import normalise_number
@@ -139,7 +139,7 @@ def _import_one(row: dict, tenant, report: ImportReport, publish: bool) -> None:
     if existing is None:
         document = Document(tenant=tenant, **values)
         if publish:
-            document.status = Status.PUBLISHED
+            document.status = PublicationStatus.PUBLISHED
             from django.utils import timezone
 
             document.published_at = timezone.now()

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -22,11 +23,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from operations import outbox
+from portal.rules import RuleError
 from tenants.access import PUBLISHING_ROLES, has_role
 from tenants.text import fold_vietnamese
 
 from .models import CredentialKind, Document, SigningCredential, SigningState
 from .sync import outside_event_loop
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +42,7 @@ STAMP_FONT_CANDIDATES = (
 )
 
 
-class SigningError(Exception):
+class SigningError(RuleError):
     """Signing refused or failed; the message is for staff, in their language."""
 
 
@@ -273,7 +278,7 @@ def check_signable(document: Document) -> None:
         raise SigningError(_("Chỉ ký được văn bản có tệp PDF."))
 
 
-def request_signing(document: Document, *, by) -> None:
+def request_signing(document: Document, *, by: User) -> None:
     """An approver asks for the signature; the work runs in a Celery task."""
     from . import tasks
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from portal import deadlines
-from portal.publishing import Status
+from portal.publishing import PublicationStatus
 from portal.workdays import working_days_between
 from tenants.models import Tenant
 
@@ -75,9 +75,12 @@ def late_records(tenant_ids, since: date) -> list[dict]:
         Document.objects.filter(tenant_id__in=list(tenant_ids), issued_on__gte=since)
         .not_trashed()
         .filter(
-            Q(status=Status.PUBLISHED, published_at__date__gt=F("issued_on") + deadlines.AT_LEAST)
+            Q(
+                status=PublicationStatus.PUBLISHED,
+                published_at__date__gt=F("issued_on") + deadlines.AT_LEAST,
+            )
             | Q(
-                status__in=[Status.PENDING, Status.SCHEDULED],
+                status__in=[PublicationStatus.PENDING, PublicationStatus.SCHEDULED],
                 issued_on__lt=today - deadlines.AT_LEAST,
             )
         )
@@ -86,7 +89,7 @@ def late_records(tenant_ids, since: date) -> list[dict]:
     found = []
     for document in candidates:
         deadline = deadlines.publication_deadline(document.issued_on)
-        published = document.status == Status.PUBLISHED
+        published = document.status == PublicationStatus.PUBLISHED
         reference = timezone.localdate(document.published_at) if published else today
         if reference <= deadline:
             continue

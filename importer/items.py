@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from PIL import Image as PILImage
 
-from portal.publishing import PublishingError
+from portal.rules import RuleError
 
 from .common import PAGE_ERRORS, ImportRefused, Report, Target, _readable, category_for, read_page
 from .encoding import EncodingError
@@ -35,7 +35,7 @@ from .writer import (
 DOCUMENT_LABEL = "documents.document"
 INQUIRY_LABEL = "dialogue.inquiry"
 # Failures of one item: journalled with their message, the run goes on.
-ITEM_ERRORS = (ValidationError, PublishingError, ImportRefused, FetchError, ValueError)
+ITEM_ERRORS = (ValidationError, RuleError, ImportRefused, FetchError, ValueError)
 
 
 def preview(fetcher, profile, target: Target, report: Report, seen_hashes: dict) -> None:

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import transaction
 from django.utils import timezone
 
 from .models import ImportRun, RunState, SourceProfile
 from .pipeline import ImportRefused, Progress, Report, run
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
-def queue(profile: SourceProfile, *, by, dry_run: bool, update_done: bool = False) -> ImportRun:
+
+def queue(
+    profile: SourceProfile, *, by: User, dry_run: bool, update_done: bool = False
+) -> ImportRun:
     """Record a run and hand it to a worker after the commit."""
     from .tasks import run_import
 

@@ -24,7 +24,7 @@ from content.sanitize import plain_text
 from documents.models import Document, DocumentType
 from documents.numbers import normalise_number
 from portal import publishing
-from portal.publishing import Status
+from portal.publishing import PublicationStatus
 
 from .dates import parse_vn_date
 from .extract import DOCUMENT_EXTENSIONS, Extracted
@@ -109,7 +109,7 @@ def write_document(ctx: WriteContext, row: DocumentRow, existing: Document | Non
             number_normalised=normalise_number(row.number),
             issued_year=row.issued_on.year,
         ).first()
-    doc = existing or Document(tenant=tenant, status=Status.DRAFT, issuing_body=issuer)
+    doc = existing or Document(tenant=tenant, status=PublicationStatus.DRAFT, issuing_body=issuer)
     doc.number = row.number[:80]
     doc.doc_type = _doc_type(row.number)
     doc.issued_on = row.issued_on
@@ -129,7 +129,7 @@ def write_document(ctx: WriteContext, row: DocumentRow, existing: Document | Non
     doc.save()
     if fresh:
         ctx.new_files.append(doc.file.name)
-    if ctx.profile.publish and doc.status != Status.PUBLISHED:
+    if ctx.profile.publish and doc.status != PublicationStatus.PUBLISHED:
         publishing.publish(doc, by=ctx.user)
     return doc
 

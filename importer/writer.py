@@ -17,7 +17,7 @@ from django.utils import translation
 
 from content.models import Article, ArticleAttachment, Category, Image
 from portal import publishing
-from portal.publishing import Status
+from portal.publishing import PublicationStatus
 from tenants.redirects import RedirectError, record_redirect
 from tenants.site import primary_hostnames
 
@@ -145,7 +145,7 @@ def write_article(
     ctx: WriteContext, extracted: Extracted, category: Category, existing: Article | None
 ) -> Article:
     """Create (or update) the article of one old page. Runs inside the caller's transaction."""
-    article = existing or Article(tenant_id=ctx.profile.tenant_id, status=Status.DRAFT)
+    article = existing or Article(tenant_id=ctx.profile.tenant_id, status=PublicationStatus.DRAFT)
     article.category = category
     article.title_vi = extracted.title[:300]
     article.summary_vi = extracted.summary
@@ -173,7 +173,7 @@ def write_article(
         article.body_vi = body  # the second save only when images or files were brought in
         article.cover = article.cover or cover
         article.save()
-    if ctx.profile.publish and article.status != Status.PUBLISHED:
+    if ctx.profile.publish and article.status != PublicationStatus.PUBLISHED:
         publishing.publish(article, by=ctx.user)
     return article
 

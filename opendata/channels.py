@@ -53,6 +53,7 @@ SOURCES: dict[str, dict] = {
     "B13": {"api": [("sites", "")]},
     "B15": {"api": [("articles", ""), ("categories", "")], "feeds": [{}]},
     "D": {"api": [("questions", ""), ("dialogue_sessions", ""), ("hotlines", "")]},
+    "F": {"api": [("downtime_notices", "")]},
 }
 FEED_FORMATS = (("RSS", "feed"), ("Atom", "atom"), ("JSON Feed", "json_feed"))
 FEEDS = {  # the feeds of a disclosure section (kwargs), or of the site's news (none)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from accounts import second_factor
 from accounts.views import second_factor_view
+from operations.personal_data_views import personal_data_view
 from tenants.access import visible_tenant_ids
 from tenants.admin_scoping import WORKING_TENANT_SESSION_KEY, working_tenant_id
 from tenants.models import Tenant
@@ -92,11 +93,22 @@ class PortalAdminSite(admin.AdminSite):
 
             if warning := stale_backup_warning():
                 messages.warning(request, warning)
+        from operations.personal_data import may_handle_requests
+
+        extra_context = {
+            **(extra_context or {}),
+            "personal_data_requests": may_handle_requests(request.user),
+        }
         return super().index(request, extra_context)
 
     def get_urls(self):
         return [
             path("xac-thuc-hai-buoc/", second_factor_view, name="second_factor"),
+            path(
+                "du-lieu-ca-nhan/",
+                self.admin_view(personal_data_view),
+                name="personal_data",
+            ),
             path(
                 "working-tenant/",
                 self.admin_view(require_POST(self.switch_working_tenant)),

@@ -9,7 +9,10 @@ fails to import raises instead of being skipped):
   Called on every page: cache what you query (key on tenant and language).
 - ``<app>/sections.py``: ``home_sections(request)``, ``about_sections(request)``,
   ``footer_sections(request)``, ``page_end_sections(request)`` -> ``list[Section]`` —
-  blocks of the home page, the About page, every footer and every page's end.
+  blocks of the home page, the About page, every footer and every page's end;
+  ``feed_entries(tenant) -> list[FeedEntry]`` — entries every site-wide feed (RSS,
+  Atom, JSON Feed of content/feeds.py) carries first, e.g. planned downtime. Called on
+  every feed request: serve it from the cache.
 - ``<app>/demo.py``: ``seed(tenants: dict[str, Tenant], out) -> None`` — demo data,
   called by ``manage.py seed_demo`` after the tenant tree exists; must be idempotent.
 - ``<app>/schedule.py``: ``SCHEDULE: dict`` — Celery beat entries (portal/celery.py).
@@ -18,7 +21,12 @@ fails to import raises instead of being skipped):
   ``Sitemap.limit`` items; keep ``items()`` a lazy, ordered QuerySet) and cached
   (portal/sitemaps.py).
 - ``<app>/caching.py``: ``version(tenant_id) -> int`` — a counter the app bumps when its
-  public items change; part of the sitemap cache keys (portal/sitemaps.py).
+  public items change; part of the sitemap cache keys (portal/sitemaps.py);
+  ``next_change(tenant, after: float) -> datetime | None`` — the first moment later than
+  the UNIX time ``after`` when the site's public pages change with no save (a notice
+  appearing or going): no cached page outlives it (portal/page_cache.py). Called when
+  a page is stored: serve it from the cache. (Also PAGE_DEPENDENCIES, NOT_SHOWN and
+  TIME_BOUND: portal/cache_dependencies.py.)
 - ``<app>/search_index.py``: ``SOURCES: list[SearchSource]`` — what the site search
   finds and how it stays current (search/registry.py).
 - ``<app>/citizen_data.py``: ``my_items(citizen) -> list[CitizenItem]`` and
@@ -59,6 +67,24 @@ class Section:
     template: str
     context: dict[str, Any]
     order: int = 100
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    """An item of a site's feeds that is not an article (content/feeds.py)."""
+
+    title: str
+    description: str
+    link: str  # a path on the site, unique per entry (also its id)
+    pubdate: Any  # aware datetime
+    categories: tuple[str, ...] = ()
+
+
+def collect_feed_entries(tenant) -> list[FeedEntry]:
+    entries: list[FeedEntry] = []
+    for function in hook_functions("sections", "feed_entries"):
+        entries.extend(function(tenant))
+    return entries
 
 
 HOOK_MODULES = frozenset(

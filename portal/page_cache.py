@@ -7,7 +7,11 @@ string; the entry records the versions it was rendered under — the tenant tree
 (tenants/resolution.py), its site's page version and the all-sites page version, both
 bumped by the declarations of portal/cache_dependencies.py — and is served only while
 they are unchanged. PAGE_CACHE_SECONDS bounds what no event announces (visit counts in
-the footer, the day a document's status changes).
+the footer, the day a document's status changes); an entry never outlives the next
+moment its site's pages change by themselves, which apps announce with
+``<app>/caching.py`` ``next_change(tenant) -> datetime | None`` (a planned-downtime
+banner appears at its publication and goes at its end, to the millisecond). A page whose
+rendering straddled such a moment is not stored.
 
 Never stored: signed-in or session-carrying visitors (any session or messages cookie
 skips the cache both ways), non-GET requests, answers other than 200, answers that set
@@ -209,23 +213,40 @@ class PageCacheMiddleware:
             entry = pickle.loads(raw_entry)  # noqa: S301 - our own Redis, written below
             if entry["site"] == site_id and entry["versions"] == versions:
                 return _serve(request, entry)
+        started = time.time()
         response = _mark_private(request, self.get_response(request))
         response["X-Page-Cache"] = "miss"
         if _cacheable_response(request, response):
             try:
-                _store(request, response, host, key, site_id, version_keys, versions)
+                _store(request, response, host, key, site_id, version_keys, versions, started)
             except FAILURES as error:
                 _breaker().failed(error)
         return response
 
 
-def _store(request, response, host, key, site_id, version_keys, versions) -> None:
+def _lifetime_ms(tenant, started: float) -> int:
+    """Milliseconds the entry may live: PAGE_CACHE_SECONDS, or less if a change the apps
+    announce comes first; 0 if one came while the page was rendered."""
+    from .hooks import hook_functions
+
+    lifetime = settings.PAGE_CACHE_SECONDS * 1000
+    for next_change in hook_functions("caching", "next_change"):
+        moment = next_change(tenant, after=started)
+        if moment is not None:
+            lifetime = min(lifetime, int((moment.timestamp() - time.time()) * 1000))
+    return max(lifetime, 0)
+
+
+def _store(request, response, host, key, site_id, version_keys, versions, started) -> None:
     tenant_id = request.tenant.pk
     if site_id != tenant_id:  # first page of this host in this process: learn its site
         if len(_site_of_host) >= _HOSTS_MAX:
             _site_of_host.clear()
         _site_of_host[host] = tenant_id
         return  # its version was not read before rendering: store next time
+    lifetime = _lifetime_ms(request.tenant, started)
+    if lifetime <= 0:
+        return
     if None in versions:
         versions = _fresh_counters(version_keys, versions)
         if versions is None:
@@ -244,9 +265,7 @@ def _store(request, response, host, key, site_id, version_keys, versions) -> Non
         "modified": parse_http_date_safe(response["Last-Modified"]),
         "path": request.path,
     }
-    client().set(
-        key, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL), ex=settings.PAGE_CACHE_SECONDS
-    )
+    client().set(key, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL), px=lifetime)
 
 
 def _not_modified(request: HttpRequest, entry: dict) -> bool:

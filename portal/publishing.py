@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from auditlog.context import set_actor
 from django.apps import apps
@@ -18,8 +19,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from portal.rules import RuleError
 from tenants.access import EDITING_ROLES, PUBLISHING_ROLES, has_role
 from tenants.models import TenantOwned, TenantQuerySet
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 # Sent after commit with `sender=<model class>, instance=<item>`: search indexing,
 # cache purges and syndication listen to these.
@@ -27,7 +32,7 @@ item_published = Signal()
 item_unpublished = Signal()
 
 
-class Status(models.TextChoices):
+class PublicationStatus(models.TextChoices):
     DRAFT = "draft", gettext_lazy("Bản nháp")
     PENDING = "pending", gettext_lazy("Chờ duyệt")
     SCHEDULED = "scheduled", gettext_lazy("Hẹn giờ đăng")
@@ -35,14 +40,14 @@ class Status(models.TextChoices):
     ARCHIVED = "archived", gettext_lazy("Đã gỡ / lưu trữ")
 
 
-class PublishingError(Exception):
+class PublishingError(RuleError):
     """A transition that is not allowed; the message is shown to the user as is."""
 
 
 class PublishableQuerySet(TenantQuerySet):
     def published(self) -> PublishableQuerySet:
         """What the public may see: published and not in the trash."""
-        return self.filter(status=Status.PUBLISHED, deleted_at__isnull=True)
+        return self.filter(status=PublicationStatus.PUBLISHED, deleted_at__isnull=True)
 
     def not_trashed(self) -> PublishableQuerySet:
         return self.filter(deleted_at__isnull=True)
@@ -53,7 +58,10 @@ class PublishableQuerySet(TenantQuerySet):
 
 class Publishable(TenantOwned):
     status = models.CharField(
-        gettext_lazy("trạng thái"), max_length=12, choices=Status.choices, default=Status.DRAFT
+        gettext_lazy("trạng thái"),
+        max_length=12,
+        choices=PublicationStatus.choices,
+        default=PublicationStatus.DRAFT,
     )
     published_at = models.DateTimeField(gettext_lazy("thời điểm đăng"), null=True, blank=True)
     publish_at = models.DateTimeField(gettext_lazy("hẹn giờ đăng"), null=True, blank=True)
@@ -97,7 +105,7 @@ class Publishable(TenantOwned):
 
     @property
     def is_public(self) -> bool:
-        return self.status == Status.PUBLISHED and self.deleted_at is None
+        return self.status == PublicationStatus.PUBLISHED and self.deleted_at is None
 
 
 def _require(user, item: Publishable, roles: frozenset[str]) -> None:
@@ -150,19 +158,19 @@ def _notify_after_commit(item: Publishable, was_public: bool) -> None:
         transaction.on_commit(lambda: item_unpublished.send(sender=type(item), instance=item))
 
 
-def submit(item: Publishable, *, by) -> Publishable:
+def submit(item: Publishable, *, by: User) -> Publishable:
     """An editor sends a draft for review."""
 
     def change(current: Publishable) -> None:
-        current.status = Status.PENDING
+        current.status = PublicationStatus.PENDING
         current.submitted_at = timezone.now()
         current.submitted_by = by
         current.review_note = ""
 
-    return _transition(item, by, EDITING_ROLES, {Status.DRAFT}, change)
+    return _transition(item, by, EDITING_ROLES, {PublicationStatus.DRAFT}, change)
 
 
-def publish(item: Publishable, *, by, at: datetime | None = None) -> Publishable:
+def publish(item: Publishable, *, by: User, at: datetime | None = None) -> Publishable:
     """An approver publishes now, or schedules publication for `at`."""
     now = timezone.now()
 
@@ -170,46 +178,59 @@ def publish(item: Publishable, *, by, at: datetime | None = None) -> Publishable
         current.reviewed_by = by
         current.review_note = ""
         if at is not None and at > now:
-            current.status = Status.SCHEDULED
+            current.status = PublicationStatus.SCHEDULED
             current.publish_at = at
         else:
-            current.status = Status.PUBLISHED
+            current.status = PublicationStatus.PUBLISHED
             current.publish_at = None
             current.published_at = current.published_at or now
 
-    allowed = {Status.DRAFT, Status.PENDING, Status.SCHEDULED, Status.ARCHIVED}
+    allowed = {
+        PublicationStatus.DRAFT,
+        PublicationStatus.PENDING,
+        PublicationStatus.SCHEDULED,
+        PublicationStatus.ARCHIVED,
+    }
     return _transition(item, by, PUBLISHING_ROLES, allowed, change)
 
 
-def reject(item: Publishable, *, by, reason: str) -> Publishable:
+def reject(item: Publishable, *, by: User, reason: str) -> Publishable:
     """An approver sends an item back to its editor, with the reason."""
     reason = (reason or "").strip()
     if not reason:
         raise PublishingError(_("Vui lòng ghi lý do trả lại."))
 
     def change(current: Publishable) -> None:
-        current.status = Status.DRAFT
+        current.status = PublicationStatus.DRAFT
         current.review_note = reason[:2000]
         current.reviewed_by = by
         current.publish_at = None
 
-    return _transition(item, by, PUBLISHING_ROLES, {Status.PENDING, Status.SCHEDULED}, change)
+    return _transition(
+        item, by, PUBLISHING_ROLES, {PublicationStatus.PENDING, PublicationStatus.SCHEDULED}, change
+    )
 
 
-def archive(item: Publishable, *, by) -> Publishable:
+def archive(item: Publishable, *, by: User) -> Publishable:
     """Take an item off the public site (kept, restorable by publishing again)."""
 
     def change(current: Publishable) -> None:
-        current.status = Status.ARCHIVED
+        current.status = PublicationStatus.ARCHIVED
         current.unpublish_at = None
 
-    return _transition(item, by, PUBLISHING_ROLES, {Status.PUBLISHED, Status.SCHEDULED}, change)
+    return _transition(
+        item,
+        by,
+        PUBLISHING_ROLES,
+        {PublicationStatus.PUBLISHED, PublicationStatus.SCHEDULED},
+        change,
+    )
 
 
-def trash(item: Publishable, *, by) -> Publishable:
+def trash(item: Publishable, *, by: User) -> Publishable:
     """Move to the trash: hidden everywhere, nothing lost, restorable."""
     _require(by, item, EDITING_ROLES)
-    if item.status in (Status.PUBLISHED, Status.SCHEDULED) and not has_role(
+    if item.status in (PublicationStatus.PUBLISHED, PublicationStatus.SCHEDULED) and not has_role(
         by, item.tenant_id, PUBLISHING_ROLES
     ):
         raise PublishingError(_("Chỉ người duyệt mới được xóa mục đã đăng."))
@@ -223,7 +244,7 @@ def trash(item: Publishable, *, by) -> Publishable:
     return item
 
 
-def restore(item: Publishable, *, by) -> Publishable:
+def restore(item: Publishable, *, by: User) -> Publishable:
     """Take an item out of the trash, in the status it had."""
     _require(by, item, EDITING_ROLES)
     with transaction.atomic(), set_actor(by):
@@ -256,13 +277,13 @@ def _move_due(queryset, expected: str, change, was_public: bool) -> int:
 
 
 def _publish_scheduled(current: Publishable) -> None:
-    current.status = Status.PUBLISHED
+    current.status = PublicationStatus.PUBLISHED
     current.published_at = current.publish_at
     current.publish_at = None
 
 
 def _unpublish_expired(current: Publishable) -> None:
-    current.status = Status.ARCHIVED
+    current.status = PublicationStatus.ARCHIVED
     current.unpublish_at = None
 
 
@@ -272,8 +293,12 @@ def run_schedule(now: datetime | None = None) -> dict[str, int]:
     counts = {"published": 0, "unpublished": 0}
     for model in publishable_models():
         live = model._default_manager.filter(deleted_at__isnull=True)
-        due = live.filter(status=Status.SCHEDULED, publish_at__lte=now)
-        expired = live.filter(status=Status.PUBLISHED, unpublish_at__lte=now)
-        counts["published"] += _move_due(due, Status.SCHEDULED, _publish_scheduled, False)
-        counts["unpublished"] += _move_due(expired, Status.PUBLISHED, _unpublish_expired, True)
+        due = live.filter(status=PublicationStatus.SCHEDULED, publish_at__lte=now)
+        expired = live.filter(status=PublicationStatus.PUBLISHED, unpublish_at__lte=now)
+        counts["published"] += _move_due(
+            due, PublicationStatus.SCHEDULED, _publish_scheduled, False
+        )
+        counts["unpublished"] += _move_due(
+            expired, PublicationStatus.PUBLISHED, _unpublish_expired, True
+        )
     return counts

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import admin, messages
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
@@ -12,7 +14,11 @@ from tenants.access import PUBLISHING_ROLES, has_role
 from tenants.admin_scoping import TenantScopedAdmin
 
 from . import publishing
-from .publishing import PublishingError, Status
+from .publishing import PublicationStatus, PublishingError
+from .rules import RuleError
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 WORKFLOW_FIELDS = ("status", "published_at", "review_note")
 
@@ -60,7 +66,7 @@ class PublishableAdmin(TenantScopedAdmin):
             {
                 "workflow_obj": obj,
                 "can_publish": can_publish,
-                "Status": Status,
+                "PublicationStatus": PublicationStatus,
             }
         )
         return super().render_change_form(request, context, add, change, form_url, obj)
@@ -85,7 +91,9 @@ class PublishableAdmin(TenantScopedAdmin):
                 publishing.publish(obj, by=request.user, at=obj.publish_at)
                 messages.success(
                     request,
-                    _("Đã đăng.") if obj.status == Status.PUBLISHED else _("Đã hẹn giờ đăng."),
+                    _("Đã đăng.")
+                    if obj.status == PublicationStatus.PUBLISHED
+                    else _("Đã hẹn giờ đăng."),
                 )
             elif action == "reject":
                 publishing.reject(obj, by=request.user, reason=request.POST.get("_reason", ""))
@@ -105,7 +113,7 @@ class PublishableAdmin(TenantScopedAdmin):
             try:
                 transition(obj, by=request.user, **kwargs)
                 done += 1
-            except PublishingError as error:
+            except RuleError as error:
                 failed.append(f"{obj}: {error}")
         if done:
             messages.success(request, done_message % {"count": done})
@@ -118,7 +126,7 @@ class PublishableAdmin(TenantScopedAdmin):
 
     @admin.action(description=gettext_lazy("Đăng các mục đã chọn"))
     def publish_selected(self, request, queryset):
-        def publish_when_set(obj, *, by):
+        def publish_when_set(obj, *, by: User):
             return publishing.publish(obj, by=by, at=obj.publish_at)
 
         self._run(request, queryset, publish_when_set, _("Đã đăng hoặc hẹn giờ %(count)d mục."))

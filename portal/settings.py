@@ -99,6 +99,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Signs out a staff session idle for STAFF_IDLE_TIMEOUT_MINUTES (accounts/idle.py).
+    "accounts.middleware.StaffIdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "accounts.middleware.AuditlogMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -289,6 +291,9 @@ AXES_CLIENT_IP_CALLABLE = "portal.client_address.client_address"
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False
+# Staff (admin) sessions end after this many minutes without a request; 0 turns it off.
+# Citizens' sessions are not staff sessions and are not affected (accounts/idle.py).
+STAFF_IDLE_TIMEOUT_MINUTES = int(os.environ.get("STAFF_IDLE_TIMEOUT_MINUTES", 30))
 # Second factor (django-otp: TOTP app + one-time recovery codes). "*" requires it of everyone
 # with admin access; otherwise a list of roles (site_admin,approver,…), superusers always
 # included; empty turns it off. A staff member without a device enrols on first sign-in.

@@ -23,7 +23,7 @@ class OnlineLevel(models.TextChoices):
     NONE = "none", _("Chỉ cung cấp thông tin")
 
 
-class Status(models.TextChoices):
+class ProcedureStatus(models.TextChoices):
     ACTIVE = "active", _("Đang áp dụng")
     WITHDRAWN = "withdrawn", _("Ngưng áp dụng")
 
@@ -73,7 +73,7 @@ class Field(models.Model):
 
 class ProcedureQuerySet(TenantQuerySet):
     def active(self) -> ProcedureQuerySet:
-        return self.filter(status=Status.ACTIVE)
+        return self.filter(status=ProcedureStatus.ACTIVE)
 
     def implemented_in(self, tenant: Tenant) -> ProcedureQuerySet:
         """Procedures assigned to `tenant` or to any site below it.
@@ -127,7 +127,10 @@ class Procedure(TenantOwned, TranslationFreshness):
     # [{"number": "...", "title": "..."}]; linked to the documents module at render time.
     legal_basis = models.JSONField(_("căn cứ pháp lý"), default=list, blank=True)
     status = models.CharField(
-        _("trạng thái"), max_length=20, choices=Status.choices, default=Status.ACTIVE
+        _("trạng thái"),
+        max_length=20,
+        choices=ProcedureStatus.choices,
+        default=ProcedureStatus.ACTIVE,
     )
     # Lower-case, diacritics folded: searched with or without accents, and sorted.
     search_text = models.TextField(_("văn bản tìm kiếm"), editable=False, default="")
@@ -159,7 +162,7 @@ class Procedure(TenantOwned, TranslationFreshness):
 
     @property
     def is_active(self) -> bool:
-        return self.status == Status.ACTIVE
+        return self.status == ProcedureStatus.ACTIVE
 
 
 class DossierItem(models.Model):

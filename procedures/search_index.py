@@ -10,19 +10,19 @@ from django.utils.translation import gettext_lazy as _
 
 from search.registry import IndexEntry, SearchSource
 
-from .models import Procedure, Status
+from .models import Procedure, ProcedureStatus
 
 
 def indexable():
     return (
-        Procedure.objects.filter(status=Status.ACTIVE)
+        Procedure.objects.filter(status=ProcedureStatus.ACTIVE)
         .select_related("field")
         .prefetch_related("assignments")  # bulk (re)indexing reads them per procedure
     )
 
 
 def entries(procedure: Procedure) -> Iterable[IndexEntry]:
-    if procedure.status != Status.ACTIVE:
+    if procedure.status != ProcedureStatus.ACTIVE:
         return []
     with translation.override("vi"):
         url = reverse("procedures:detail", args=[procedure.code])

@@ -22,7 +22,7 @@ from portal import cache_dependencies, versions
 from tenants.models import Tenant
 
 from . import fetch, records
-from .models import Assignment, DossierItem, Field, Procedure, Status, SyncRun, SyncSource
+from .models import Assignment, DossierItem, Field, Procedure, ProcedureStatus, SyncRun, SyncSource
 
 Progress = Callable[[int, int], None]
 CATALOGUE_VERSION_KEY = "procedures:catalogue-version"
@@ -122,7 +122,7 @@ def make_plan(source: SyncSource, checked: list[records.Record]) -> Plan:
             plan.create.append(record)
             continue
         pk, digest, status = existing[record.code]
-        if status == Status.WITHDRAWN:
+        if status == ProcedureStatus.WITHDRAWN:
             plan.reinstate.append((pk, record))
         elif digest != record.hash:
             plan.update.append((pk, record))
@@ -131,7 +131,7 @@ def make_plan(source: SyncSource, checked: list[records.Record]) -> Plan:
     plan.withdraw = [
         pk
         for code, (pk, _d, status) in existing.items()
-        if code not in incoming and status == Status.ACTIVE
+        if code not in incoming and status == ProcedureStatus.ACTIVE
     ]
     return plan
 
@@ -166,7 +166,7 @@ def apply_plan(
         by_pk = Procedure.objects.in_bulk([pk for pk, _r in batch])
         objs = [_build(by_pk[pk], r, fields, tenant_ids, now) for pk, r in batch]
         for obj in objs:
-            obj.status, obj.withdrawn_at = Status.ACTIVE, None
+            obj.status, obj.withdrawn_at = ProcedureStatus.ACTIVE, None
         Procedure.objects.bulk_update(objs, _UPDATE_FIELDS)
         DossierItem.objects.filter(procedure_id__in=[pk for pk, _r in batch]).delete()
         Assignment.objects.filter(procedure_id__in=[pk for pk, _r in batch]).delete()
@@ -174,7 +174,7 @@ def apply_plan(
         step(len(batch))
     if plan.withdraw:
         Procedure.objects.filter(pk__in=plan.withdraw).update(
-            status=Status.WITHDRAWN, withdrawn_at=now, synced_at=now
+            status=ProcedureStatus.WITHDRAWN, withdrawn_at=now, synced_at=now
         )
         step(len(plan.withdraw))
     if plan.changes:

@@ -11,6 +11,7 @@ imports) is trusted and creates them approved.
 from __future__ import annotations
 
 import ipaddress
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import transaction
@@ -19,6 +20,9 @@ from django.utils import timezone
 from .access import PUBLISHING_ROLES
 from .domains import normalize_hostname
 from .models import Domain, Membership
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 
 def configured_suffixes() -> list[str]:
@@ -59,7 +63,7 @@ def may_approve_hostnames(user) -> bool:
     ).exists()
 
 
-def apply_to_change(domain: Domain, *, by, hostname_changed: bool) -> None:
+def apply_to_change(domain: Domain, *, by: User, hostname_changed: bool) -> None:
     """Set `domain`'s approval before an admin save by `by` (not saved here).
 
     An approver's hostname is approved as they set it; anyone else's new or changed
@@ -77,7 +81,7 @@ def apply_to_change(domain: Domain, *, by, hostname_changed: bool) -> None:
         domain.approved_at = timezone.now() if domain.is_approved else None
 
 
-def approve(domains, *, by) -> int:
+def approve(domains, *, by: User) -> int:
     """Approve pending hostnames (editorial board or superuser); returns how many."""
     if not may_approve_hostnames(by):
         return 0

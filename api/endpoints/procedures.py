@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from ninja import Query, Router, Schema
 
-from procedures.models import DossierItem, Level, OnlineLevel, Procedure, Status
+from procedures.models import DossierItem, Level, OnlineLevel, Procedure, ProcedureStatus
 
 from .. import keyset
 from ..answers import respond, strict
@@ -178,4 +178,4 @@ def get_procedure(request: HttpRequest, code: str, lang: Lang = "vi", scope: Sco
     return respond(request, ProcedureDetail, data, last_modified=procedure.synced_at)
 
 
-__all__ = ["router", "Status"]
+__all__ = ["router", "ProcedureStatus"]

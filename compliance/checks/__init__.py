@@ -15,7 +15,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from ..models import Status
+from ..models import CheckStatus
 
 Evidence = list[dict[str, Any]]
 
@@ -58,7 +58,7 @@ def check(key: str) -> Callable[[CheckFunction], CheckFunction]:
 
 def not_measured(reason: str, **evidence: Any) -> CheckResult:
     return CheckResult(
-        Status.NOT_MEASURED, f"Chưa đo được: {reason}", [{"reason": reason, **evidence}]
+        CheckStatus.NOT_MEASURED, f"Chưa đo được: {reason}", [{"reason": reason, **evidence}]
     )
 
 
@@ -66,14 +66,14 @@ MODULE_MISSING = "module not available"
 
 
 def grade(value: float, pass_at: float, partial_at: float, *, higher_is_better: bool) -> str:
-    """Status of a measured value against the indicator's thresholds."""
+    """CheckStatus of a measured value against the indicator's thresholds."""
     if higher_is_better:
         if value >= pass_at:
-            return Status.PASS
-        return Status.PARTIAL if value >= partial_at else Status.FAIL
+            return CheckStatus.PASS
+        return CheckStatus.PARTIAL if value >= partial_at else CheckStatus.FAIL
     if value <= pass_at:
-        return Status.PASS
-    return Status.PARTIAL if value <= partial_at else Status.FAIL
+        return CheckStatus.PASS
+    return CheckStatus.PARTIAL if value <= partial_at else CheckStatus.FAIL
 
 
 def run_check(key: str, context: CheckContext) -> CheckResult:
@@ -86,7 +86,9 @@ def run_check(key: str, context: CheckContext) -> CheckResult:
         return function(context)
     except Exception as exc:  # noqa: BLE001 - one broken check must not stop the run
         return CheckResult(
-            Status.NOT_MEASURED, f"check error: {type(exc).__name__}", [{"error": str(exc)[:500]}]
+            CheckStatus.NOT_MEASURED,
+            f"check error: {type(exc).__name__}",
+            [{"error": str(exc)[:500]}],
         )
 
 

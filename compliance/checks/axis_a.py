@@ -30,7 +30,7 @@ from django.utils import timezone
 from portal.hooks import app_function
 from portal.workdays import working_days_between
 
-from ..models import Status
+from ..models import CheckStatus
 from . import (
     MODULE_MISSING,
     CheckContext,
@@ -121,9 +121,11 @@ def hotline_listed(context: CheckContext) -> CheckResult:
     """A hotline (đường dây nóng) is published (REQUIREMENTS D)."""
     hotline = (context.tenant.hotline or "").strip()
     if hotline:
-        return CheckResult(Status.PASS, f"Đường dây nóng: {hotline}", [{"hotline": hotline}], 1)
+        return CheckResult(
+            CheckStatus.PASS, f"Đường dây nóng: {hotline}", [{"hotline": hotline}], 1
+        )
     return CheckResult(
-        Status.FAIL,
+        CheckStatus.FAIL,
         "Chưa công bố đường dây nóng",
         [{"field": "hotline", "missing": True}],
         0,
@@ -231,7 +233,9 @@ def procedures_online_share(context: CheckContext) -> CheckResult:
     counts = function(context.tenant, subtree=False)
     total, full, partial = counts.total, counts.full, counts.partial
     if not total:
-        return CheckResult(Status.NOT_APPLICABLE, "Đơn vị không có thủ tục hành chính", [], None)
+        return CheckResult(
+            CheckStatus.NOT_APPLICABLE, "Đơn vị không có thủ tục hành chính", [], None
+        )
     share = full / total * 100
     status = grade(
         share,
@@ -341,3 +345,39 @@ def disclosure_list(context: CheckContext) -> CheckResult:
         evidence,
         round(share, 1),
     )
+
+
+@check("downtime_announced")
+def downtime_announced(context: CheckContext) -> CheckResult:
+    """Planned downtime announced at least 7 working days ahead, or marked an emergency
+    with its reason (Decree 224/2026 Art. 13).
+
+    `operations.stats.downtime_announcements(tenant, since)`: each notice covering the
+    site that starts within the period, with `in_time`. params: {"period_days": 365}.
+    """
+    function = app_function("operations", "stats", "downtime_announcements")
+    if function is None:
+        return not_measured(MODULE_MISSING, function="operations.stats.downtime_announcements")
+    since = timezone.localdate(context.now) - timedelta(
+        days=int(context.params.get("period_days", 365))
+    )
+    notices = list(function(context.tenant, since))
+    if not notices:
+        return CheckResult(CheckStatus.NOT_APPLICABLE, "Không có đợt tạm ngừng hoạt động nào")
+    late = [n for n in notices if not n["in_time"]]
+    share = (len(notices) - len(late)) / len(notices) * 100
+    status = grade(
+        share,
+        context.threshold("threshold_pass", 100),
+        context.threshold("threshold_partial", 50),
+        higher_is_better=True,
+    )
+    summary = f"{len(notices) - len(late)}/{len(notices)} đợt tạm ngừng được thông báo đúng hạn"
+    if late:
+        first = late[0]
+        summary += (
+            f"; trễ: đợt từ {first['starts_at']} chỉ báo trước "
+            f"{first['working_days_ahead']} ngày làm việc (công bố {first['published_at']})"
+        )
+    fix_url = late[0]["admin_url"] if late else ""
+    return CheckResult(status, summary[:500], notices[:50], round(share, 1), fix_url)

@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET  # noqa: S405 - parses our own sitemap, defus
 from .. import accessibility
 from ..crawl import crawl
 from ..fetch import cached_fetch, primary_hostname
-from ..models import Status
+from ..models import CheckStatus
 from . import CheckContext, CheckResult, check, grade, not_measured
 
 NO_DOMAIN = "site has no domain"
@@ -23,7 +23,7 @@ def _fetch(context: CheckContext, path: str):
 
 def _unreachable(result) -> CheckResult:
     return CheckResult(
-        Status.FAIL,
+        CheckStatus.FAIL,
         f"Không tải được {result.url}: {result.error or result.status}",
         [result.evidence()],
     )
@@ -37,7 +37,9 @@ def home_status(context: CheckContext) -> CheckResult:
         return not_measured(NO_DOMAIN)
     if not result.ok:
         return _unreachable(result)
-    return CheckResult(Status.PASS, f"Trang chủ trả lời {result.status}", [result.evidence()], 1)
+    return CheckResult(
+        CheckStatus.PASS, f"Trang chủ trả lời {result.status}", [result.evidence()], 1
+    )
 
 
 @check("response_time")
@@ -94,12 +96,12 @@ def page_reachable(context: CheckContext) -> CheckResult:
     expected_type = context.params.get("content_type")
     if expected_type and expected_type not in result.content_type:
         evidence["content_type"] = result.content_type
-        return CheckResult(Status.PARTIAL, f"{path} sai kiểu nội dung", [evidence])
+        return CheckResult(CheckStatus.PARTIAL, f"{path} sai kiểu nội dung", [evidence])
     needle = context.params.get("contains")
     if needle and needle.encode() not in result.body:
         evidence["missing_text"] = needle
-        return CheckResult(Status.PARTIAL, f"{path} thiếu nội dung cần có", [evidence])
-    return CheckResult(Status.PASS, f"{path} trả lời {result.status}", [evidence], 1)
+        return CheckResult(CheckStatus.PARTIAL, f"{path} thiếu nội dung cần có", [evidence])
+    return CheckResult(CheckStatus.PASS, f"{path} trả lời {result.status}", [evidence], 1)
 
 
 def _parse_xml(body: bytes):
@@ -139,11 +141,11 @@ def sitemap_xml(context: CheckContext) -> CheckResult:
     if root is None:
         evidence["error"] = error
         summary = "chứa khai báo DTD" if error == "DTD" else "không đúng XML"
-        return CheckResult(Status.FAIL, f"sitemap.xml {summary}", [evidence])
+        return CheckResult(CheckStatus.FAIL, f"sitemap.xml {summary}", [evidence])
     if not root.tag.endswith("sitemapindex"):
         count = len(_locs(root, "}url"))
         evidence["urls"] = count
-        return CheckResult(Status.PASS, f"sitemap.xml có {count} địa chỉ", [evidence], count)
+        return CheckResult(CheckStatus.PASS, f"sitemap.xml có {count} địa chỉ", [evidence], count)
     pages = _locs(root, "}sitemap")[: int(context.params.get("max_pages", 20))]
     evidence["pages"] = len(pages)
     page_evidence, urls, broken = [], 0, 0
@@ -159,13 +161,13 @@ def sitemap_xml(context: CheckContext) -> CheckResult:
     evidence["urls"] = urls
     if broken:
         return CheckResult(
-            Status.PARTIAL if broken < len(pages) else Status.FAIL,
+            CheckStatus.PARTIAL if broken < len(pages) else CheckStatus.FAIL,
             f"{broken}/{len(pages)} trang sitemap lỗi",
             [evidence, *page_evidence],
             urls,
         )
     return CheckResult(
-        Status.PASS, f"sitemap.xml: {len(pages)} trang, {urls} địa chỉ", [evidence], urls
+        CheckStatus.PASS, f"sitemap.xml: {len(pages)} trang, {urls} địa chỉ", [evidence], urls
     )
 
 
@@ -180,10 +182,10 @@ def robots_txt(context: CheckContext) -> CheckResult:
     lines = [line.strip().lower() for line in result.body.decode("utf-8", "replace").splitlines()]
     evidence = result.evidence()
     if "disallow: /" in lines:
-        return CheckResult(Status.PARTIAL, "robots.txt chặn toàn bộ trang", [evidence])
+        return CheckResult(CheckStatus.PARTIAL, "robots.txt chặn toàn bộ trang", [evidence])
     if not any(line.startswith("sitemap:") for line in lines):
-        return CheckResult(Status.PARTIAL, "robots.txt không khai báo sitemap", [evidence])
-    return CheckResult(Status.PASS, "robots.txt hợp lệ", [evidence], 1)
+        return CheckResult(CheckStatus.PARTIAL, "robots.txt không khai báo sitemap", [evidence])
+    return CheckResult(CheckStatus.PASS, "robots.txt hợp lệ", [evidence], 1)
 
 
 @check("search_works")
@@ -201,10 +203,10 @@ def search_works(context: CheckContext) -> CheckResult:
         evidence.append({**result.evidence(), "query": query})
         failed += not result.ok
     if failed == len(queries):
-        return CheckResult(Status.FAIL, "Trang tìm kiếm không trả lời", evidence, 0)
+        return CheckResult(CheckStatus.FAIL, "Trang tìm kiếm không trả lời", evidence, 0)
     if failed:
-        return CheckResult(Status.PARTIAL, "Tìm kiếm lỗi với một số từ khóa", evidence)
-    return CheckResult(Status.PASS, "Tìm kiếm hoạt động", evidence, 1)
+        return CheckResult(CheckStatus.PARTIAL, "Tìm kiếm lỗi với một số từ khóa", evidence)
+    return CheckResult(CheckStatus.PASS, "Tìm kiếm hoạt động", evidence, 1)
 
 
 @check("mobile_ready")
@@ -223,8 +225,8 @@ def mobile_ready(context: CheckContext) -> CheckResult:
         missing.append("html lang")
     evidence = [{**result.evidence(), "missing": missing}]
     if missing:
-        return CheckResult(Status.FAIL, "Thiếu: " + ", ".join(missing), evidence, 0)
-    return CheckResult(Status.PASS, "Có viewport và khai báo ngôn ngữ", evidence, 1)
+        return CheckResult(CheckStatus.FAIL, "Thiếu: " + ", ".join(missing), evidence, 0)
+    return CheckResult(CheckStatus.PASS, "Có viewport và khai báo ngôn ngữ", evidence, 1)
 
 
 @check("broken_links")
@@ -250,7 +252,7 @@ def broken_links(context: CheckContext) -> CheckResult:
         higher_is_better=False,
     )
     if report.pages == 1 and report.broken:
-        status = Status.FAIL  # the start page itself failed: nothing was crawled
+        status = CheckStatus.FAIL  # the start page itself failed: nothing was crawled
     evidence = [
         {"pages_crawled": report.pages, "stopped_by": report.stopped_by, "ms": report.elapsed_ms},
         *report.broken[:50],
@@ -276,7 +278,7 @@ def accessibility_axe(context: CheckContext) -> CheckResult:
     paths = context.params.get("paths") or ["/", "/gioi-thieu/", "/tim-kiem/?q=a"]
     report = accessibility.run_axe(hostname, paths)
     if len(report.errors) == len(report.pages):
-        return CheckResult(Status.FAIL, "Không mở được trang nào để đánh giá", report.pages)
+        return CheckResult(CheckStatus.FAIL, "Không mở được trang nào để đánh giá", report.pages)
     violations = report.violations
     status = grade(
         violations,
@@ -284,8 +286,8 @@ def accessibility_axe(context: CheckContext) -> CheckResult:
         context.threshold("threshold_partial", 3),
         higher_is_better=False,
     )
-    if report.errors and status == Status.PASS:
-        status = Status.PARTIAL
+    if report.errors and status == CheckStatus.PASS:
+        status = CheckStatus.PARTIAL
     summary = f"{violations} lỗi tiếp cận trên {len(report.pages)} trang"
     return CheckResult(status, summary, report.pages, violations)
 
@@ -329,7 +331,10 @@ def rss_feed(context: CheckContext) -> CheckResult:
         found = _feed_path(home.body)
         if found is None:
             return CheckResult(
-                Status.FAIL, "Trang chủ không khai báo RSS", [{**home.evidence(), "rss": None}], 0
+                CheckStatus.FAIL,
+                "Trang chủ không khai báo RSS",
+                [{**home.evidence(), "rss": None}],
+                0,
             )
         path, how = found
     result = _fetch(context, path)
@@ -339,5 +344,5 @@ def rss_feed(context: CheckContext) -> CheckResult:
         return _unreachable(result)
     evidence = {**result.evidence(), "announced_by": how}
     if b"<rss" not in result.body[:2000] and b"<feed" not in result.body[:2000]:
-        return CheckResult(Status.PARTIAL, f"{path} không phải RSS/Atom", [evidence], 0)
-    return CheckResult(Status.PASS, f"RSS {path} hoạt động", [evidence], 1)
+        return CheckResult(CheckStatus.PARTIAL, f"{path} không phải RSS/Atom", [evidence], 0)
+    return CheckResult(CheckStatus.PASS, f"RSS {path} hoạt động", [evidence], 1)

@@ -13,7 +13,7 @@ from django.db.models import Count, Sum
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from ..models import Status, VisitDaily
+from ..models import CheckStatus, VisitDaily
 from . import MODULE_MISSING, CheckContext, CheckResult, check, grade, not_measured
 
 
@@ -97,7 +97,7 @@ def survey_answered(context: CheckContext) -> CheckResult:
         "useful_percent": row.useful_percent,
     }
     if not survey_url:
-        return CheckResult(Status.FAIL, "Chưa mở khảo sát mức độ hài lòng", [evidence], 0)
+        return CheckResult(CheckStatus.FAIL, "Chưa mở khảo sát mức độ hài lòng", [evidence], 0)
     status = grade(
         row.responses,
         context.threshold("threshold_pass", 10),

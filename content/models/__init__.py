@@ -3,7 +3,7 @@
 from .about import ContactOfficial, HistoryEntry, Leader, LocalityPage, OrgUnit
 from .article import Article, ArticleAttachment, ArticleRevision, Syndication, SyndicationStatus
 from .category import Category, CategoryKind
-from .links import Alert, Banner, Link, LinkGroup
+from .links import Alert, Banner, Link, LinkGroup, SiteHero
 from .media import Image
 
 __all__ = [
@@ -22,6 +22,7 @@ __all__ = [
     "LinkGroup",
     "LocalityPage",
     "OrgUnit",
+    "SiteHero",
     "Syndication",
     "SyndicationStatus",
 ]

@@ -68,3 +68,30 @@ class Alert(TenantOwned):
 
     def __str__(self) -> str:
         return self.message
+
+
+class SiteHero(TenantOwned):
+    """The picture across the top of a site's home page, chosen by the site's admins from
+    its image library (whose alt text and renditions it uses). One per site; without one
+    the home page shows the platform's default picture."""
+
+    image = models.ForeignKey(
+        "content.Image",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("ảnh"),
+        help_text=_(
+            "Chọn từ thư viện ảnh của trang; ảnh ngang, rộng ít nhất 1600 điểm ảnh. "
+            "Văn bản thay thế (alt) của ảnh được dùng cho người không nhìn thấy ảnh."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("ảnh bìa trang chủ")
+        verbose_name_plural = _("ảnh bìa trang chủ")
+        constraints = [
+            models.UniqueConstraint(fields=["tenant"], name="content_one_hero_per_tenant")
+        ]
+
+    def __str__(self) -> str:
+        return str(self.image)

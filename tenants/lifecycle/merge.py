@@ -5,6 +5,7 @@ every batch commits with its cursor, so a rerun continues where the last one sto
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from auditlog.context import set_actor
 from django.db import transaction
@@ -23,6 +24,9 @@ from .moving import move_batch
 from .plan import MergePlan, NewSite, plan_merge
 from .rules import How, MoveRule, OnClash, all_rules
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 BATCH_SIZE = 500
 
 
@@ -30,7 +34,7 @@ def merge_sites(
     sources: Sequence[Tenant],
     target: Tenant | NewSite,
     *,
-    by=None,
+    by: User | None = None,
     plan: MergePlan | None = None,
     run: bool = True,
 ) -> SiteOperation:
@@ -45,7 +49,7 @@ def start_operation(
     sources: Sequence[Tenant],
     target: Tenant | NewSite,
     *,
-    by,
+    by: User,
     plan: MergePlan,
     run: bool,
 ) -> SiteOperation:

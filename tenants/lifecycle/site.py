@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,6 +21,9 @@ from tenants.models import (
 from tenants.resolution import bump_tree_version
 
 from .context import LifecycleError, hostnames_of
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 
 def _done(kind: str, site: Tenant, *, by, plan: dict, target: Tenant | None = None):
@@ -37,7 +42,7 @@ def _done(kind: str, site: Tenant, *, by, plan: dict, target: Tenant | None = No
 
 
 @transaction.atomic
-def move_site(site: Tenant, new_parent: Tenant, *, by=None) -> SiteOperation:
+def move_site(site: Tenant, new_parent: Tenant, *, by: User | None = None) -> SiteOperation:
     """Put `site` (with the sites below it) under `new_parent`: a commune of an abolished
     district goes to the province. Roles held on the new parent "with descendants" now
     reach it; proposals to the parent portal go to the new parent."""
@@ -78,7 +83,7 @@ def rename_site(
     name: str,
     short_name: str | None = None,
     primary_hostname: str | None = None,
-    by=None,
+    by: User | None = None,
 ) -> SiteOperation:
     """Rename a site and keep its former name (shown on its About page); with a new
     primary hostname, the old ones answer 301 to it, path kept."""
@@ -115,7 +120,9 @@ def rename_site(
     return operation
 
 
-def keep_former_name(before: Tenant, *, new_name: str, primary: str = "", by=None) -> SiteOperation:
+def keep_former_name(
+    before: Tenant, *, new_name: str, primary: str = "", by: User | None = None
+) -> SiteOperation:
     """Record a rename: `before` (the site as it was) keeps its name and hostnames in its
     history, shown on the About page as "Tên gọi trước đây". Also called by the admin's
     site form when a name is edited there, so no rename goes unrecorded."""
@@ -136,7 +143,7 @@ def keep_former_name(before: Tenant, *, new_name: str, primary: str = "", by=Non
 
 
 @transaction.atomic
-def archive_site(site: Tenant, *, by=None) -> SiteOperation:
+def archive_site(site: Tenant, *, by: User | None = None) -> SiteOperation:
     """Retire a site as a read-only archive: it stays online with the banner "Trang lưu
     trữ", out of menus and compliance scoring. (To send its URLs to a successor instead,
     merge it into the successor: every item moves and every URL answers 301.)"""
@@ -149,7 +156,9 @@ def archive_site(site: Tenant, *, by=None) -> SiteOperation:
     return _done(OperationKind.RETIRE, site, by=by, plan={"archive": True})
 
 
-def retire_site(site: Tenant, *, successor: Tenant | None = None, by=None) -> SiteOperation:
+def retire_site(
+    site: Tenant, *, successor: Tenant | None = None, by: User | None = None
+) -> SiteOperation:
     """Retire a site. Without a successor it stays online as a read-only archive; with one,
     it is merged into the successor (every item moves, every old URL answers 301 to the
     item's new URL, not to the home page) and the merge runs in the background."""

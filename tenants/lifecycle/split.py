@@ -5,6 +5,7 @@ source stays live; each moved item's old URL answers 301 to its new one."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
@@ -13,6 +14,9 @@ from tenants.models import OperationKind, SiteOperation, Tenant
 from .merge import start_operation
 from .plan import MergePlan, NewSite, build_plan
 from .rules import How, all_rules
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 # Derived rows that follow the moved items (their mover reads the operation's provenance).
 FOLLOWERS = ("search.SearchEntry",)
@@ -67,7 +71,7 @@ def split_site(
     source: Tenant,
     target: Tenant | NewSite,
     *,
-    by=None,
+    by: User | None = None,
     plan: MergePlan,
     run: bool = True,
 ) -> SiteOperation:

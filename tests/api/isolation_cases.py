@@ -5,6 +5,7 @@ The makers are the HTML pages' own (each app's isolation_cases), so the API is h
 exactly the objects the pages are."""
 
 from disclosure.models import Section
+from tests.api.world import make_notice
 from tests.content.isolation_cases import make_article, make_category
 from tests.dialogue.isolation_cases import make_hotline, make_published_qa, make_session
 from tests.disclosure.isolation_cases import _maker
@@ -89,4 +90,13 @@ CASES = [
         lambda obj: _both_languages(f"/api/v1/dialogue-sessions/{obj.pk}"),
     ),
     _api("hotline", make_hotline, "/api/v1/hotlines"),
+    _api(
+        "downtime-notice",
+        lambda tenant, marker: make_notice(tenant, f"Bảo trì {marker}"),
+        "/api/v1/downtime-notices",
+        list_urls=[
+            "/api/v1/downtime-notices?limit=100",
+            "/api/v1/downtime-notices?limit=100&scope=subtree&lang=en",
+        ],
+    ),
 ]

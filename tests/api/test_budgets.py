@@ -30,6 +30,7 @@ BUDGETS = {
     "/api/v1/dialogue-sessions/{session_id}": 3,
     "/api/v1/documents": 1,
     "/api/v1/documents/{document_id}": 4,
+    "/api/v1/downtime-notices": 1,
     "/api/v1/hotlines": 1,
     "/api/v1/procedures": 1,
     "/api/v1/procedures/{code}": 2,

@@ -3,7 +3,7 @@
 import pytest
 from django.test import override_settings
 
-from portal.publishing import Status
+from portal.publishing import PublicationStatus
 from tests.content.factories import ArticleFactory, CategoryFactory
 
 pytestmark = pytest.mark.django_db
@@ -157,7 +157,7 @@ def test_english_lists_only_translated_items(site_client, commune):
 
 def test_drafts_and_other_sites_never_appear(site_client, province, commune, other_commune):
     mine = ArticleFactory(tenant=commune, title_vi="Của xã")
-    draft = ArticleFactory(tenant=commune, title_vi="Nháp", status=Status.DRAFT)
+    draft = ArticleFactory(tenant=commune, title_vi="Nháp", status=PublicationStatus.DRAFT)
     other = ArticleFactory(tenant=other_commune, title_vi="Xã khác")
     client = site_client(commune)
     ids = [a["id"] for a in client.get("/api/v1/articles?scope=subtree").json()["items"]]

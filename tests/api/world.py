@@ -5,7 +5,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from portal.publishing import Status
+from operations.models import DowntimeNotice
+from portal.publishing import PublicationStatus
 from tests.content.factories import ArticleFactory
 from tests.dialogue.factories import (
     HotlineFactory,
@@ -30,6 +31,7 @@ LISTS = {
     "procedures": "code",
     "categories": None,
     "sites": "slug",
+    "downtime-notices": None,
 }
 
 
@@ -46,6 +48,7 @@ def make_published(tenant, marker: str, *, code: str = "") -> dict:
     session = SessionFactory(tenant=tenant, title_vi=f"Đối thoại {marker}")
     SessionQuestionFactory(session=session, content=f"Câu hỏi {marker}?", name="Người Hỏi")
     hotline = HotlineFactory(tenant=tenant, purpose_vi=f"Đường dây {marker}")
+    make_notice(tenant, f"Bảo trì {marker}")
     made = {
         "articles": article,
         "documents": document,
@@ -62,8 +65,21 @@ def make_published(tenant, marker: str, *, code: str = "") -> dict:
     return made
 
 
+def make_notice(tenant, message: str, *, days: int = 10, **extra) -> DowntimeNotice:
+    """A planned-downtime notice published now, starting in `days` days for two hours."""
+    start = timezone.now() + timedelta(days=days)
+    return DowntimeNotice.objects.create(
+        tenant=tenant,
+        starts_at=start,
+        ends_at=start + timedelta(hours=2),
+        message_vi=message,
+        **extra,
+    )
+
+
 def make_drafts(tenant, marker: str) -> dict:
-    draft = {"status": Status.DRAFT, "published_at": None}
+    draft = {"status": PublicationStatus.DRAFT, "published_at": None}
+    make_notice(tenant, f"Bảo trì {marker}", days=-3)  # over: no longer shown
     return {
         "articles": ArticleFactory(tenant=tenant, title_vi=f"Tin {marker}", **draft),
         "documents": DocumentFactory(tenant=tenant, summary_vi=f"Văn bản {marker}", **draft),

@@ -4,7 +4,7 @@ server), each site fetched through its own Host header."""
 import pytest
 
 from compliance.checks import CheckContext, run_check
-from compliance.models import Status
+from compliance.models import CheckStatus
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -15,36 +15,36 @@ def check(key, tenant, **kwargs):
 
 def test_home_page_status_time_and_size(live_site):
     status = check("home_status", live_site)
-    assert status.status == Status.PASS
+    assert status.status == CheckStatus.PASS
     assert status.evidence[0]["status"] == 200
     assert status.evidence[0]["url"].startswith("http://xalive.portal.test:")
     timing = check("response_time", live_site)
-    assert timing.status == Status.PASS and 0 < timing.value < 2
+    assert timing.status == CheckStatus.PASS and 0 < timing.value < 2
     strict = check("response_time", live_site, threshold_pass=0.0, threshold_partial=0.0)
-    assert strict.status == Status.FAIL
+    assert strict.status == CheckStatus.FAIL
     size = check("page_size", live_site)
-    assert size.status == Status.PASS and size.evidence[0]["bytes"] > 1000
+    assert size.status == CheckStatus.PASS and size.evidence[0]["bytes"] > 1000
 
 
 def test_sitemap_robots_search_and_pages(live_site):
     sitemap = check("sitemap_xml", live_site)
-    assert sitemap.status == Status.PASS
+    assert sitemap.status == CheckStatus.PASS
     # The index's pages are read too: the site's own pages are counted, not the index.
     assert sitemap.evidence[0]["pages"] >= 1 and sitemap.value >= 3
-    assert check("robots_txt", live_site).status == Status.PASS
-    assert check("search_works", live_site).status == Status.PASS
-    assert check("mobile_ready", live_site).status == Status.PASS
+    assert check("robots_txt", live_site).status == CheckStatus.PASS
+    assert check("search_works", live_site).status == CheckStatus.PASS
+    assert check("mobile_ready", live_site).status == CheckStatus.PASS
     about = check("page_reachable", live_site, params={"path": "/gioi-thieu/"})
-    assert about.status == Status.PASS
+    assert about.status == CheckStatus.PASS
     missing = check("page_reachable", live_site, params={"path": "/khong-co-trang-nay/"})
-    assert missing.status == Status.FAIL
+    assert missing.status == CheckStatus.FAIL
     assert missing.evidence[0]["status"] == 404
 
 
 def test_robots_that_shut_the_site_off_is_partial(live_site):
     live_site.is_archived = True
     live_site.save()
-    assert check("robots_txt", live_site).status == Status.PARTIAL
+    assert check("robots_txt", live_site).status == CheckStatus.PARTIAL
 
 
 def test_broken_internal_link_found_by_a_bounded_crawl(live_site, live_server):
@@ -54,7 +54,7 @@ def test_broken_internal_link_found_by_a_bounded_crawl(live_site, live_server):
     live_site.save()
     # The footer link comes after every app's menu links: the bound leaves room for them.
     result = check("broken_links", live_site, params={"max_pages": 60, "time_limit": 30})
-    assert result.status == Status.PARTIAL  # one broken link, below the default 3
+    assert result.status == CheckStatus.PARTIAL  # one broken link, below the default 3
     broken = [e for e in result.evidence if e.get("url") == "/trang-da-xoa/"]
     assert broken and broken[0]["status"] == 404
     assert result.evidence[0]["pages_crawled"] <= 60
@@ -69,12 +69,12 @@ def test_crawl_stops_at_its_page_bound(live_site):
 def test_unreachable_site_is_a_failed_indicator_with_the_error(live_site, settings):
     settings.COMPLIANCE_FETCH_BASE = "http://127.0.0.1:9"  # nothing listens there
     result = check("home_status", live_site)
-    assert result.status == Status.FAIL
+    assert result.status == CheckStatus.FAIL
     assert result.evidence[0]["status"] is None
     assert "Connection" in result.evidence[0]["error"] or "refused" in result.evidence[0]["error"]
-    assert check("sitemap_xml", live_site).status == Status.FAIL
+    assert check("sitemap_xml", live_site).status == CheckStatus.FAIL
     links = check("broken_links", live_site)
-    assert links.status == Status.FAIL
+    assert links.status == CheckStatus.FAIL
 
 
 def test_a_full_measurement_of_a_live_site(live_site):
@@ -83,22 +83,22 @@ def test_a_full_measurement_of_a_live_site(live_site):
     run = measure_site(live_site)
     assert run.state == "done"
     results = {r.code: r for r in run.results.all()}
-    assert results["B-HOME-STATUS"].status == Status.PASS
-    assert results["B-SITEMAP"].status == Status.PASS
-    assert results["A-HOTLINE"].status == Status.PASS
-    assert results["A-B8"].status == Status.FAIL  # nothing published in the budget section
+    assert results["B-HOME-STATUS"].status == CheckStatus.PASS
+    assert results["B-SITEMAP"].status == CheckStatus.PASS
+    assert results["A-HOTLINE"].status == CheckStatus.PASS
+    assert results["A-B8"].status == CheckStatus.FAIL  # nothing published in the budget section
     assert results["A-B8"].fix_url == "/admin/disclosure/budgetrecord/"
     assert run.score_b is not None
 
 
 def test_rss_feed_announced_on_the_home_page_answers(live_site):
     result = check("rss_feed", live_site)
-    assert result.status == Status.PASS, result.evidence
+    assert result.status == CheckStatus.PASS, result.evidence
     # Every page announces the site's feeds in its head (feed autodiscovery).
     assert result.evidence[0]["announced_by"] == "link rel=alternate"
     assert result.evidence[0]["url"].endswith("/rss/")
     not_a_feed = check("rss_feed", live_site, params={"path": "/gioi-thieu/"})
-    assert not_a_feed.status == Status.PARTIAL
+    assert not_a_feed.status == CheckStatus.PARTIAL
 
 
 def test_feed_links_found_in_the_head_before_the_body():

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from compliance.catalogue import catalogue_for
-from compliance.models import Indicator, Status
+from compliance.models import CheckStatus, Indicator
 from compliance.scoring import axis_scores, measure_site, rollup
 from tests.compliance.conftest import make_run
 from tests.tenants.factories import TenantFactory
@@ -16,12 +16,12 @@ pytestmark = pytest.mark.django_db
 def test_axis_score_is_the_weighted_mean_and_ignores_not_measured():
     scores = axis_scores(
         [
-            ("a", 1, Status.PASS),
-            ("a", 3, Status.FAIL),
-            ("a", 2, Status.PARTIAL),
-            ("a", 5, Status.NOT_MEASURED),
-            ("a", 5, Status.NOT_APPLICABLE),
-            ("b", 1, Status.PASS),
+            ("a", 1, CheckStatus.PASS),
+            ("a", 3, CheckStatus.FAIL),
+            ("a", 2, CheckStatus.PARTIAL),
+            ("a", 5, CheckStatus.NOT_MEASURED),
+            ("a", 5, CheckStatus.NOT_APPLICABLE),
+            ("b", 1, CheckStatus.PASS),
         ]
     )
     assert scores["a"] == pytest.approx(100 * (1 + 0 + 1) / 6, abs=0.1)  # 33.3
@@ -31,7 +31,7 @@ def test_axis_score_is_the_weighted_mean_and_ignores_not_measured():
 
 
 def test_a_site_with_nothing_measurable_has_no_score_rather_than_full_marks():
-    assert axis_scores([("a", 1, Status.NOT_MEASURED)])["overall"] is None
+    assert axis_scores([("a", 1, CheckStatus.NOT_MEASURED)])["overall"] is None
 
 
 def test_rollup_weighted_by_sites_and_by_branch(measured_tree, department):
@@ -111,5 +111,5 @@ def test_a_crashing_check_becomes_a_result_not_a_crashed_run(province, commune):
     run = measure_site(commune)
     assert run.state == "done"
     result = run.results.get()
-    assert result.status == Status.NOT_MEASURED
+    assert result.status == CheckStatus.NOT_MEASURED
     assert "check error" in result.summary

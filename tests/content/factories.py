@@ -6,7 +6,7 @@ from django.utils import timezone
 from PIL import Image as PILImage
 
 from content.models import Article, Category, Image
-from portal.publishing import Status
+from portal.publishing import PublicationStatus
 
 
 def jpeg_bytes(size=(64, 48), exif: bytes | None = None, colour=(200, 30, 30)) -> bytes:
@@ -38,7 +38,7 @@ class ImageFactory(factory.django.DjangoModelFactory):
 
 
 class ArticleFactory(factory.django.DjangoModelFactory):
-    """A published article by default; pass status=Status.DRAFT for a draft."""
+    """A published article by default; pass status=PublicationStatus.DRAFT for a draft."""
 
     class Meta:
         model = Article
@@ -47,5 +47,5 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     title_vi = factory.Sequence(lambda n: f"Tin bài số {n}")
     summary_vi = "Tóm tắt tin bài."
     body_vi = "<p>Nội dung tin bài.</p>"
-    status = Status.PUBLISHED
+    status = PublicationStatus.PUBLISHED
     published_at = factory.LazyFunction(timezone.now)

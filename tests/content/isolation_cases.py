@@ -14,6 +14,7 @@ from content.models import (
     Link,
     LocalityPage,
     OrgUnit,
+    SiteHero,
     Syndication,
 )
 from tests.content.factories import ArticleFactory, CategoryFactory, ImageFactory
@@ -88,6 +89,11 @@ def make_banner(tenant, marker):
     )  # fmt: skip
 
 
+def make_hero(tenant, marker):
+    image = ImageFactory(tenant=tenant, alt_vi=f"Ảnh bìa {marker}", alt_en=f"Hero {marker}")
+    return SiteHero.objects.create(tenant=tenant, image=image)
+
+
 def make_alert(tenant, marker):
     return Alert.objects.create(
         tenant=tenant,
@@ -155,6 +161,7 @@ CASES = [
     ),
     IsolationCase(name="link", make=make_link, list_urls=["/"], admin_model=Link),
     IsolationCase(name="banner", make=make_banner, list_urls=["/"], admin_model=Banner),
+    IsolationCase(name="site-hero", make=make_hero, list_urls=["/"], admin_model=SiteHero),
     IsolationCase(name="alert", make=make_alert, list_urls=["/"], admin_model=Alert),
     IsolationCase(
         name="syndication",

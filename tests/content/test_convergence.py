@@ -5,7 +5,6 @@ import pytest
 from content import syndication
 from content.models import Syndication, SyndicationStatus
 from portal import publishing
-from portal.publishing import PublishingError
 from tests.content.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -77,26 +76,26 @@ def test_unpublishing_at_source_removes_it_from_the_portal(
 
 
 def test_only_the_parents_approver_decides(proposal, commune_approver, commune_editor):
-    with pytest.raises(PublishingError):
+    with pytest.raises(syndication.SyndicationError):
         syndication.accept(proposal, by=commune_approver)
-    with pytest.raises(PublishingError):
+    with pytest.raises(syndication.SyndicationError):
         syndication.accept(proposal, by=commune_editor)
 
 
 def test_another_commune_cannot_propose_my_article(article, other_commune_editor):
-    with pytest.raises(PublishingError):
+    with pytest.raises(syndication.SyndicationError):
         syndication.propose_to_parent(article, by=other_commune_editor)
 
 
 def test_a_portal_without_parent_cannot_propose(province, superuser):
-    with pytest.raises(PublishingError, match="cấp trên"):
+    with pytest.raises(syndication.SyndicationError, match="cấp trên"):
         syndication.propose_to_parent(ArticleFactory(tenant=province), by=superuser)
 
 
 def test_proposing_twice_is_refused_but_after_rejection_it_may_be_proposed_again(
     proposal, article, commune_editor, board_member
 ):
-    with pytest.raises(PublishingError):
+    with pytest.raises(syndication.SyndicationError):
         syndication.propose_to_parent(article, by=commune_editor)
     syndication.reject(proposal, by=board_member, reason="Sửa lại")
     again = syndication.propose_to_parent(article, by=commune_editor)
@@ -114,6 +113,21 @@ def test_portal_approver_accepts_from_the_admin_queue(
     client.post(url, {"action": "accept_selected", "_selected_action": [proposal.pk]})
     proposal.refresh_from_db()
     assert proposal.status == SyndicationStatus.ACCEPTED
+
+
+def test_a_refused_proposal_from_the_admin_shows_the_reason(province, superuser, site_client):
+    from django.urls import reverse
+
+    article = ArticleFactory(tenant=province, title_vi="Tin của tỉnh")
+    client = site_client(province, superuser)
+    response = client.post(
+        reverse("admin:content_article_changelist"),
+        {"action": "propose_selected", "_selected_action": [article.pk]},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "Đơn vị này không có cổng cấp trên để đề xuất." in response.content.decode()
+    assert not Syndication.objects.filter(article=article).exists()
 
 
 def test_portal_approver_rejects_from_the_admin_with_a_reason(

@@ -4,7 +4,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from portal.publishing import Status
+from portal.publishing import PublicationStatus
 from tests.content.factories import ArticleFactory
 from tests.portal.sitemap_client import sitemap_locations
 
@@ -14,7 +14,7 @@ SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 @pytest.fixture
 def items(commune, other_commune, news):
-    draft, waiting = Status.DRAFT, Status.PENDING
+    draft, waiting = PublicationStatus.DRAFT, PublicationStatus.PENDING
     return {
         "public": ArticleFactory(tenant=commune, category=news, title_vi="Tin đã đăng"),
         "draft": ArticleFactory(tenant=commune, category=news, title_vi="Tin nháp", status=draft),

@@ -3,7 +3,7 @@
 import pytest
 
 from content.search_index import SOURCES
-from portal.publishing import Status
+from portal.publishing import PublicationStatus
 from tests.content.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +26,7 @@ def test_published_article_gives_one_entry_per_language_with_plain_text(commune)
 
 
 def test_drafts_and_trashed_items_give_no_entries_and_are_not_indexable(commune):
-    draft = ArticleFactory(tenant=commune, status=Status.DRAFT)
+    draft = ArticleFactory(tenant=commune, status=PublicationStatus.DRAFT)
     public = ArticleFactory(tenant=commune)
     assert list(SOURCE.entries(draft)) == []
     assert list(SOURCE.indexable()) == [public]

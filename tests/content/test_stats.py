@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from content import stats
 from content.models import Alert, Article, ContactOfficial, Leader, Link, LocalityPage, OrgUnit
-from portal.publishing import Status
+from portal.publishing import PublicationStatus
 from tests.content.factories import ArticleFactory, CategoryFactory
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +19,7 @@ def test_section_counts_per_requirement_code(commune, other_commune):
     legal = CategoryFactory(tenant=commune, kind="legal_dissemination")
     ArticleFactory(tenant=commune, category=news)
     ArticleFactory(tenant=commune, category=news)
-    ArticleFactory(tenant=commune, category=news, status=Status.DRAFT, published_at=None)
+    ArticleFactory(tenant=commune, category=news, status=PublicationStatus.DRAFT, published_at=None)
     ArticleFactory(tenant=commune, category=legal)
     ArticleFactory(tenant=other_commune)
     OrgUnit.objects.create(tenant=commune, name_vi="Văn phòng HĐND và UBND")
@@ -64,7 +64,7 @@ def test_late_articles_are_counted_in_working_days(commune, other_commune):
     on_time = ArticleFactory(tenant=commune, category=category, title_vi="Đúng hạn")
     late = ArticleFactory(tenant=commune, category=category, title_vi="Đăng muộn")
     waiting = ArticleFactory(
-        tenant=commune, category=category, title_vi="Chờ duyệt", status=Status.PENDING
+        tenant=commune, category=category, title_vi="Chờ duyệt", status=PublicationStatus.PENDING
     )
     ArticleFactory(tenant=other_commune, title_vi="Đơn vị khác")
     now = timezone.now()

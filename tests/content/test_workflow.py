@@ -6,9 +6,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from content import revisions
 from content.models import Article, ArticleRevision
 from portal import publishing
-from portal.publishing import PublishingError, Status
+from portal.publishing import PublicationStatus, PublishingError
 from portal.tasks import run_publication_schedule
 from tests.content.factories import ArticleFactory
 
@@ -18,7 +19,11 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def draft(commune, news):
     return ArticleFactory(
-        tenant=commune, category=news, status=Status.DRAFT, published_at=None, title_vi="Bản nháp"
+        tenant=commune,
+        category=news,
+        status=PublicationStatus.DRAFT,
+        published_at=None,
+        title_vi="Bản nháp",
     )
 
 
@@ -67,7 +72,7 @@ def test_approver_rejects_with_a_reason(draft, commune_editor, commune_approver)
     publishing.submit(draft, by=commune_editor)
     publishing.reject(draft, by=commune_approver, reason="Thiếu ảnh")
     draft.refresh_from_db()
-    assert draft.status == Status.DRAFT and draft.review_note == "Thiếu ảnh"
+    assert draft.status == PublicationStatus.DRAFT and draft.review_note == "Thiếu ảnh"
 
 
 def test_editor_forging_the_publish_button_in_the_admin_is_refused(
@@ -78,7 +83,7 @@ def test_editor_forging_the_publish_button_in_the_admin_is_refused(
     assert response.status_code == 200
     assert "người duyệt" in response.content.decode()
     draft.refresh_from_db()
-    assert draft.status == Status.DRAFT
+    assert draft.status == PublicationStatus.DRAFT
 
 
 def test_approver_publishes_from_the_admin(draft, commune_approver, site_client, commune):
@@ -86,7 +91,7 @@ def test_approver_publishes_from_the_admin(draft, commune_approver, site_client,
     response = client.post(_change_url(draft), _form(draft, _workflow="publish"))
     assert response.status_code == 302
     draft.refresh_from_db()
-    assert draft.status == Status.PUBLISHED
+    assert draft.status == PublicationStatus.PUBLISHED
 
 
 def test_editor_of_another_commune_cannot_edit_by_forged_post(
@@ -111,7 +116,7 @@ def test_scheduled_publish_runs_through_the_real_celery_task(
     draft, commune_approver, site_client, commune
 ):
     publishing.publish(draft, by=commune_approver, at=timezone.now() + timedelta(hours=1))
-    assert draft.status == Status.SCHEDULED
+    assert draft.status == PublicationStatus.SCHEDULED
     assert site_client(commune).get(draft.get_absolute_url()).status_code == 404
     Article.objects.filter(pk=draft.pk).update(publish_at=timezone.now() - timedelta(minutes=1))
     result = run_publication_schedule.delay().get()
@@ -159,6 +164,11 @@ def test_another_communes_editor_cannot_restore_a_version(
     client = site_client(other_commune, other_commune_editor)
     history = reverse("admin:content_article_revisions", args=[draft.pk])
     assert client.post(history, {"revision": revision.pk}).status_code == 403
+
+
+def test_restoring_a_version_of_another_communes_article_is_refused(draft, other_commune_editor):
+    with pytest.raises(revisions.RevisionError, match="không có quyền"):
+        revisions.restore(draft.revisions.first(), by=other_commune_editor)
 
 
 def test_slug_folds_vietnamese_and_is_unique_per_site(commune, other_commune, news):

@@ -6,14 +6,14 @@ import pytest
 
 from disclosure.models import Record, Section
 from disclosure.timeliness import late_records
-from portal.publishing import Status
+from portal.publishing import PublicationStatus
 from tenants.models import Tenant
 
 pytestmark = pytest.mark.django_db
 
 
 def test_demo_seed_tells_a_late_budget(demo):
-    published = Record.objects.filter(status=Status.PUBLISHED)
+    published = Record.objects.filter(status=PublicationStatus.PUBLISHED)
     assert published.filter(section=Section.INVESTMENT).count() == 20
     assert published.filter(section=Section.STATISTICS).count() == 3
     assert published.filter(section=Section.BUDGET).values("tenant").distinct().count() == 3

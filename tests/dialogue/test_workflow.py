@@ -67,7 +67,7 @@ def test_full_flow_commune_editor_assigns_drafts_approver_signs_and_publishes(
 def test_editor_cannot_sign_off_an_answer(commune, commune_editor):
     inquiry = _received(commune)
     workflow.draft_answer(inquiry, "Dự thảo", by=commune_editor)
-    with pytest.raises(workflow.WorkflowError):
+    with pytest.raises(workflow.InquiryError):
         workflow.approve_answer(inquiry, by=commune_editor)
     inquiry.refresh_from_db()
     assert inquiry.status == InquiryStatus.ASSIGNED
@@ -84,12 +84,12 @@ def test_province_assigns_to_a_commune_whose_staff_answer_it(
 ):
     inquiry = _received(province)
     # The commune cannot take a question sent to the portal by itself...
-    with pytest.raises(workflow.WorkflowError):
+    with pytest.raises(workflow.InquiryError):
         workflow.assign(inquiry, commune, by=commune_editor)
     workflow.assign(inquiry, commune, by=board_member)
     assert inquiry.assigned_tenant == commune
     # ...but once assigned, its staff answer and its approver signs off.
-    with pytest.raises(workflow.WorkflowError):
+    with pytest.raises(workflow.InquiryError):
         workflow.draft_answer(inquiry, "Không phải đơn vị tôi", by=other_commune_editor)
     workflow.draft_answer(inquiry, "Xã đã kiểm tra.", by=commune_editor)
     workflow.approve_answer(inquiry, by=commune_approver)
@@ -99,26 +99,26 @@ def test_province_assigns_to_a_commune_whose_staff_answer_it(
 def test_assignment_only_within_the_subtree(commune, other_commune, commune_editor, province):
     inquiry = _received(commune)
     for target in (other_commune, province):
-        with pytest.raises(workflow.WorkflowError):
+        with pytest.raises(workflow.InquiryError):
             workflow.assign(inquiry, target, by=commune_editor)
 
 
 def test_decline_needs_a_reason_and_ends_the_flow(commune, commune_editor):
     inquiry = _received(commune)
-    with pytest.raises(workflow.WorkflowError):
+    with pytest.raises(workflow.InquiryError):
         workflow.decline(inquiry, "   ", by=commune_editor)
     workflow.decline(inquiry, "Không thuộc thẩm quyền.", by=commune_editor)
     assert inquiry.status == InquiryStatus.DECLINED
-    with pytest.raises(workflow.WorkflowError):
+    with pytest.raises(workflow.InquiryError):
         workflow.assign(inquiry, commune, by=commune_editor)
 
 
 def test_auditor_and_other_site_cannot_act(commune, auditor, other_commune_editor):
     inquiry = _received(commune)
     for user in (auditor, other_commune_editor):
-        with pytest.raises(workflow.WorkflowError):
+        with pytest.raises(workflow.InquiryError):
             workflow.assign(inquiry, commune, by=user)
-        with pytest.raises(workflow.WorkflowError):
+        with pytest.raises(workflow.InquiryError):
             workflow.decline(inquiry, "x", by=user)
 
 
@@ -126,11 +126,11 @@ def test_publish_only_after_sign_off_and_unpublish_returns_to_answered(
     commune, commune_editor, commune_approver
 ):
     inquiry = _received(commune)
-    with pytest.raises(workflow.WorkflowError):
+    with pytest.raises(workflow.InquiryError):
         workflow.publish(inquiry, by=commune_approver)
     workflow.draft_answer(inquiry, "Trả lời", by=commune_editor)
     workflow.approve_answer(inquiry, by=commune_approver)
-    with pytest.raises(workflow.WorkflowError):
+    with pytest.raises(workflow.InquiryError):
         workflow.publish(inquiry, by=commune_editor)
     workflow.publish(inquiry, by=commune_approver)
     workflow.unpublish(inquiry, by=commune_approver)

@@ -13,7 +13,7 @@ from disclosure.models import (
     Section,
     TableRow,
 )
-from portal.publishing import Status
+from portal.publishing import PublicationStatus
 
 
 class RecordFactory(factory.django.DjangoModelFactory):
@@ -26,7 +26,7 @@ class RecordFactory(factory.django.DjangoModelFactory):
     summary_vi = "Tóm tắt nội dung"
     fact_date = date(2026, 3, 2)
     year = factory.LazyAttribute(lambda o: o.fact_date.year)
-    status = Status.PUBLISHED
+    status = PublicationStatus.PUBLISHED
     published_at = factory.Sequence(lambda n: datetime(2026, 3, 5, 8, 0, n % 60, tzinfo=UTC))
 
 

@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from disclosure.models import Section
-from portal.publishing import Status
+from portal.publishing import PublicationStatus
 from tests.disclosure.factories import DatasetFactory, RecordFactory, add_rows
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +18,9 @@ def series(commune, other_commune):
         record=RecordFactory(tenant=commune, section=Section.STATISTICS, title_vi="Dân số xã")
     ).record
     add_rows(record, ["2024", "2025"], [("Dân số", "người", ["1000", "1010"])])
-    RecordFactory(tenant=commune, section=Section.STATISTICS, title_vi="Nháp", status=Status.DRAFT)
+    RecordFactory(
+        tenant=commune, section=Section.STATISTICS, title_vi="Nháp", status=PublicationStatus.DRAFT
+    )
     RecordFactory(tenant=other_commune, section=Section.STATISTICS, title_vi="Xã khác")
     RecordFactory(tenant=commune, section=Section.LAND, title_vi="Bảng giá đất")
     return record

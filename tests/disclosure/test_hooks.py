@@ -5,7 +5,7 @@ import pytest
 from disclosure.models import Section
 from disclosure.navigation import menu_items
 from disclosure.search_index import SOURCES
-from portal.publishing import Status
+from portal.publishing import PublicationStatus
 from tests.disclosure.factories import RecordFactory
 from tests.portal.sitemap_client import sitemap_text
 
@@ -28,7 +28,7 @@ def test_search_entries_for_published_records_in_each_language(commune):
     ]
     assert entries[0].url == entries[1].url == record.get_absolute_url()
     assert entries[0].reference == "15/2025/QĐ-UBND" and entries[0].tenant_id == commune.pk
-    draft = RecordFactory(tenant=commune, status=Status.DRAFT)
+    draft = RecordFactory(tenant=commune, status=PublicationStatus.DRAFT)
     assert list(source.entries(draft)) == []
     assert draft not in source.indexable() and record in source.indexable()
 

@@ -7,7 +7,7 @@ import pytest
 
 from disclosure import stats
 from disclosure.models import Section
-from portal.publishing import Status
+from portal.publishing import PublicationStatus
 from tests.disclosure.factories import BudgetFactory, RecordFactory
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +21,9 @@ def test_section_counts_are_the_sites_own_published_records(province, commune):
     RecordFactory(tenant=commune, section=Section.PLANNING)
     RecordFactory(tenant=commune, section=Section.RECRUITMENT)
     RecordFactory(tenant=commune, section=Section.ANTICORRUPTION)
-    RecordFactory(tenant=commune, section=Section.BUDGET, status=Status.DRAFT, published_at=None)
+    RecordFactory(
+        tenant=commune, section=Section.BUDGET, status=PublicationStatus.DRAFT, published_at=None
+    )
     trashed = RecordFactory(tenant=commune, section=Section.BUDGET)
     trashed.deleted_at = trashed.published_at
     trashed.save()

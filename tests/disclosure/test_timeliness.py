@@ -8,7 +8,7 @@ import pytest
 from disclosure import timeliness
 from disclosure.models import DeadlineRule, Section
 from disclosure.timeliness import budget_fact_date, deadline, late_records
-from portal.publishing import Status
+from portal.publishing import PublicationStatus
 from tests.disclosure.factories import BudgetFactory, RecordFactory
 
 pytestmark = pytest.mark.django_db
@@ -82,7 +82,10 @@ def test_late_records_lists_late_and_overdue_items_of_the_given_sites_only(commu
         tenant=commune, fact_date=date(2026, 3, 2), published_at=published_on(date(2026, 3, 4))
     )
     overdue = RecordFactory(
-        tenant=commune, fact_date=date(2026, 4, 1), status=Status.DRAFT, published_at=None
+        tenant=commune,
+        fact_date=date(2026, 4, 1),
+        status=PublicationStatus.DRAFT,
+        published_at=None,
     )
     RecordFactory(tenant=commune, fact_date=date(2025, 3, 2), published_at=None)  # before since
     RecordFactory(

@@ -9,7 +9,7 @@ from django.utils import translation
 
 from disclosure import selectors
 from disclosure.models import Section
-from portal.publishing import Status
+from portal.publishing import PublicationStatus
 from tests.disclosure.factories import (
     BudgetFactory,
     DatasetFactory,
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 
 def test_commune_landing_lists_its_own_published_records(commune, other_commune, site_client):
     RecordFactory(tenant=commune, title_vi="Quy hoạch chung xã An Bình")
-    RecordFactory(tenant=commune, title_vi="Bản nháp chưa đăng", status=Status.DRAFT)
+    RecordFactory(tenant=commune, title_vi="Bản nháp chưa đăng", status=PublicationStatus.DRAFT)
     RecordFactory(tenant=other_commune, title_vi="Quy hoạch xã Bình Minh")
     response = site_client(commune).get("/quy-hoach-ke-hoach/")
     body = response.content.decode()
@@ -116,7 +116,7 @@ def test_detail_of_a_draft_or_wrong_section_is_not_found_and_old_slug_redirects(
     commune, site_client
 ):
     client = site_client(commune)
-    draft = RecordFactory(tenant=commune, status=Status.DRAFT)
+    draft = RecordFactory(tenant=commune, status=PublicationStatus.DRAFT)
     assert client.get(draft.get_absolute_url()).status_code == 404
     record = RecordFactory(tenant=commune)
     wrong = record.get_absolute_url().replace("quy-hoach-ke-hoach", "ngan-sach")
@@ -192,7 +192,7 @@ def test_province_investment_chart_gives_the_disbursement_rate_per_commune(
     )
     ProjectFactory(
         record__tenant=other_commune,
-        record__status=Status.DRAFT,
+        record__status=PublicationStatus.DRAFT,
         total_investment=Decimal("9000"),
         disbursed=Decimal("0"),
     )

@@ -13,7 +13,7 @@ from documents.models import (
     DocumentType,
 )
 from documents.pdfgen import simple_pdf
-from portal.publishing import Status
+from portal.publishing import PublicationStatus
 
 
 class DocumentTypeFactory(factory.django.DjangoModelFactory):
@@ -47,7 +47,7 @@ class DocumentFactory(factory.django.DjangoModelFactory):
     effective_on = datetime.date(2024, 3, 15)
     summary_vi = "Quy định quản lý đất đai trên địa bàn"
     summary_en = "Land management rules"
-    status = Status.PUBLISHED
+    status = PublicationStatus.PUBLISHED
     published_at = factory.LazyFunction(timezone.now)
 
     @factory.post_generation
@@ -66,7 +66,7 @@ class ConsultationFactory(factory.django.DjangoModelFactory):
     drafting_body = "Sở Tài chính"
     opens_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
     closes_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=10))
-    status = Status.PUBLISHED
+    status = PublicationStatus.PUBLISHED
     published_at = factory.LazyFunction(timezone.now)
 
 

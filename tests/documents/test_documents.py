@@ -1,4 +1,4 @@
-"""Status from dates, filters, number and word search, scopes, pagination, budgets."""
+"""PublicationStatus from dates, filters, number and word search, scopes, pagination, budgets."""
 
 import datetime
 
@@ -7,7 +7,7 @@ import pytest
 from documents.lookup import document_urls_by_number, normalise_number
 from documents.models import Document, LegalStatus, Relation, RelationKind
 from documents.selectors import keyset_page, published_documents, status_q
-from portal.publishing import Status
+from portal.publishing import PublicationStatus
 from tests.documents.factories import DocumentFactory, DocumentFieldFactory, DocumentTypeFactory
 
 TODAY = datetime.date(2025, 6, 1)
@@ -176,7 +176,7 @@ def test_commune_reads_a_provincial_document_but_not_a_siblings(
 
 
 def test_drafts_and_trashed_documents_are_not_public(commune, site_client):
-    draft = DocumentFactory(tenant=commune, status=Status.DRAFT, number="1/NHAP")
+    draft = DocumentFactory(tenant=commune, status=PublicationStatus.DRAFT, number="1/NHAP")
     trashed = DocumentFactory(tenant=commune, number="2/RAC")
     Document.objects.filter(pk=trashed.pk).update(deleted_at=datetime.datetime.now(datetime.UTC))
     client = site_client(commune)
@@ -207,7 +207,7 @@ def test_lookup_maps_numbers_to_own_or_ancestor_documents_in_one_query(
     provincial = DocumentFactory(tenant=province, number="15/2024/QĐ-UBND")
     own = DocumentFactory(tenant=commune, number="3/2025/QĐ-UBND")
     DocumentFactory(tenant=other_commune, number="4/2025/QĐ-UBND")
-    DocumentFactory(tenant=commune, number="5/2025/QĐ-UBND", status=Status.DRAFT)
+    DocumentFactory(tenant=commune, number="5/2025/QĐ-UBND", status=PublicationStatus.DRAFT)
     with django_assert_num_queries(1):
         urls = document_urls_by_number(
             ["15/2024/QD-UBND", "3/2025/qđ-ubnd", "4/2025/QĐ-UBND", "5/2025/QĐ-UBND", ""],

@@ -1,5 +1,5 @@
 from documents.search_index import SOURCES, consultation_entries, document_entries
-from portal.publishing import Status
+from portal.publishing import PublicationStatus
 from tests.documents.factories import ConsultationFactory, DocumentFactory
 
 
@@ -14,7 +14,7 @@ def test_published_document_is_indexed_with_its_number_as_reference(commune):
 def test_english_entry_only_with_english_text_and_drafts_not_indexed(commune):
     document = DocumentFactory(tenant=commune, summary_en="Land rules")
     assert [e.language for e in document_entries(document)] == ["vi", "en"]
-    draft = DocumentFactory(tenant=commune, status=Status.DRAFT)
+    draft = DocumentFactory(tenant=commune, status=PublicationStatus.DRAFT)
     assert document_entries(draft) == []
     assert draft not in SOURCES[0].indexable()
     assert [e.language for e in consultation_entries(ConsultationFactory(tenant=commune))] == [

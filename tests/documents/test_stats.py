@@ -7,7 +7,7 @@ import pytest
 
 from documents import stats
 from documents.models import DocumentKind
-from portal.publishing import Status
+from portal.publishing import PublicationStatus
 from tests.documents.factories import ConsultationFactory, DocumentFactory
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +20,7 @@ def at(day: datetime.date) -> datetime.datetime:
 def test_section_counts_and_last_updates_of_the_sites_own_documents(province, commune):
     DocumentFactory(tenant=commune, published_at=at(datetime.date(2026, 3, 2)))
     DocumentFactory(tenant=commune, kind=DocumentKind.DIRECTIVE)
-    DocumentFactory(tenant=commune, kind=DocumentKind.TREATY, status=Status.DRAFT)
+    DocumentFactory(tenant=commune, kind=DocumentKind.TREATY, status=PublicationStatus.DRAFT)
     DocumentFactory(tenant=province, kind=DocumentKind.TREATY)
     consultation = ConsultationFactory(tenant=commune)
     assert stats.section_counts(commune) == {"B1": 2, "B2": 1, "B3": 0}
@@ -51,7 +51,7 @@ def test_late_documents_in_working_days(commune, other_commune):
     waiting = DocumentFactory(
         tenant=commune,
         issued_on=datetime.date(2026, 3, 2),
-        status=Status.PENDING,
+        status=PublicationStatus.PENDING,
         published_at=None,
     )
     found = stats.late_records([commune.pk], datetime.date(2026, 1, 1))

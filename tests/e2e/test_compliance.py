@@ -6,7 +6,7 @@ import pytest
 
 from compliance import accessibility
 from compliance.checks import CheckContext, run_check
-from compliance.models import Status, VisitDaily
+from compliance.models import CheckStatus, VisitDaily
 
 pytestmark = pytest.mark.e2e
 
@@ -43,12 +43,12 @@ def test_statistics_page_works_at_390_pixels(browser, e2e_sites, site_url):
 def test_accessibility_check_runs_axe_on_a_live_site(e2e_sites, live_server, settings):
     settings.COMPLIANCE_FETCH_BASE = live_server.url
     result = run_check("accessibility", CheckContext(tenant=e2e_sites["commune"]))
-    assert result.status == Status.PASS, result.evidence
+    assert result.status == CheckStatus.PASS, result.evidence
     assert [p["status"] for p in result.evidence] == [200, 200, 200]
 
 
 def test_accessibility_is_not_measured_without_chromium(e2e_sites, monkeypatch):
     monkeypatch.setattr(accessibility, "CHROMIUM", "/nonexistent/chromium")
     result = run_check("accessibility", CheckContext(tenant=e2e_sites["commune"]))
-    assert result.status == Status.NOT_MEASURED
+    assert result.status == CheckStatus.NOT_MEASURED
     assert result.evidence[0]["reason"] == "chromium not installed"

@@ -47,7 +47,7 @@ def _article(tenant, title):
         summary_vi="Tóm tắt.",
         cover=ImageFactory(tenant=tenant),
         share_social=True,
-        status=workflow.Status.PENDING,
+        status=workflow.PublicationStatus.PENDING,
         published_at=None,
     )
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from content.models import Article, ArticleAttachment, Image
 from importer import runs
 from importer.models import ImportItem, ImportRun, ItemState
-from portal.publishing import Status
+from portal.publishing import PublicationStatus
 from tenants.models import UrlRedirect
 
 from .conftest import make_profile
@@ -55,7 +55,7 @@ def test_full_import_creates_articles_with_dates_bodies_images_and_attachments(
     assert run.state == "done"
     first = articles(commune).get(title_vi="Hội nghị tổng kết công tác năm 2025")
     assert first.category == categories["tin-tuc"]
-    assert first.status == Status.DRAFT  # the profile does not publish
+    assert first.status == PublicationStatus.DRAFT  # the profile does not publish
     assert local(first, "%d/%m/%Y %H:%M") == "03/11/2025 08:30"
     assert first.summary_vi == "UBND xã An Bình tổ chức hội nghị tổng kết công tác năm 2025."
     assert "<table>" in first.body_vi and "Thu ngân sách" in first.body_vi  # tables kept
@@ -163,7 +163,7 @@ def test_publishing_profile_publishes_with_the_original_date(profile, commune, c
     profile.save()
     import_now(profile, user=commune_approver)
     first = articles(commune).get(title_vi="Hội nghị tổng kết công tác năm 2025")
-    assert first.status == Status.PUBLISHED
+    assert first.status == PublicationStatus.PUBLISHED
     assert local(first, "%d/%m/%Y %H:%M") == "03/11/2025 08:30"
 
 

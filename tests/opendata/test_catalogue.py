@@ -9,7 +9,7 @@ import pytest
 from pyld import jsonld
 
 from disclosure.models import Section
-from portal.publishing import Status
+from portal.publishing import PublicationStatus
 from tests.api.world import make_published
 from tests.disclosure.factories import DatasetFactory, RecordFactory, add_rows
 from tests.documents.factories import DocumentFactory
@@ -25,7 +25,10 @@ def world(commune, other_commune):
     mine = make_published(commune, "MARKA", code="1.000001")
     make_published(other_commune, "MARKB", code="1.000002")
     RecordFactory(
-        tenant=commune, section=Section.BUDGET, title_vi="Nháp NHAPA", status=Status.DRAFT
+        tenant=commune,
+        section=Section.BUDGET,
+        title_vi="Nháp NHAPA",
+        status=PublicationStatus.DRAFT,
     )
     return mine
 
@@ -103,7 +106,9 @@ def _csv(response) -> list[list[str]]:
 
 def test_csv_downloads_hold_this_sites_published_items_only(site_client, commune, world):
     client = site_client(commune)
-    DocumentFactory(tenant=commune, summary_vi="Nháp NHAPA", status=Status.DRAFT, published_at=None)
+    DocumentFactory(
+        tenant=commune, summary_vi="Nháp NHAPA", status=PublicationStatus.DRAFT, published_at=None
+    )
     documents = _csv(client.get("/du-lieu-mo/van-ban.csv"))
     assert documents[0][:4] == ["number", "kind", "type", "summary"]
     assert [row[3] for row in documents[1:]] == ["Văn bản MARKA"]
@@ -125,7 +130,9 @@ def test_the_portal_catalogue_covers_the_province(site_client, province, commune
 
 def test_counts_leave_out_drafts_and_other_sites(site_client, commune, world):
     series = DatasetFactory(
-        record=RecordFactory(tenant=commune, section=Section.STATISTICS, status=Status.DRAFT)
+        record=RecordFactory(
+            tenant=commune, section=Section.STATISTICS, status=PublicationStatus.DRAFT
+        )
     ).record
     add_rows(series, ["2025"], [("Nháp", "người", ["1"])])
     raw = json.loads(site_client(commune).get("/du-lieu-mo/catalog.jsonld").content)

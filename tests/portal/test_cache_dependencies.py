@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from disclosure.models import SECTION_PATHS, Section
 from portal import cache_dependencies
-from portal.publishing import Status, archive
+from portal.publishing import PublicationStatus, archive
 from tests.content.factories import ArticleFactory, CategoryFactory
 from tests.disclosure.factories import RecordFactory
 from tests.documents.factories import DocumentFactory
@@ -108,7 +108,7 @@ def test_a_new_document_and_a_renamed_type_show_in_the_documents_list(site):
 def test_a_provincial_document_reaches_the_communes_below(site, province):
     path = reverse("documents:list")
     warm(site, path)
-    DocumentFactory(tenant=province, number="88/2026/QĐ-UBND", status=Status.PUBLISHED)
+    DocumentFactory(tenant=province, number="88/2026/QĐ-UBND", status=PublicationStatus.PUBLISHED)
     fresh_text(site, path)  # the commune's entry is no longer served
 
 

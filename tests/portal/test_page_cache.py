@@ -6,7 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from compliance import visit_batch, visits
-from portal.publishing import Status
+from portal.publishing import PublicationStatus
 from tests.content.factories import ArticleFactory, CategoryFactory
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0"
@@ -137,7 +137,10 @@ def test_views_served_from_the_cache_are_counted(page_cache, article, commune):
 
 def test_a_draft_never_leaks_through_the_cache(page_cache, article, commune):
     draft = ArticleFactory(
-        tenant=commune, category=article.category, title_vi="Bản nháp", status=Status.DRAFT
+        tenant=commune,
+        category=article.category,
+        title_vi="Bản nháp",
+        status=PublicationStatus.DRAFT,
     )
     client = visitor(commune)
     served_from_cache(client, "/")

@@ -8,7 +8,7 @@ from auditlog.registry import auditlog
 from django.utils import timezone
 
 from portal import publishing
-from portal.publishing import PublishingError, Status, item_published, item_unpublished
+from portal.publishing import PublicationStatus, PublishingError, item_published, item_unpublished
 from portal.tasks import run_publication_schedule
 from tests.portal.workflow_models import Notice
 
@@ -39,10 +39,10 @@ def received(django_capture_on_commit_callbacks):
 
 def test_editor_submits_and_approver_publishes(notice, commune_editor, commune_approver):
     publishing.submit(notice, by=commune_editor)
-    assert notice.status == Status.PENDING
+    assert notice.status == PublicationStatus.PENDING
     publishing.publish(notice, by=commune_approver)
     notice.refresh_from_db()
-    assert notice.status == Status.PUBLISHED and notice.published_at is not None
+    assert notice.status == PublicationStatus.PUBLISHED and notice.published_at is not None
     assert list(Notice.objects.for_tenant(notice.tenant).published()) == [notice]
 
 
@@ -50,7 +50,7 @@ def test_editor_cannot_publish_without_the_approver_role(notice, commune_editor)
     with pytest.raises(PublishingError, match="người duyệt"):
         publishing.publish(notice, by=commune_editor)
     notice.refresh_from_db()
-    assert notice.status == Status.DRAFT
+    assert notice.status == PublicationStatus.DRAFT
 
 
 def test_editor_of_another_commune_cannot_even_submit(notice, other_commune_editor):
@@ -60,7 +60,7 @@ def test_editor_of_another_commune_cannot_even_submit(notice, other_commune_edit
 
 def test_board_member_publishes_anywhere_in_the_tree(notice, board_member):
     publishing.publish(notice, by=board_member)
-    assert notice.status == Status.PUBLISHED
+    assert notice.status == PublicationStatus.PUBLISHED
 
 
 def test_auditor_cannot_change_anything(notice, auditor):
@@ -77,7 +77,7 @@ def test_reject_needs_a_reason_and_returns_the_item_to_draft(
         publishing.reject(notice, by=commune_approver, reason="  ")
     publishing.reject(notice, by=commune_approver, reason="Thiếu ảnh minh họa")
     notice.refresh_from_db()
-    assert notice.status == Status.DRAFT
+    assert notice.status == PublicationStatus.DRAFT
     assert notice.review_note == "Thiếu ảnh minh họa"
 
 
@@ -91,7 +91,7 @@ def test_scheduled_publication_runs_through_the_celery_task(
 ):
     at = timezone.now() + timedelta(hours=2)
     publishing.publish(notice, by=commune_approver, at=at)
-    assert notice.status == Status.SCHEDULED
+    assert notice.status == PublicationStatus.SCHEDULED
     assert not Notice.objects.published().exists()
     with django_capture_on_commit_callbacks(execute=True):
         assert run_publication_schedule.delay().get() == {"published": 0, "unpublished": 0}
@@ -101,7 +101,7 @@ def test_scheduled_publication_runs_through_the_celery_task(
         result = run_publication_schedule.delay().get()
     assert result["published"] == 1
     notice.refresh_from_db()
-    assert notice.status == Status.PUBLISHED
+    assert notice.status == PublicationStatus.PUBLISHED
     assert ("published", notice.pk) in received
     with django_capture_on_commit_callbacks(execute=True):
         assert run_publication_schedule.delay().get()["published"] == 0  # idempotent
@@ -115,7 +115,7 @@ def test_scheduled_unpublication(
     with django_capture_on_commit_callbacks(execute=True):
         assert publishing.run_schedule()["unpublished"] == 1
     notice.refresh_from_db()
-    assert notice.status == Status.ARCHIVED
+    assert notice.status == PublicationStatus.ARCHIVED
     assert ("unpublished", notice.pk) in received
 
 

@@ -13,7 +13,7 @@ from content.models import Article
 from content.sitemaps import ArticleSitemap
 from portal import publishing
 from portal import sitemaps as portal_sitemaps
-from portal.publishing import Status
+from portal.publishing import PublicationStatus
 from tests.content.factories import ArticleFactory, CategoryFactory
 from tests.portal.sitemap_client import NS, sitemap_locations, sitemap_pages
 
@@ -27,7 +27,7 @@ def _published(tenant, count, prefix="tin"):
             category=category,
             title_vi=f"Tin {prefix} {n}",
             slug=f"{prefix}-{n}",
-            status=Status.PUBLISHED,
+            status=PublicationStatus.PUBLISHED,
             published_at=now - timedelta(minutes=n),
         )
         for n in range(count)
@@ -80,8 +80,8 @@ def test_a_long_section_is_listed_page_by_page_and_every_article_is_reachable(
 
 def test_no_drafts_trash_or_other_sites_items(small_pages, commune, other_commune, site_client):
     mine = ArticleFactory(tenant=commune, title_vi="Tin đã đăng")
-    draft = ArticleFactory(tenant=commune, title_vi="Bản nháp", status=Status.DRAFT)
-    pending = ArticleFactory(tenant=commune, title_vi="Chờ duyệt", status=Status.PENDING)
+    draft = ArticleFactory(tenant=commune, title_vi="Bản nháp", status=PublicationStatus.DRAFT)
+    pending = ArticleFactory(tenant=commune, title_vi="Chờ duyệt", status=PublicationStatus.PENDING)
     trashed = ArticleFactory(tenant=commune, title_vi="Đã xoá", deleted_at=timezone.now())
     theirs = ArticleFactory(tenant=other_commune, title_vi="Tin xã khác")
     locations = sitemap_locations(site_client(commune))
@@ -154,7 +154,7 @@ def test_a_new_article_shows_without_waiting_for_the_cache(commune, site_client)
 def test_publishing_or_unpublishing_bumps_the_sites_sitemap_version(
     commune, commune_approver, django_capture_on_commit_callbacks
 ):
-    article = ArticleFactory(tenant=commune, status=Status.PENDING)
+    article = ArticleFactory(tenant=commune, status=PublicationStatus.PENDING)
     before = portal_sitemaps.version(commune.pk)
     with django_capture_on_commit_callbacks(execute=True):
         publishing.publish(article, by=commune_approver)

@@ -5,11 +5,11 @@ import json
 import pytest
 
 from procedures import fetch, sync
-from procedures.models import Assignment, DossierItem, Field, Procedure, Status, SyncRun
+from procedures.models import Assignment, DossierItem, Field, Procedure, ProcedureStatus, SyncRun
 from tests.procedures.factories import export, import_records, record
 
 
-def codes(status=Status.ACTIVE):
+def codes(status=ProcedureStatus.ACTIVE):
     return set(Procedure.objects.filter(status=status).values_list("code", flat=True))
 
 
@@ -77,13 +77,17 @@ def test_missing_procedure_is_withdrawn_not_deleted_and_returns_when_back(source
     run = import_records(source, record("1.1"))
     assert run.withdrawn == 1
     withdrawn = Procedure.objects.get(code="1.2")
-    assert withdrawn.status == Status.WITHDRAWN and withdrawn.withdrawn_at is not None
+    assert withdrawn.status == ProcedureStatus.WITHDRAWN and withdrawn.withdrawn_at is not None
     assert withdrawn.dossier.count() == 2  # kept as it was
     assert import_records(source, record("1.1")).changes == 0  # stays withdrawn, no new change
     run = import_records(source, record("1.1"), record("1.2", name="Đăng ký kết hôn"))
     assert run.reinstated == 1 and run.withdrawn == 0
     back = Procedure.objects.get(code="1.2")
-    assert back.pk == withdrawn.pk and back.status == Status.ACTIVE and back.withdrawn_at is None
+    assert (
+        back.pk == withdrawn.pk
+        and back.status == ProcedureStatus.ACTIVE
+        and back.withdrawn_at is None
+    )
 
 
 def test_dry_run_reports_the_plan_and_writes_nothing(source, commune):

@@ -3,7 +3,7 @@ from zoneinfo import ZoneInfo
 
 from django.db import transaction
 
-from portal.publishing import Status
+from portal.publishing import PublicationStatus
 from search.rebuild import rebuild
 from tests.search.models import bulletin_model
 
@@ -18,7 +18,7 @@ def bulletin(tenant, title, body="", *, year=2024, number="", kind="article", **
         body=body,
         number=number,
         kind=kind,
-        status=extra.pop("status", Status.PUBLISHED),
+        status=extra.pop("status", PublicationStatus.PUBLISHED),
         published_at=extra.pop("published_at", datetime(year, 6, 1, 9, 0, tzinfo=TZ)),
         **extra,
     )

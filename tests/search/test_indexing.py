@@ -13,7 +13,9 @@ from tests.search.test_search import text
 
 @pytest.fixture
 def draft(commune):
-    return bulletin(commune, "Thông báo cắt điện thôn Đông", status=publishing.Status.DRAFT)
+    return bulletin(
+        commune, "Thông báo cắt điện thôn Đông", status=publishing.PublicationStatus.DRAFT
+    )
 
 
 def found(client, q="cat dien") -> bool:
@@ -83,7 +85,7 @@ def test_an_object_of_an_unregistered_model_is_ignored(commune, django_capture_o
 def test_rebuild_command_indexes_in_bulk_with_progress(commune, capsys):
     for n in range(30):
         bulletin(commune, f"Bản tin số {n}", title_en=f"Bulletin {n}" if n % 2 else "")
-    bulletin(commune, "Bản nháp", status=publishing.Status.DRAFT)
+    bulletin(commune, "Bản nháp", status=publishing.PublicationStatus.DRAFT)
     SearchEntry.objects.all().delete()
     call_command("rebuild_search_index", "--batch-size", "7")
     output = capsys.readouterr().out

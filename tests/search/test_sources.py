@@ -57,7 +57,9 @@ class Kind:
 
 class ArticleKind(Kind):
     def show(self, site, approver):
-        article = ArticleFactory(tenant=site, title_vi=self.title, status=publishing.Status.DRAFT)
+        article = ArticleFactory(
+            tenant=site, title_vi=self.title, status=publishing.PublicationStatus.DRAFT
+        )
         return publishing.publish(article, by=approver)
 
     def hide(self, article, approver):
@@ -66,7 +68,9 @@ class ArticleKind(Kind):
 
 class DisclosureKind(Kind):
     def show(self, site, approver):
-        item = RecordFactory(tenant=site, title_vi=self.title, status=publishing.Status.DRAFT)
+        item = RecordFactory(
+            tenant=site, title_vi=self.title, status=publishing.PublicationStatus.DRAFT
+        )
         return publishing.publish(item, by=approver)
 
     def hide(self, item, approver):
@@ -103,7 +107,7 @@ class DocumentKind(Kind):
             tenant=site,
             number="15/2024/QĐ-UBND",
             summary_vi=self.title,
-            status=publishing.Status.DRAFT,
+            status=publishing.PublicationStatus.DRAFT,
             published_at=None,
         )
         return publishing.publish(document, by=approver)
@@ -115,7 +119,10 @@ class DocumentKind(Kind):
 class ConsultationKind(Kind):
     def show(self, site, approver):
         draft = ConsultationFactory(
-            tenant=site, title_vi=self.title, status=publishing.Status.DRAFT, published_at=None
+            tenant=site,
+            title_vi=self.title,
+            status=publishing.PublicationStatus.DRAFT,
+            published_at=None,
         )
         return publishing.publish(draft, by=approver)
 
@@ -184,7 +191,7 @@ def test_english_titles_are_found_on_the_english_site(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         article = ArticleFactory(
-            tenant=commune, title_en="Land use plan", status=publishing.Status.DRAFT
+            tenant=commune, title_en="Land use plan", status=publishing.PublicationStatus.DRAFT
         )
         publishing.publish(article, by=commune_approver)
         import_records(SyncSourceFactory(tenant=commune.parent), record("1.1", tenants=["xaa"]))

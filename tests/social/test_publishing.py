@@ -18,7 +18,7 @@ from tests.social.stubs import FB_RATE_LIMIT, SERVER_ERROR, ZALO_RATE_LIMIT, fb_
 def article(province):
     return ArticleFactory(
         tenant=province,
-        status=workflow.Status.PENDING,
+        status=workflow.PublicationStatus.PENDING,
         title_vi="Khai mạc Lễ hội Điện Hòn Chén",
         summary_vi="Lễ hội diễn ra từ ngày 5 đến 7 tháng 3.",
         cover=ImageFactory(tenant=province),
@@ -222,7 +222,7 @@ def test_only_ticked_articles_or_category_defaults_go_out(
             category=category,
             title_vi=title,
             share_social=tick,
-            status=workflow.Status.PENDING,
+            status=workflow.PublicationStatus.PENDING,
             published_at=None,
         )
         _publish(item, superuser, django_capture_on_commit_callbacks)
@@ -236,7 +236,7 @@ def test_zalo_needs_a_cover_photo(
         tenant=province,
         share_social=True,
         cover=None,
-        status=workflow.Status.PENDING,
+        status=workflow.PublicationStatus.PENDING,
         published_at=None,
     )
     _publish(item, superuser, django_capture_on_commit_callbacks)
@@ -252,7 +252,7 @@ def test_old_articles_published_now_are_not_posted(
     item = ArticleFactory(
         tenant=province,
         share_social=True,
-        status=workflow.Status.PENDING,
+        status=workflow.PublicationStatus.PENDING,
         published_at=timezone.now() - timedelta(days=400),
     )
     _publish(item, superuser, django_capture_on_commit_callbacks)

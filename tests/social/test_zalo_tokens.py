@@ -29,7 +29,7 @@ def _publish(province, superuser, capture):
         tenant=province,
         share_social=True,
         cover=ImageFactory(tenant=province),
-        status=workflow.Status.PENDING,
+        status=workflow.PublicationStatus.PENDING,
         published_at=None,
     )
     with capture(execute=True):

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from content import caching
 from content.models import Article, Category, CategoryKind
-from portal.publishing import Status
+from portal.publishing import PublicationStatus
 from tenants.models import Tenant
 
 BODY = (
@@ -78,7 +78,7 @@ class Command(BaseCommand):
             summary_vi=f"Tóm tắt của {title.lower()}.",
             body_vi=BODY,
             author="Bộ sinh dữ liệu",
-            status=Status.PUBLISHED,
+            status=PublicationStatus.PUBLISHED,
             # Spread over time, newest first, with ties on purpose (same minute).
             published_at=now - timedelta(days=2, minutes=n // 2),
         )

@@ -19,7 +19,7 @@ from django.test import Client
 from django.utils import timezone
 
 from content.models import Article, Category
-from portal.publishing import Status
+from portal.publishing import PublicationStatus
 from tenants.lifecycle.merge import execute, merge_sites
 from tenants.lifecycle.plan import plan_merge
 from tenants.models import Domain, Tenant, TenantKind, UrlRedirect
@@ -87,7 +87,7 @@ class Command(BaseCommand):
                         title_vi=f"Tin {i}",
                         slug=f"tin-chung-{i}" if i < shared else f"tin-{n}-{i}",
                         body_vi="<p>Nội dung.</p>",
-                        status=Status.PUBLISHED,
+                        status=PublicationStatus.PUBLISHED,
                         published_at=now,
                     )
                     for i in range(per_site)
