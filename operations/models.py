@@ -102,6 +102,9 @@ class DowntimeNotice(models.Model):
         related_name="+",
         verbose_name=_("người lập"),
     )
+    static_exported_at = models.DateTimeField(
+        _("đã lưu bản tĩnh lúc"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         ordering = ["-starts_at"]

@@ -21,3 +21,8 @@ SCHEDULE["operations-export-static"] = {
     "task": "operations.tasks.export_static_fallback",
     "schedule": crontab(hour="3,12", minute=0),
 }
+# A planned downtime starting: its sites' copy is refreshed once, just before.
+SCHEDULE["operations-export-static-for-downtime"] = {
+    "task": "operations.tasks.export_static_for_downtime",
+    "schedule": 60.0,
+}

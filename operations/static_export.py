@@ -10,8 +10,10 @@ import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from pathlib import Path
 
+from django.db.models import Q
 from django.test import Client
 from django.utils import timezone
 from django.utils.html import escape
@@ -28,6 +30,9 @@ ESSENTIAL_PATHS = (
     "/tin-tuc/",
     "/thong-bao-bao-tri/",
 )
+# A planned downtime's sites are exported once, this long before it starts (the beat
+# checks every minute): the copy is fresh when the application goes down.
+DOWNTIME_LEAD = timedelta(minutes=10)
 BODY_OPEN = re.compile(r"(<body[^>]*>)", re.IGNORECASE)
 POST_FORM = re.compile(r"(<form\b[^>]*\bmethod=\"post\"[^>]*>)", re.IGNORECASE)
 
@@ -100,10 +105,11 @@ def export_site(tenant, hostname: str, root: Path) -> SiteExport:
     return result
 
 
-def export_all(root: Path, slugs: list[str] | None = None) -> list[SiteExport]:
+def export_all(root: Path, slugs: list[str] | None = None, *, tenants=None) -> list[SiteExport]:
+    """Every active site (or those of `slugs`, or of the `tenants` queryset)."""
     from tenants.models import Domain, Tenant
 
-    tenants = Tenant.objects.filter(is_active=True)
+    tenants = (Tenant.objects.all() if tenants is None else tenants).filter(is_active=True)
     if slugs:
         tenants = tenants.filter(slug__in=slugs)
     results = []
@@ -115,4 +121,31 @@ def export_all(root: Path, slugs: list[str] | None = None) -> list[SiteExport]:
         )
         if domain is not None:
             results.append(export_site(tenant, domain.hostname, root))
+    return results
+
+
+def export_for_starting_downtime(root: Path, now: datetime | None = None) -> list[SiteExport]:
+    """Export the sites of each planned downtime about to start (within DOWNTIME_LEAD) or
+    under way, once per notice: the notice is claimed first (one worker wins), and
+    released again if the export fails, for the next beat to retry."""
+    from tenants.models import Tenant
+
+    from .models import DowntimeNotice
+
+    now = now or timezone.now()
+    due = DowntimeNotice.objects.filter(
+        static_exported_at__isnull=True, starts_at__lte=now + DOWNTIME_LEAD, ends_at__gt=now
+    ).select_related("tenant")
+    results: list[SiteExport] = []
+    for notice in due.order_by("starts_at", "pk"):
+        claim = DowntimeNotice.objects.filter(pk=notice.pk, static_exported_at__isnull=True)
+        if not claim.update(static_exported_at=now):
+            continue  # another worker has it
+        site = notice.tenant
+        sites = Tenant.objects.filter(site.subtree_q() if notice.include_subtree else Q(pk=site.pk))
+        try:
+            results.extend(export_all(root, tenants=sites))
+        except Exception:
+            DowntimeNotice.objects.filter(pk=notice.pk).update(static_exported_at=None)
+            raise
     return results

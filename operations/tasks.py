@@ -43,3 +43,19 @@ def export_static_fallback() -> str:
         return "STATIC_FALLBACK_DIR not set"
     results = static_export.export_all(Path(settings.STATIC_FALLBACK_DIR))
     return f"{len(results)} sites, {sum(r.pages for r in results)} pages"
+
+
+@shared_task
+def export_static_for_downtime() -> str:
+    """Refresh the static fallback of the sites of a planned downtime as it starts
+    (beat, every minute; once per notice) when STATIC_FALLBACK_DIR is set."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    from . import static_export
+
+    if not settings.STATIC_FALLBACK_DIR:
+        return "STATIC_FALLBACK_DIR not set"
+    results = static_export.export_for_starting_downtime(Path(settings.STATIC_FALLBACK_DIR))
+    return f"{len(results)} sites"

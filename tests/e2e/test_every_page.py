@@ -1,0 +1,58 @@
+"""Every public page type (tests/e2e/world.py), in Vietnamese and in English, on three
+screens: a 1280 px desktop, a 320 px phone (WCAG 1.4.10's reflow width) and that phone
+with the browser's text size doubled (WCAG 1.4.4). On each: axe-core finds no violation
+of any impact, and the page does not scroll sideways.
+
+The doubled text is Chromium's own font-size setting (Settings → Appearance → Font size,
+which the Chrome DevTools Protocol sets with Page.setFontSizes): 16 → 32 px as the default
+size, so everything sized in rem/em/% doubles and the site's A−/A+ classes still apply on
+top, as for a reader who set a large font in their browser. (Ctrl + zoom, by contrast,
+only narrows the CSS viewport: at 320 px wide it is already covered by the 320 px pass.)"""
+
+import pytest
+
+from tests.e2e.conftest import AXE_JS, axe_violations
+from tests.e2e.world import build_public_world
+
+pytestmark = pytest.mark.e2e
+
+# name: (viewport width, default font size in px)
+SCREENS = {"1280px": (1280, 16), "320px": (320, 16), "320px-text-200%": (320, 32)}
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+def test_every_page_type_is_accessible_and_reflows(
+    browser, e2e_sites, site_url, settings, tmp_path, screen
+):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    width, font_size = SCREENS[screen]
+    pages = build_public_world(e2e_sites["province"], e2e_sites["commune"])
+    context = browser.new_context(bypass_csp=True, viewport={"width": width, "height": 800})
+    context.add_init_script(path=str(AXE_JS))
+    page = context.new_page()
+    context.new_cdp_session(page).send(
+        "Page.setFontSizes", {"fontSizes": {"standard": font_size, "fixed": font_size}}
+    )
+    failures, visited = [], 0
+    for name, site, path in pages:
+        for language, url in (("vi", path), ("en", "/en" + path)):
+            response = page.goto(site_url(e2e_sites[site], url))
+            expected = 404 if name == "not found" else 200
+            where = f"{name} [{language}] {url}"
+            if response.status != expected:
+                failures.append((where, f"HTTP {response.status}"))
+                continue
+            visited += 1
+            root_font = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
+            assert root_font >= font_size, (where, root_font)  # the setting took
+            scroll_width = page.evaluate("document.documentElement.scrollWidth")
+            if scroll_width > width:
+                failures.append((where, f"scrolls sideways: {scroll_width} px wide"))
+            for violation in axe_violations(page):
+                failures.append((where, violation))
+    context.close()
+    print(f"\n{screen}: {visited} pages, {len(failures)} findings")
+    for failure in failures:
+        print("  ", *failure)
+    assert visited == 2 * len(pages)
+    assert failures == []
