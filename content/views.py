@@ -176,13 +176,20 @@ def site_map(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _site_groups(descendants) -> list[tuple[str, list]]:
-    """Component sites grouped by kind (departments, communes, wards…), from the cache."""
+SITE_GROUP_MAX = 60  # per kind; a national portal's 4,000 communes are paged on /gioi-thieu/
+
+
+def _site_groups(descendants) -> list[tuple[str, list, int]]:
+    """Component sites grouped by kind (departments, communes, wards…), from the cache:
+    (label, the first SITE_GROUP_MAX links, how many in all)."""
     labels = dict(TenantKind.choices)
     groups: dict[str, list] = {}
     for link in (d for d in descendants if d.depth == 1):
         groups.setdefault(link.kind, []).append(link)
-    return [(labels.get(kind, kind), links) for kind, links in groups.items()]
+    return [
+        (labels.get(kind, kind), links[:SITE_GROUP_MAX], len(links))
+        for kind, links in groups.items()
+    ]
 
 
 # --- about the agency and the locality ---------------------------------------------------
