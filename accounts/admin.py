@@ -63,8 +63,9 @@ def hide_device_admins() -> None:
     factors are managed only through enrolment and the reset action above."""
     from django_otp.plugins.otp_static.models import StaticDevice
     from django_otp.plugins.otp_totp.models import TOTPDevice
+    from django_otp_webauthn.models import WebAuthnAttestation, WebAuthnCredential
 
-    for model in (TOTPDevice, StaticDevice):
+    for model in (TOTPDevice, StaticDevice, WebAuthnCredential, WebAuthnAttestation):
         if admin.site.is_registered(model):
             admin.site.unregister(model)
 

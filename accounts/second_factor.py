@@ -13,6 +13,7 @@ from django_otp import devices_for_user, user_has_device
 from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 
 from tenants.access import ADMIN_ROLES, PUBLISHING_ROLES, tenant_ids_for
 
@@ -92,6 +93,16 @@ def confirm_enrolment(device: TOTPDevice, token: str, *, remote_addr: str | None
     return device, codes
 
 
+def needs_recovery_codes(user) -> bool:
+    """A staff member who enrolled with a security key first gets the recovery codes once
+    their session is verified (accounts/webauthn.py)."""
+    return (
+        requires_second_factor(user)
+        and WebAuthnCredential.objects.filter(user=user, confirmed=True).exists()
+        and not StaticDevice.objects.filter(user=user).exists()
+    )
+
+
 def new_recovery_codes(user) -> list[str]:
     """Replace the user's recovery codes with RECOVERY_CODE_COUNT new one-time codes."""
     StaticDevice.objects.filter(user=user).delete()
@@ -122,8 +133,12 @@ def verify(user, token: str) -> Device | None:
 
 
 def throttled(user) -> bool:
-    """True when every confirmed factor is in its delay after failures."""
-    devices = list(devices_for_user(user, confirmed=True))
+    """True when every confirmed code factor is in its delay after failures."""
+    devices = [
+        device
+        for device in devices_for_user(user, confirmed=True)
+        if isinstance(device, TOTPDevice | StaticDevice)
+    ]
     return bool(devices) and not any(d.verify_is_allowed()[0] for d in devices)
 
 
@@ -150,7 +165,7 @@ def reset(user, *, by: User, remote_addr: str | None = None) -> int:
     """Remove every factor of `user` (they enrol again at their next sign-in); audited."""
     with transaction.atomic():
         removed = 0
-        for model in (TOTPDevice, StaticDevice):
+        for model in (TOTPDevice, StaticDevice, WebAuthnCredential):
             removed += model.objects.filter(user=user).delete()[1].get(model._meta.label, 0)
         record_security_event(
             "second_factor_reset",

@@ -10,7 +10,7 @@ from django.contrib.auth.signals import user_login_failed
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -19,7 +19,7 @@ from django_otp import login as otp_login
 
 from portal.client_address import client_address
 
-from . import second_factor
+from . import second_factor, webauthn
 
 
 class CodeForm(forms.Form):
@@ -68,6 +68,10 @@ def second_factor_view(request: HttpRequest) -> HttpResponse:
     if not (user.is_authenticated and user.is_active and user.is_staff):
         return HttpResponseRedirect(reverse("admin:login"))
     if second_factor.is_satisfied(user):
+        if user.is_verified() and second_factor.needs_recovery_codes(user):
+            codes = second_factor.new_recovery_codes(user)
+            context = _context(request, codes=codes, title=_("Mã khôi phục"))
+            return render(request, "accounts/recovery_codes.html", context)
         return HttpResponseRedirect(_next_url(request))
     if not second_factor.has_confirmed_factor(user):
         return _enrol(request)
@@ -91,11 +95,10 @@ def _verify(request: HttpRequest) -> HttpResponse:
         locked = _count_failure(request)
         if locked is not None:
             return locked
-    return render(
-        request,
-        "accounts/second_factor_verify.html",
-        _context(request, form=form, title=_("Xác thực hai bước")),
+    context = _context(
+        request, form=form, title=_("Xác thực hai bước"), has_passkey=webauthn.has_key(user)
     )
+    return render(request, "accounts/second_factor_verify.html", context)
 
 
 def _count_failure(request: HttpRequest) -> HttpResponse | None:
@@ -136,5 +139,25 @@ def _enrol(request: HttpRequest) -> HttpResponse:
         qr_svg=qr,
         secret=second_factor.secret_text(device),
         title=_("Thiết lập xác thực hai bước"),
+        passkey_heading=_("Hoặc đăng ký khóa bảo mật thay cho ứng dụng"),
+        passkey_continue=_second_step_url(request),
     )
     return render(request, "accounts/second_factor_enrol.html", context)
+
+
+def _second_step_url(request: HttpRequest) -> str:
+    return reverse("admin:second_factor") + "?" + urlencode({"next": _next_url(request)})
+
+
+@never_cache
+def passkeys_view(request: HttpRequest) -> HttpResponse:
+    """A signed-in staff member's security keys, and adding one (behind admin_view: the
+    session has passed both steps)."""
+    context = {
+        **admin.site.each_context(request),
+        "title": _("Khóa bảo mật (passkey)"),
+        "keys": webauthn.keys_of(request.user),
+        "passkey_heading": _("Thêm khóa bảo mật"),
+        "passkey_continue": reverse("admin:passkeys"),
+    }
+    return render(request, "accounts/passkeys.html", context)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, Value
 
 from portal.publishing import PublicationStatus
 from tenants.models import Tenant
@@ -136,3 +136,54 @@ def accepted_syndications(portal: Tenant, any_language: bool = False) -> QuerySe
     )
     queryset = queryset.in_language("article__title", any_language=any_language)
     return queryset.select_related("article", "article__tenant", "article__cover")
+
+
+# --- beside an article ---------------------------------------------------------------
+SIDE_LIMIT = 5
+
+
+@dataclass
+class SideLists:
+    """What an article page shows beside its text: related, same-category, most-read."""
+
+    related: list[Article]
+    same_category: list[Article]
+    most_read: list[Article]
+
+    def __bool__(self) -> bool:
+        return bool(self.related or self.same_category or self.most_read)
+
+
+def side_lists(tenant: Tenant, article: Article) -> SideLists:
+    """The three lists in one UNION ALL query; no item is shown twice beside one article
+    (related first, then the category's latest, then the most read)."""
+    others = card_articles(public_articles(tenant)).exclude(pk=article.pk)
+    # Fetched with a margin: an item already in an earlier list is dropped from a later one.
+    margin = SIDE_LIMIT * 2
+    parts = {
+        "related": others.filter(pk__in=article.related.values("pk")).order_by(
+            "-published_at", "-id"
+        )[:6],
+        "same_category": others.filter(category_id=article.category_id).order_by(
+            "-published_at", "-id"
+        )[:margin],
+        "most_read": others.filter(view_count__gt=0).order_by(
+            "-view_count", "-published_at", "-id"
+        )[:margin],
+    }
+    queries = [q.annotate(side_list=Value(name)) for name, q in parts.items()]
+    found: dict[str, list[Article]] = {name: [] for name in parts}
+    for item in queries[0].union(*queries[1:], all=True):
+        found[item.side_list].append(item)
+    seen: set[int] = set()
+    lists = {}
+    for name, key in (
+        ("related", lambda a: (a.published_at, a.pk)),
+        ("same_category", lambda a: (a.published_at, a.pk)),
+        ("most_read", lambda a: (a.view_count, a.published_at, a.pk)),
+    ):
+        # A union keeps no order between its parts' rows.
+        chosen = [a for a in sorted(found[name], key=key, reverse=True) if a.pk not in seen]
+        lists[name] = chosen[: 6 if name == "related" else SIDE_LIMIT]
+        seen.update(a.pk for a in lists[name])
+    return SideLists(**lists)

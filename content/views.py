@@ -88,9 +88,6 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
     )
     if request.method == "GET":  # HEAD requests (link checkers) are not readers
         counters.count_view(item.pk)
-    related = selectors.card_articles(
-        selectors.public_articles(request.tenant).filter(pk__in=item.related.values("pk"))
-    )[:6]
     url = f"{_origin(request)}{request.path}"
     return render(
         request,
@@ -99,7 +96,9 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
             "article": item,
             # Read only when the cached body below is missing (lazy: no query otherwise).
             "attachments": SimpleLazyObject(lambda: list(item.attachments.all())),
-            "related": SimpleLazyObject(lambda: list(related)),
+            # Related, same-category and most-read items beside the text: one query, and
+            # only when the cached body (which holds them) is missing.
+            "side": SimpleLazyObject(lambda: selectors.side_lists(request.tenant, item)),
             # Any content change of the site bumps the version in this key.
             "article_cache_key": f"{caching.fragment_key(request.tenant.pk)}:{item.pk}:{url}",
             "canonical_url": url,
@@ -132,7 +131,6 @@ def syndicated(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "article": item,
             "attachments": list(item.attachments.all()),
-            "related": [],
             "canonical_url": source_url,
             "json_ld": _json_ld(request, item, source_url, source_tenant.name),
             "source": {"name": source_tenant.name, "url": source_url},

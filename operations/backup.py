@@ -4,7 +4,9 @@ per table, size and SHA-256 of every member). Restore checks the whole archive b
 touches anything, restores into an empty database, then compares the counts.
 
 The dump and the counts are read in one snapshot (pg_export_snapshot), so the manifest
-describes exactly the rows in the dump even while citizens keep writing."""
+describes exactly the rows in the dump even while citizens keep writing. With
+BACKUP_ENCRYPTION_KEY set, the archive is written encrypted (`.tar.enc`,
+operations/backup_crypto.py); restore decrypts and authenticates it whole first."""
 
 from __future__ import annotations
 
@@ -17,6 +19,8 @@ import subprocess
 import tarfile
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +33,8 @@ from django.db.migrations.loader import MigrationLoader
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from psycopg import sql
+
+from . import backup_crypto
 
 FORMAT = 1
 MANIFEST = "manifest.json"
@@ -189,6 +195,11 @@ def create(directory: Path) -> Result:
             info = tarfile.TarInfo(MANIFEST)
             info.size, info.mtime = len(data), int(time.time())
             archive.addfile(info, io.BytesIO(data))
+        if settings.BACKUP_ENCRYPTION_KEY:
+            final = final.with_name(final.name + backup_crypto.SUFFIX)
+            sealed = Path(work) / "archive.tar.enc"
+            backup_crypto.encrypt(partial, sealed, settings.BACKUP_ENCRYPTION_KEY)
+            partial = sealed
         os.replace(partial, final)  # a half-written archive never carries the final name
     return Result(final, manifest, time.monotonic() - started)
 
@@ -208,8 +219,30 @@ def read_manifest(archive: tarfile.TarFile) -> dict:
     return manifest
 
 
-def verify(path: Path) -> dict:
+@contextmanager
+def opened(path: Path, key: str | None = None) -> Iterator[Path]:
+    """The plain archive: `path`, or, encrypted, its decryption into a temporary file —
+    authenticated whole (wrong key, tampered or cut short: BackupError)."""
+    if not backup_crypto.is_encrypted(path):
+        yield path
+        return
+    key = settings.BACKUP_ENCRYPTION_KEY if key is None else key
+    with tempfile.TemporaryDirectory(prefix="gp-decrypt-") as work:
+        plain = Path(work) / "archive.tar"
+        try:
+            backup_crypto.decrypt(path, plain, key)
+        except backup_crypto.CryptoError as error:
+            raise BackupError(str(error)) from error
+        yield plain
+
+
+def verify(path: Path, key: str | None = None) -> dict:
     """Every check that needs no target: readable, complete, checksums, schema not newer."""
+    with opened(path, key) as plain:
+        return _verify_plain(plain)
+
+
+def _verify_plain(path: Path) -> dict:
     try:
         with tarfile.open(path, "r:") as archive:
             manifest = read_manifest(archive)
@@ -279,10 +312,17 @@ def _non_empty(root: Path) -> bool:
     return root.is_dir() and any(root.iterdir())
 
 
-def restore(path: Path, target: Target, *, force: bool = False) -> Result:
-    """Restore an archive verified first; refuse a non-empty target unless forced."""
+def restore(path: Path, target: Target, *, force: bool = False, key: str | None = None) -> Result:
+    """Restore an archive verified first (decrypted first if encrypted); refuse a
+    non-empty target unless forced."""
     started = time.monotonic()
-    manifest = verify(path)
+    with opened(path, key) as plain:
+        manifest = _restore_plain(plain, target, force)
+    return Result(path, manifest, time.monotonic() - started)
+
+
+def _restore_plain(path: Path, target: Target, force: bool) -> dict:
+    manifest = _verify_plain(path)
     if not force:
         if _database_tables(target.database):
             raise BackupError(
@@ -310,7 +350,7 @@ def restore(path: Path, target: Target, *, force: bool = False) -> Result:
         )
         _restore_files(archive, {"media": target.media_root, "private": target.private_root})
     check_counts(manifest, target.database)
-    return Result(path, manifest, time.monotonic() - started)
+    return manifest
 
 
 def _restore_files(archive: tarfile.TarFile, roots: dict[str, Path]) -> None:
@@ -341,12 +381,13 @@ def check_counts(manifest: dict, params: dict[str, str]) -> None:
 def prune(directory: Path, keep_daily: int, keep_monthly: int) -> list[Path]:
     """Keep the newest archive of each of the last keep_daily days and of each of the last
     keep_monthly months; delete the others. Returns what was deleted."""
-    archives = sorted(directory.glob("gp-backup-*.tar"), reverse=True)  # newest first
+    archives = [*directory.glob("gp-backup-*.tar"), *directory.glob("gp-backup-*.tar.enc")]
+    archives.sort(key=lambda archive: archive.name, reverse=True)  # newest first
     keep: set[Path] = set()
     days: dict[str, Path] = {}
     months: dict[str, Path] = {}
     for archive in archives:
-        stamp = archive.stem.removeprefix("gp-backup-")
+        stamp = archive.name.removeprefix("gp-backup-")
         days.setdefault(stamp[:8], archive)
         months.setdefault(stamp[:6], archive)
     keep |= set(list(days.values())[:keep_daily])

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts import second_factor
-from accounts.views import second_factor_view
+from accounts.views import passkeys_view, second_factor_view
 from operations.personal_data_views import personal_data_view
 from tenants.access import visible_tenant_ids
 from tenants.admin_scoping import WORKING_TENANT_SESSION_KEY, working_tenant_id
@@ -104,6 +104,7 @@ class PortalAdminSite(admin.AdminSite):
     def get_urls(self):
         return [
             path("xac-thuc-hai-buoc/", second_factor_view, name="second_factor"),
+            path("khoa-bao-mat-cua-toi/", self.admin_view(passkeys_view), name="passkeys"),
             path(
                 "du-lieu-ca-nhan/",
                 self.admin_view(personal_data_view),

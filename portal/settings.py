@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "portal",
     "tenants",
     "content",
@@ -231,6 +232,9 @@ BACKUP_DIR = os.environ.get("BACKUP_DIR", "")
 BACKUP_KEEP_DAILY = int(os.environ.get("BACKUP_KEEP_DAILY", 7))
 BACKUP_KEEP_MONTHLY = int(os.environ.get("BACKUP_KEEP_MONTHLY", 12))
 BACKUP_MAX_AGE_HOURS = int(os.environ.get("BACKUP_MAX_AGE_HOURS", 26))
+# A passphrase: archives are then written encrypted (AES-256-GCM, key by scrypt) as
+# .tar.enc and restore needs the same value. Keep it apart from the backups.
+BACKUP_ENCRYPTION_KEY = os.environ.get("BACKUP_ENCRYPTION_KEY", "")
 PG_BIN_DIR = os.environ.get("PG_BIN_DIR", "")  # pg_dump/pg_restore of the server's version
 # The static fallback nginx serves when the application is down (manage.py export_static,
 # nightly); empty turns the nightly export off.
@@ -300,6 +304,16 @@ STAFF_IDLE_TIMEOUT_MINUTES = int(os.environ.get("STAFF_IDLE_TIMEOUT_MINUTES", 30
 SECOND_FACTOR_ROLES = env_list("SECOND_FACTOR_ROLES", "*")
 RECOVERY_CODE_COUNT = 10
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Cổng thông tin điện tử")
+# Security keys / passkeys (django-otp-webauthn) as a second factor, never instead of the
+# password; the relying party is the host or its HOSTNAME_SUFFIXES entry (accounts/webauthn.py).
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_HELPER_CLASS = "accounts.webauthn.PortalWebAuthnHelper"
+OTP_WEBAUTHN_RP_ID_CALLABLE = "accounts.webauthn.rp_id_for_request"
+OTP_WEBAUTHN_RP_NAME = OTP_TOTP_ISSUER
+# The allowed origin is the request's own, checked per request by the helper above: the
+# library's check for a fixed OTP_WEBAUTHN_ALLOWED_ORIGINS list does not apply.
+SILENCED_SYSTEM_CHECKS = ["otp_webauthn.E030"]
+OTP_WEBAUTHN_EXCEPTION_LOGGER_NAME = "accounts.webauthn"
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

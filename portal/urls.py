@@ -11,6 +11,8 @@ from . import views
 # The admin, robots.txt, the favicon, the theme stylesheet and the sitemaps have no
 # language; every public page lives at / in Vietnamese and under /en/ in English.
 urlpatterns = [
+    # Security keys / passkeys: the WebAuthn ceremony's endpoints (accounts/webauthn.py).
+    path("admin/khoa-bao-mat/", include("accounts.webauthn_urls")),
     path("admin/", admin.site.urls),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon, name="favicon"),

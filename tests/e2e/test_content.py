@@ -113,3 +113,25 @@ def test_article_and_listing_work_without_javascript(browser, content, site_url)
     assert page.get_by_role("button", name="In / lưu PDF").is_hidden()
     assert page.get_by_role("link", name="Chia sẻ lên Zalo").is_visible()
     context.close()
+
+
+def test_article_uses_a_wide_screen_and_stacks_on_a_phone(page, content, site_url):
+    """Beside the text at 1280 px; under it at 320 px, with no sideways scrolling."""
+    from content.models import Article
+
+    Article.objects.filter(title_vi__startswith="Tin số 1").update(view_count=40)
+    url = site_url(content["commune"], content["article_url"])
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(url)
+    article = page.locator("article.article").bounding_box()
+    aside = page.locator(".article-aside").bounding_box()
+    assert aside["x"] >= article["x"] + article["width"]  # beside the text
+    assert aside["y"] < article["y"] + 200
+    assert page.locator("#most-read-title").is_visible()
+
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.goto(url)
+    article = page.locator("article.article").bounding_box()
+    aside = page.locator(".article-aside").bounding_box()
+    assert aside["y"] >= article["y"] + article["height"]  # under it
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320

@@ -5,12 +5,10 @@ or newer archive and a non-empty target are refused before anything changes."""
 import io
 import json
 import tarfile
-import uuid
 from pathlib import Path
 
 import psycopg
 import pytest
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
@@ -21,26 +19,6 @@ from operations import backup
 from operations.models import BackupRecord
 from tests.content.factories import ArticleFactory
 from tests.documents.factories import CommentFactory
-
-
-@pytest.fixture
-def roots(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    return tmp_path
-
-
-@pytest.fixture
-def second_database():
-    """An empty database beside the test one, dropped at the end."""
-    params = backup.libpq_params(settings.DATABASES["default"])
-    name = f"gp_restore_{uuid.uuid4().hex[:8]}"
-    admin = {**params, "dbname": "postgres"}
-    with psycopg.connect(**admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    yield {**params, "dbname": name}
-    with psycopg.connect(**admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def _url(params: dict) -> str:
