@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import get_language
 
 from .models import Domain, Tenant
@@ -48,7 +48,7 @@ def primary_hostnames(tenant_ids: list[int]) -> dict[int, str]:
 def site_tree(tenant: Tenant) -> SiteTree:
     """The tenant's neighbours in the tree, cached per tenant, language and tree version.
 
-    Two queries on a miss (tenants, then their hostnames), none on a hit; the
+    One query on a miss (the tenants with their primary hostnames), none on a hit; the
     number does not grow with the number of tenants.
     """
     language = get_language() or "vi"
@@ -115,16 +115,21 @@ def _descendants_key(tenant: Tenant, language: str) -> str:
 
 
 def _build(tenant: Tenant) -> tuple[SiteTree, list[SiteLink]]:
-    related = list(
-        Tenant.objects.filter(tree_id=tenant.tree_id, is_active=True).filter(
-            _neighbours_filter(tenant)
-        )
+    # One query: each site with its primary hostname (as primary_hostnames chooses it).
+    primary = (
+        Domain.objects.filter(tenant_id=OuterRef("pk"), redirect_to_primary=False, is_approved=True)
+        .order_by("-is_primary", "pk")
+        .values("hostname")[:1]
     )
-    hostnames = primary_hostnames([t.pk for t in related])
+    related = list(
+        Tenant.objects.filter(tree_id=tenant.tree_id, is_active=True)
+        .filter(_neighbours_filter(tenant))
+        .annotate(primary_hostname=Subquery(primary))
+    )
 
     def link(t: Tenant) -> SiteLink:
         return SiteLink(
-            name=t.name, hostname=hostnames.get(t.pk), kind=t.kind, depth=t.level - tenant.level
+            name=t.name, hostname=t.primary_hostname, kind=t.kind, depth=t.level - tenant.level
         )
 
     by_id = {t.pk: t for t in related}
