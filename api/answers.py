@@ -14,6 +14,8 @@ from django.utils.http import http_date, parse_etags, parse_http_date_safe
 from django.utils.translation import gettext as _
 from pydantic import BaseModel
 
+from portal.licence import OPEN_DATA_LICENCE as LICENCE
+
 from .problems import ApiError
 
 MAX_AGE = 60
@@ -47,6 +49,7 @@ def send(
         if filename:
             response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["ETag"] = etag
+    response["Link"] = f'<{LICENCE.url}>; rel="license"'  # what may be done with the data
     if last_modified is not None:
         response["Last-Modified"] = http_date(last_modified.timestamp())
     response["Cache-Control"] = f"public, max-age={MAX_AGE}"

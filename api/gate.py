@@ -93,6 +93,80 @@ def consumer_over_limit(consumer) -> bool:
     return calls > consumer.rate_per_minute
 
 
+def refuse(request: HttpRequest) -> HttpResponse | None:
+    """The answer that stops this request before its endpoint (bad language, query string,
+    Accept or token; over the rate limit), or None. Counts the request against its limit.
+    Also asked before the page cache serves a stored API answer (api/caching.py)."""
+    language = request.GET.get("lang", "vi")
+    translation.activate(language if language in LANGUAGES else "vi")
+    request.LANGUAGE_CODE = translation.get_language()
+    if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_STRING:
+        return problem(
+            request,
+            414,
+            _("Chuỗi tham số dài quá %(n)s ký tự.") % {"n": MAX_QUERY_STRING},
+        )
+    if has_nul(request):
+        # PostgreSQL text cannot hold NUL: refused here rather than in every filter.
+        return problem(request, 400, _("Địa chỉ hoặc tham số chứa ký tự NUL không hợp lệ."))
+    if language not in LANGUAGES:
+        return problem(request, 400, _("Ngôn ngữ chỉ có thể là vi hoặc en."))
+    if not accepts_served_type(request.headers.get("Accept", "")):
+        return problem(
+            request,
+            406,
+            _("API trả về application/json (và CSV, XLSX cho bảng số liệu)."),
+        )
+    header = request.headers.get("Authorization", "")
+    request.api_consumer = None
+    if header:
+        consumer = consumer_for(header)
+        if consumer is None:
+            return problem(
+                request,
+                401,
+                _("Mã truy cập không đúng, đã bị thu hồi hoặc sai định dạng (Bearer <mã>)."),
+                headers={"WWW-Authenticate": 'Bearer realm="api"'},
+            )
+        request.api_consumer = consumer
+        over = consumer_over_limit(consumer)
+        limit = consumer.rate_per_minute
+    else:
+        limit = settings.API_ANON_RATE_PER_MINUTE
+        over = rate_limited(request, "api", limit, 60)
+    request.api_rate_limit = limit
+    if over:
+        return problem(
+            request,
+            429,
+            _("Vượt quá %(n)s yêu cầu mỗi phút. Vui lòng thử lại sau.") % {"n": limit},
+            headers={"Retry-After": "60"},
+        )
+    return None
+
+
+def finish(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    """Errors as problem+json; CORS, language and rate-limit headers on every answer."""
+    content_type = response.get("Content-Type", "")
+    if response.status_code >= 400 and not content_type.startswith(PROBLEM_TYPE):
+        detail = {
+            404: _("Không có tài nguyên này trong API."),
+            405: _("API chỉ đọc: dùng GET hoặc HEAD."),
+        }.get(response.status_code, _("Không xử lý được yêu cầu."))
+        replacement = problem(request, response.status_code, detail)
+        # The headers that tell a client what to do next survive the rewrite.
+        for header in ("Allow", "Retry-After", "WWW-Authenticate"):
+            if response.has_header(header):
+                replacement[header] = response[header]
+        response = replacement
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Content-Language"] = translation.get_language() or "vi"
+    limit = getattr(request, "api_rate_limit", None)
+    if limit:
+        response["RateLimit-Limit"] = str(limit)
+    return response
+
+
 class ApiGateMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -100,78 +174,10 @@ class ApiGateMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not is_api_path(request.path) or getattr(request, "tenant", None) is None:
             return self.get_response(request)
-        refused = self.refuse(request)
+        refused = refuse(request)
         if refused is not None:
-            return self.finish(request, refused)
-        return self.finish(request, self.get_response(request))
-
-    def refuse(self, request: HttpRequest) -> HttpResponse | None:
-        language = request.GET.get("lang", "vi")
-        translation.activate(language if language in LANGUAGES else "vi")
-        request.LANGUAGE_CODE = translation.get_language()
-        if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_STRING:
-            return problem(
-                request,
-                414,
-                _("Chuỗi tham số dài quá %(n)s ký tự.") % {"n": MAX_QUERY_STRING},
-            )
-        if has_nul(request):
-            # PostgreSQL text cannot hold NUL: refused here rather than in every filter.
-            return problem(request, 400, _("Địa chỉ hoặc tham số chứa ký tự NUL không hợp lệ."))
-        if language not in LANGUAGES:
-            return problem(request, 400, _("Ngôn ngữ chỉ có thể là vi hoặc en."))
-        if not accepts_served_type(request.headers.get("Accept", "")):
-            return problem(
-                request,
-                406,
-                _("API trả về application/json (và CSV, XLSX cho bảng số liệu)."),
-            )
-        header = request.headers.get("Authorization", "")
-        request.api_consumer = None
-        if header:
-            consumer = consumer_for(header)
-            if consumer is None:
-                return problem(
-                    request,
-                    401,
-                    _("Mã truy cập không đúng, đã bị thu hồi hoặc sai định dạng (Bearer <mã>)."),
-                    headers={"WWW-Authenticate": 'Bearer realm="api"'},
-                )
-            request.api_consumer = consumer
-            over = consumer_over_limit(consumer)
-            limit = consumer.rate_per_minute
-        else:
-            limit = settings.API_ANON_RATE_PER_MINUTE
-            over = rate_limited(request, "api", limit, 60)
-        request.api_rate_limit = limit
-        if over:
-            return problem(
-                request,
-                429,
-                _("Vượt quá %(n)s yêu cầu mỗi phút. Vui lòng thử lại sau.") % {"n": limit},
-                headers={"Retry-After": "60"},
-            )
-        return None
-
-    def finish(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
-        content_type = response.get("Content-Type", "")
-        if response.status_code >= 400 and not content_type.startswith(PROBLEM_TYPE):
-            detail = {
-                404: _("Không có tài nguyên này trong API."),
-                405: _("API chỉ đọc: dùng GET hoặc HEAD."),
-            }.get(response.status_code, _("Không xử lý được yêu cầu."))
-            replacement = problem(request, response.status_code, detail)
-            # The headers that tell a client what to do next survive the rewrite.
-            for header in ("Allow", "Retry-After", "WWW-Authenticate"):
-                if response.has_header(header):
-                    replacement[header] = response[header]
-            response = replacement
-        response["Access-Control-Allow-Origin"] = "*"
-        response["Content-Language"] = translation.get_language() or "vi"
-        limit = getattr(request, "api_rate_limit", None)
-        if limit:
-            response["RateLimit-Limit"] = str(limit)
-        return response
+            return finish(request, refused)
+        return finish(request, self.get_response(request))
 
     def process_exception(self, request: HttpRequest, exception: Exception):
         if not is_api_path(request.path):

@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI, Schema
 from ninja.errors import HttpError, ValidationError
 
+from portal.licence import OPEN_DATA_LICENCE as LICENCE
+
 from .answers import respond, strict
 from .endpoints import content, dialogue, disclosure, documents, downtime, procedures
 from .endpoints.common import Lang
@@ -39,6 +41,7 @@ DESCRIPTION = """Read-only API of everything this site publishes, without an acc
 class PortalApi(NinjaAPI):
     def get_openapi_schema(self, *, path_prefix=None, path_params=None):
         schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        schema["info"]["license"] = {"name": LICENCE.title, "url": LICENCE.url}
         return declare_problems(schema)
 
 
@@ -145,6 +148,13 @@ class Endpoint(Schema):
     description: str
 
 
+class License(Schema):
+    id: str
+    spdx: str
+    title: str
+    url: str
+
+
 class Index(Schema):
     site: str
     api_version: str
@@ -152,6 +162,7 @@ class Index(Schema):
     docs: str
     endpoints: list[Endpoint]
     open_data: str
+    license: License
 
 
 ENDPOINTS = [
@@ -191,6 +202,7 @@ def index(request: HttpRequest, lang: Lang = "vi"):
             "openapi": f"{base}/api/v1/openapi.json",
             "docs": f"{base}/api/v1/docs",
             "open_data": f"{base}/du-lieu-mo/",
+            "license": LICENCE.as_dict(),
             "endpoints": [
                 {"name": name, "url": base + path, "description": str(text)}
                 for name, path, text in ENDPOINTS

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from operations import outbox
 from tenants.access import ADMIN_ROLES, EDITING_ROLES, tenant_ids_for
 from tenants.admin_scoping import TenantScopedAdmin
 from tenants.models import Tenant, TenantKind
@@ -129,7 +130,7 @@ class MeasurementRunAdmin(TenantScopedAdmin):
         if editable is not None and not tenant_ids <= editable:
             raise PermissionDenied(_("Bạn không có quyền đo lại trang của đơn vị khác."))
         for tenant_id in tenant_ids:
-            tasks.measure_site.delay(tenant_id, request.user.pk)
+            outbox.enqueue_on_commit(tasks.measure_site, tenant_id, request.user.pk)
         messages.success(request, _("Đã yêu cầu đo lại %(n)d trang.") % {"n": len(tenant_ids)})
 
     # --- dashboard -----------------------------------------------------------------
@@ -209,7 +210,7 @@ class MeasurementRunAdmin(TenantScopedAdmin):
         tenant = self._readable_tenant(request, tenant_id)
         if not self._can_remeasure(request, tenant):
             raise PermissionDenied(_("Bạn không có quyền đo lại trang này."))
-        tasks.measure_site.delay(tenant.pk, request.user.pk)
+        outbox.enqueue_on_commit(tasks.measure_site, tenant.pk, request.user.pk)
         messages.success(request, _("Đã yêu cầu đo lại trang %(name)s.") % {"name": tenant.name})
         return HttpResponseRedirect(reverse("admin:compliance_site", args=[tenant.pk]))
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from celery import group
+from django.db import transaction
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
@@ -49,7 +50,10 @@ def queue_all(tenant_ids: list[int] | None = None) -> tuple[int, datetime]:
     ids = measurable_ids() if tenant_ids is None else tenant_ids
     queued_at = timezone.now()
     if ids:
-        group(measure_sites.s(batch) for batch in batches(ids)).apply_async()
+        batched = batches(ids)
+        transaction.on_commit(
+            lambda: group(measure_sites.s(batch) for batch in batched).apply_async()
+        )
     return len(ids), queued_at
 
 

@@ -10,6 +10,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from operations import outbox
 from tenants.access import visible_tenant_ids
 from tenants.models import Tenant
 
@@ -28,7 +29,7 @@ def request_export(
     job = ExportJob.objects.create(
         tenant=tenant, kind=kind, fmt=fmt, params=params, requested_by=by
     )
-    run_export.delay(job.pk)
+    outbox.enqueue_on_commit(run_export, job.pk)
     return job
 
 

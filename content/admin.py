@@ -6,6 +6,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -19,7 +20,7 @@ from portal.rules import RuleError
 from tenants.access import ADMIN_ROLES, PUBLISHING_ROLES
 from tenants.admin_scoping import TenantScopedAdmin, TenantScopedInline
 
-from . import revisions, syndication
+from . import revisions, rich_text, syndication
 from .models import (
     Alert,
     Article,
@@ -155,8 +156,26 @@ class ArticleAdmin(PublishableAdmin, TranslationAdmin):
                 self.admin_site.admin_view(self.revisions_view),
                 name="content_article_revisions",
             ),
+            path(
+                "thu-vien-anh/",
+                self.admin_site.admin_view(self.library_view),
+                name="content_article_library",
+            ),
         ]
         return urls + super().get_urls()
+
+    def library_view(self, request) -> JsonResponse:
+        """The editor's image picker: the library of one site the user may write for."""
+        raw = request.GET.get("tenant", "")
+        tenant_id = int(raw) if raw.isdigit() else None
+        editable = self.editable_ids(request)
+        if tenant_id is None:
+            return JsonResponse({"error": _("Hãy chọn đơn vị của tin bài trước.")}, status=400)
+        if editable is not None and tenant_id not in editable:
+            return JsonResponse(
+                {"error": _("Bạn không có quyền với dữ liệu của đơn vị khác.")}, status=403
+            )
+        return JsonResponse({"images": rich_text.picker_entries(tenant_id)})
 
     def revisions_view(self, request, object_id: int):
         article = self.get_object(request, str(object_id))

@@ -7,5 +7,5 @@ PAGE_DEPENDENCIES = (
     Depends("dialogue.Inquiry", scope=LINEAGE),  # answered questions are published
     Depends("dialogue.DialogueSession", scope=LINEAGE),
     Depends("dialogue.SessionQuestion", scope=LINEAGE, site="session.tenant_id"),
-    Depends("dialogue.Hotline", scope=SITE),
+    Depends("dialogue.Hotline", scope=LINEAGE),  # the API lists it on the sites above
 )

@@ -151,8 +151,6 @@ def write_article(
     article.summary_vi = extracted.summary
     article.published_at = extracted.published_at
     article.source = extracted.url[:300]
-    article.body_vi = extracted.body
-    article.save()
     mapping: dict[str, str] = {}
     cover = None
     for url, alt in extracted.images:
@@ -160,6 +158,12 @@ def write_article(
         if image is not None:
             mapping[normalise_url(url)] = default_storage.url(image.file.name)
             cover = cover or image
+    # Pictures point at the library before the first save: an article body keeps only
+    # pictures of our own media (content.sanitize.sanitize_body); a picture that could
+    # not be brought in is dropped, and listed in the run's problems by image_for.
+    article.body_vi = _replace_urls(extracted.body, mapping)
+    article.cover = article.cover or cover
+    article.save()
     if existing is not None:
         for old in article.attachments.all():
             default_storage.delete(old.file.name)
@@ -169,9 +173,8 @@ def write_article(
         if new_url:
             mapping[normalise_url(url)] = new_url
     body = _replace_urls(article.body_vi, mapping)
-    if body != article.body_vi or (cover and not article.cover_id):
-        article.body_vi = body  # the second save only when images or files were brought in
-        article.cover = article.cover or cover
+    if body != article.body_vi:
+        article.body_vi = body  # the second save only when files were brought in
         article.save()
     if ctx.profile.publish and article.status != PublicationStatus.PUBLISHED:
         publishing.publish(article, by=ctx.user)

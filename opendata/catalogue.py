@@ -22,13 +22,6 @@ from documents.models import Document
 from procedures.models import Procedure
 from tenants.models import Tenant
 
-# Open data of state bodies is free to reuse with attribution (Decree 47/2020/NĐ-CP);
-# CC BY 4.0 is the licence national portals map that to.
-LICENSE = {
-    "id": "cc-by",
-    "title": "Creative Commons Attribution 4.0 (CC BY 4.0)",
-    "url": "https://creativecommons.org/licenses/by/4.0/",
-}
 FREQUENCY_BASE = "http://publications.europa.eu/resource/authority/frequency/"
 FREQUENCIES = {
     "ANNUAL": _("Hằng năm"),

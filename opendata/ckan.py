@@ -13,6 +13,7 @@ from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
 
 from portal.antiabuse import rate_limited
+from portal.licence import OPEN_DATA_LICENCE as LICENCE
 
 from . import catalogue as catalogue_module
 from .dcat import package
@@ -115,8 +116,7 @@ def organization_show(request, params):
 
 
 def license_list(request, params):
-    license_ = catalogue_module.LICENSE
-    return [{"id": license_["id"], "title": license_["title"], "url": license_["url"]}]
+    return [{"id": LICENCE.id, "title": LICENCE.title, "url": LICENCE.url}]
 
 
 def help_show(request, params):

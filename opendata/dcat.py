@@ -8,9 +8,10 @@ from datetime import UTC, datetime
 
 from django.utils.translation import gettext as _
 
+from portal.licence import OPEN_DATA_LICENCE as LICENCE
 from tenants.models import Tenant
 
-from .catalogue import LICENSE, Dataset
+from .catalogue import Dataset
 
 CONTEXT = {
     "dcat": "http://www.w3.org/ns/dcat#",
@@ -70,7 +71,7 @@ def _dataset(dataset: Dataset, tenant: Tenant, base: str, language: str) -> dict
                 "dcat:downloadURL": {"@id": d.url},
                 "dct:format": {"@id": FILE_TYPES + d.format.replace("ATOM", "ATOM_FEED")},
                 "dcat:mediaType": {"@id": IANA + d.media_type},
-                "dct:license": {"@id": LICENSE["url"]},
+                "dct:license": {"@id": LICENCE.url},
             }
             for d in dataset.distributions
         ],
@@ -91,7 +92,7 @@ def catalog(tenant: Tenant, datasets: list[Dataset], base: str, language: str, u
         "dct:publisher": _publisher(tenant, base),
         "foaf:homepage": {"@id": f"{base}/"},
         "dct:language": {"@id": LANGUAGES[language]},
-        "dct:license": {"@id": LICENSE["url"]},
+        "dct:license": {"@id": LICENCE.url},
         "dcat:dataset": [_dataset(d, tenant, base, language) for d in datasets],
     }
     if modified is not None:
@@ -118,9 +119,9 @@ def package(dataset: Dataset, tenant: Tenant, base: str) -> dict:
         "title": dataset.title,
         "notes": dataset.description,
         "url": dataset.landing_page,
-        "license_id": LICENSE["id"],
-        "license_title": LICENSE["title"],
-        "license_url": LICENSE["url"],
+        "license_id": LICENCE.id,
+        "license_title": LICENCE.title,
+        "license_url": LICENCE.url,
         "metadata_created": stamp,
         "metadata_modified": stamp,
         "state": "active",

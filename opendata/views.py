@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
+from portal.licence import OPEN_DATA_LICENCE
+
 from . import catalogue as catalogue_module
 from . import dcat
 from .exports import csv_lines
@@ -27,7 +29,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
         "opendata/catalogue.html",
         {
             "datasets": catalogue_module.datasets(request.tenant, base),
-            "license": catalogue_module.LICENSE,
+            "license": OPEN_DATA_LICENCE,
             "dcat_url": reverse("opendata:catalog_jsonld"),
             "ckan_url": "/api/3/action/package_list",
         },

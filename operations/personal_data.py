@@ -17,6 +17,7 @@ import zipfile
 from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -29,6 +30,9 @@ from accounts.audit import record_security_event
 from tenants.access import ADMIN_ROLES, PUBLISHING_ROLES, tenant_ids_for
 
 from . import retention
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 EXPORTED = "personal_data_exported"
 ERASED = "personal_data_erased"
@@ -247,7 +251,7 @@ def as_data(found: Found) -> dict:
     }
 
 
-def export_zip(found: Found, *, actor=None, remote_addr: str | None = None) -> bytes:
+def export_zip(found: Found, *, actor: User | None = None, remote_addr: str | None = None) -> bytes:
     """data.json (UTF-8) and the attached files, as one ZIP; audited."""
     buffer = BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -264,7 +268,9 @@ def export_zip(found: Found, *, actor=None, remote_addr: str | None = None) -> b
 
 
 # --- erase -----------------------------------------------------------------------------
-def erase(found: Found, *, actor=None, remote_addr: str | None = None) -> dict[str, int]:
+def erase(
+    found: Found, *, actor: User | None = None, remote_addr: str | None = None
+) -> dict[str, int]:
     """Anonymise everything found, as the retention purge does; the number per kind."""
     from citizens.accounts import delete_account
 

@@ -25,7 +25,11 @@ fails to import raises instead of being skipped):
   ``next_change(tenant, after: float) -> datetime | None`` — the first moment later than
   the UNIX time ``after`` when the site's public pages change with no save (a notice
   appearing or going): no cached page outlives it (portal/page_cache.py). Called when
-  a page is stored: serve it from the cache. (Also PAGE_DEPENDENCIES, NOT_SHOWN and
+  a page is stored: serve it from the cache.
+  ``guard_cached_answer(request) -> HttpResponse | None`` — asked before the page cache
+  serves a stored answer (no site resolved yet): an answer it returns is sent instead,
+  e.g. the API's rate limit and Accept check (api/caching.py); keep it to cache reads.
+  (Also PAGE_DEPENDENCIES, NOT_SHOWN and
   TIME_BOUND: portal/cache_dependencies.py.)
 - ``<app>/search_index.py``: ``SOURCES: list[SearchSource]`` — what the site search
   finds and how it stays current (search/registry.py).

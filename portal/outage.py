@@ -38,6 +38,8 @@ def service_unavailable(
             "tenant_name": getattr(tenant, "name", "") if tenant else "",
             "reason": reason,
             "retry_after": retry_after_seconds(),
+            # A form was being sent: its text is kept in the browser (form-keeper.js).
+            "sent_form": request is not None and request.method == "POST",
         },
     )
     response = HttpResponse(body, status=503)

@@ -212,6 +212,10 @@ class PageCacheMiddleware:
         if raw_entry is not None:
             entry = pickle.loads(raw_entry)  # noqa: S301 - our own Redis, written below
             if entry["site"] == site_id and entry["versions"] == versions:
+                for guard in _hit_guards():
+                    refused = guard(request)
+                    if refused is not None:
+                        return refused
                 return _serve(request, entry)
         started = time.time()
         response = _mark_private(request, self.get_response(request))
@@ -222,6 +226,16 @@ class PageCacheMiddleware:
             except FAILURES as error:
                 _breaker().failed(error)
         return response
+
+
+@memoize
+def _hit_guards() -> tuple:
+    """``<app>/caching.py`` ``guard_cached_answer(request) -> HttpResponse | None``: asked
+    before a stored answer is served, e.g. the API's rate limit (api/caching.py); an
+    answer it returns is sent instead."""
+    from .hooks import hook_functions
+
+    return tuple(hook_functions("caching", "guard_cached_answer"))
 
 
 def _lifetime_ms(tenant, started: float) -> int:
@@ -264,6 +278,8 @@ def _store(request, response, host, key, site_id, version_keys, versions, starte
         "etag": response["ETag"],
         "modified": parse_http_date_safe(response["Last-Modified"]),
         "path": request.path,
+        # Only HTML pages count as visits (compliance/visits.py): not JSON, feeds, files.
+        "page": response.get("Content-Type", "").startswith("text/html"),
     }
     client().set(key, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL), px=lifetime)
 
@@ -279,9 +295,10 @@ def _not_modified(request: HttpRequest, entry: dict) -> bool:
 
 
 def _serve(request: HttpRequest, entry: dict) -> HttpResponse:
-    page_served_from_cache.send(
-        PageCacheMiddleware, request=request, site_id=entry["site"], path=entry["path"]
-    )
+    if entry.get("page", True):
+        page_served_from_cache.send(
+            PageCacheMiddleware, request=request, site_id=entry["site"], path=entry["path"]
+        )
     if _not_modified(request, entry):
         response = HttpResponseNotModified()
         for name, value in entry["headers"]:

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_prose_editor",  # the editors' rich-text editor's assets (content/widgets.py)
     "django_otp_webauthn",
     "portal",
     "tenants",
@@ -177,11 +178,14 @@ else:
 # may show what no declared event announces (visit counts, a day's document statuses).
 # 0 turns it off; it needs Redis.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
-# Never kept: the admin and API (own caching rules), citizens' accounts, search
-# (each query is its own page: unbounded keys for a low hit rate).
+# Never kept: the admin, the auditors' API and the CKAN API (own rules; the public read
+# API /api/v1/ is kept, api/caching.py), citizens' accounts, search (each query is its
+# own page: unbounded keys for a low hit rate).
 PAGE_CACHE_SKIP_PREFIXES = (
     "/admin/",
-    "/api/",
+    "/api/compliance/",
+    "/api/3/",
+    "/api/action/",
     "/tai-khoan/",
     "/en/tai-khoan/",
     "/tim-kiem/",

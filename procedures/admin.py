@@ -12,6 +12,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from operations import outbox
 from tenants.access import ADMIN_ROLES
 from tenants.admin_scoping import TenantScopedAdmin, TenantScopedInline
 from tenants.text import fold_vietnamese
@@ -106,7 +107,9 @@ class SyncSourceAdmin(TenantScopedAdmin):
                     request, _("%(name)s: chưa có địa chỉ tải dữ liệu.") % {"name": source}
                 )
                 continue
-            tasks.sync_source.delay(source.pk, dry_run=dry_run, trigger=f"admin:{request.user.pk}")
+            outbox.enqueue_on_commit(
+                tasks.sync_source, source.pk, dry_run=dry_run, trigger=f"admin:{request.user.pk}"
+            )
             messages.info(
                 request,
                 _("%(name)s: đã đưa vào hàng đợi; kết quả ghi ở mục Lượt đồng bộ.")

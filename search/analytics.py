@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import logging
 import re
 from datetime import date, timedelta
 
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
 from .text import fold
-
-logger = logging.getLogger(__name__)
 
 # Citizen ID / phone numbers (9+ digits, maybe spaced or dotted) and e-mail addresses.
 _PERSONAL = re.compile(r"(?:\d[\s.\-]?){9,}|\S+@\S+")
@@ -50,7 +47,5 @@ def record_later(tenant_id: int, query: str, found: bool) -> None:
     """Hand the count to Celery: the results page stays read-only and never fails on it."""
     from .tasks import record_search
 
-    try:
-        record_search.delay(tenant_id, query[:200], found)
-    except Exception:  # noqa: BLE001 - analytics must never break a search
-        logger.warning("search analytics not recorded", exc_info=True)
+    # robust: a broker that refuses is logged, it never breaks the search.
+    transaction.on_commit(lambda: record_search.delay(tenant_id, query[:200], found), robust=True)

@@ -274,10 +274,12 @@ class SiteOperationAdmin(TenantScopedAdmin):
 
     @admin.action(description=gettext_lazy("Chạy tiếp các thao tác đã chọn"))
     def resume(self, request, queryset) -> None:
+        from operations import outbox
+
         from .tasks import run_site_operation
 
         for operation in queryset.exclude(state=OperationState.DONE):
-            run_site_operation.delay(operation.pk)
+            outbox.enqueue_on_commit(run_site_operation, operation.pk)
         self.message_user(request, _("Đã đưa các thao tác vào hàng đợi chạy tiếp."))
 
     def merge_view(self, request):

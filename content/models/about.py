@@ -34,6 +34,14 @@ class OrgUnit(MPTTModel, TenantOwned, TranslationFreshness):
     mandate = models.TextField(_("chức năng, nhiệm vụ"), blank=True)
     phone = models.CharField(_("điện thoại"), max_length=50, blank=True)
     email = models.EmailField(_("thư điện tử công vụ"), blank=True)
+    url = models.URLField(
+        _("trang của đơn vị"),
+        blank=True,
+        help_text=_(
+            "Trang thông tin riêng của đơn vị (ví dụ trang thành phần của một sở). Để trống: "
+            "ô của đơn vị trên sơ đồ dẫn tới phần chức năng, nhiệm vụ của đơn vị."
+        ),
+    )
     order = models.PositiveIntegerField(_("thứ tự"), default=0)
 
     objects = OrgUnitManager()

@@ -13,7 +13,7 @@ from portal.publishing import Publishable
 from portal.slugs import unique_slug
 from tenants.models import TenantOwned
 
-from ..sanitize import sanitize_html
+from ..sanitize import sanitize_body
 
 DOCUMENT_KINDS = {"pdf", "doc", "docx", "xls", "xlsx", "odt", "ods"}
 
@@ -82,7 +82,7 @@ class Article(Publishable, TranslationFreshness):
             field = f"body_{code}"
             value = getattr(self, field, None)
             if value:
-                setattr(self, field, sanitize_html(value))
+                setattr(self, field, sanitize_body(value))
         if not self.slug:
             title = self.title_vi or self.title or ""
             self.slug = unique_slug(self, title, fallback="tin-bai", max_length=200)
@@ -96,6 +96,15 @@ class Article(Publishable, TranslationFreshness):
             errors["category"] = _("Chuyên mục phải thuộc cùng đơn vị với tin bài.")
         if self.cover_id and self.tenant_id and self.cover.tenant_id != self.tenant_id:
             errors["cover"] = _("Ảnh phải thuộc thư viện ảnh của đơn vị.")
+        if self.tenant_id:
+            from ..rich_text import body_image_errors
+
+            for code, _name in settings.LANGUAGES:
+                problems = body_image_errors(
+                    getattr(self, f"body_{code}", "") or "", self.tenant_id
+                )
+                if problems:
+                    errors[f"body_{code}"] = problems
         if errors:
             raise ValidationError(errors)
 

@@ -68,14 +68,11 @@ def start_operation(
         )
         operation.sources.set(sources)
         if run:
-            transaction.on_commit(lambda: _enqueue(operation.pk))
+            from operations import outbox
+            from tenants.tasks import run_site_operation
+
+            outbox.enqueue_on_commit(run_site_operation, operation.pk)
     return operation
-
-
-def _enqueue(operation_id: int) -> None:
-    from tenants.tasks import run_site_operation
-
-    run_site_operation.delay(operation_id)
 
 
 def _refuse_if_busy(tenants: list[Tenant]) -> None:

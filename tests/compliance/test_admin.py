@@ -147,9 +147,12 @@ def test_province_site_admin_edits_the_catalogue(province, commune):
     assert "errornote" in bad.content.decode()
 
 
-def test_staff_member_reruns_one_site(commune_site_admin, commune):
+def test_staff_member_reruns_one_site(
+    commune_site_admin, commune, django_capture_on_commit_callbacks
+):
     client = admin_client(commune_site_admin, "xaa.portal.test")
-    response = client.post(reverse("admin:compliance_remeasure", args=[commune.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("admin:compliance_remeasure", args=[commune.pk]))
     assert response.status_code == 302
     run = MeasurementRun.objects.get()
     assert run.tenant == commune and run.triggered_by == commune_site_admin

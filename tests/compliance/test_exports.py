@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 from auditlog.context import set_actor
-from django.test import Client
+from django.test import Client, TestCase
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -44,7 +44,9 @@ def export(user, tenant, **data):
         "until": today.isoformat(),
         **data,
     }
-    response = client.post(reverse("admin:compliance_export", args=[tenant.pk]), form)
+    # the job is built after the request's commit
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post(reverse("admin:compliance_export", args=[tenant.pk]), form)
     return client, response
 
 
@@ -179,3 +181,14 @@ def test_audit_trail_export_by_subtree_user_and_model(
     entries = list(workbook["Nhật ký"].iter_rows(min_row=2, values_only=True))
     assert entries and {row[1] for row in entries} == {commune_site_admin.username}
     assert job.rows == len(entries)
+
+
+def test_the_export_task_is_sent_only_when_the_request_commits(
+    auditor, province, django_capture_on_commit_callbacks
+):
+    from compliance import jobs
+
+    with django_capture_on_commit_callbacks() as sent_on_commit:
+        job = jobs.request_export(province, kind="report", fmt="csv", params={}, by=auditor)
+    job.refresh_from_db()
+    assert job.state == ExportJob.State.QUEUED and len(sent_on_commit) == 1

@@ -15,12 +15,15 @@ def _unreachable_sites(settings):
     settings.COMPLIANCE_FETCH_BASE = "http://127.0.0.1:9"  # fails fast, never crashes
 
 
-def test_every_site_is_measured_once_in_batches_and_the_progress_adds_up(province, monkeypatch):
+def test_every_site_is_measured_once_in_batches_and_the_progress_adds_up(
+    province, monkeypatch, django_capture_on_commit_callbacks
+):
     monkeypatch.setattr(fleet, "BATCH", 2)
     sites = [TenantFactory(parent=province) for _ in range(4)]
     TenantFactory(parent=province, is_archived=True)
     assert [len(batch) for batch in fleet.batches(fleet.measurable_ids(), 2)] == [2, 2, 1]
-    count, since = fleet.queue_all()
+    with django_capture_on_commit_callbacks(execute=True):
+        count, since = fleet.queue_all()
     assert count == 5
     assert MeasurementRun.objects.count() == 5
     measured = set(MeasurementRun.objects.values_list("tenant_id", flat=True))

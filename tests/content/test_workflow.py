@@ -106,10 +106,14 @@ def test_editor_of_another_commune_cannot_edit_by_forged_post(
 
 def test_admin_sanitises_the_body_it_receives(draft, commune_editor, site_client, commune):
     client = site_client(commune, commune_editor)
-    body = '<p>Chào</p><script>alert(1)</script><img src="x" onerror="alert(1)">'
+    body = '<p onclick="alert(1)">Chào</p><script>alert(1)</script><a href="javascript:x()">a</a>'
     assert client.post(_change_url(draft), _form(draft, body_vi=body)).status_code == 302
     draft.refresh_from_db()
-    assert "script" not in draft.body_vi and "onerror" not in draft.body_vi
+    assert "script" not in draft.body_vi and "onclick" not in draft.body_vi
+    # A picture that is not from the site's library is refused, with a message.
+    picture = '<p>Chào</p><img src="x" onerror="alert(1)" alt="x">'
+    refused = client.post(_change_url(draft), _form(draft, body_vi=picture))
+    assert refused.status_code == 200 and "không thuộc thư viện ảnh" in refused.content.decode()
 
 
 def test_scheduled_publish_runs_through_the_real_celery_task(

@@ -113,16 +113,23 @@ def test_command_creates_a_source_for_a_tenant(province, commune, tmp_path):
 
 
 def test_url_actions_queue_the_sync_task_and_record_the_run(
-    settings, source, commune, province_admin, site_client, province
+    settings,
+    source,
+    commune,
+    province_admin,
+    site_client,
+    province,
+    django_capture_on_commit_callbacks,
 ):
     settings.PROCEDURES_SYNC_RETRIES = 0
     source.url = "http://127.0.0.1:9/unreachable.json"  # nothing listens on the discard port
     source.save()
     client = site_client(province, province_admin)
     changelist = reverse("admin:procedures_syncsource_changelist")
-    response = client.post(
-        changelist, {"action": "dry_run_from_url", "_selected_action": [source.pk]}, follow=True
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            changelist, {"action": "dry_run_from_url", "_selected_action": [source.pk]}, follow=True
+        )
     assert "đã đưa vào hàng đợi" in response.content.decode()
     run = SyncRun.objects.get()  # eager Celery in the tests: the task already ran
     assert run.dry_run and run.outcome == SyncRun.Outcome.FAILED

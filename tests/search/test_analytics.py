@@ -10,16 +10,17 @@ from tests.tenants.factories import MembershipFactory
 
 
 def test_searches_are_counted_per_site_week_and_normalised_query(
-    commune, other_commune, site_client
+    commune, other_commune, site_client, django_capture_on_commit_callbacks
 ):
     bulletin(commune, "Quy hoạch sử dụng đất")
     index_all()
     client = site_client(commune)
-    client.get("/tim-kiem/", {"q": "Quy hoạch"})
-    client.get("/tim-kiem/", {"q": "quy   hoach"})
-    client.get("/tim-kiem/", {"q": "quy hoach", "page": "2"})  # paging is not a new search
-    client.get("/tim-kiem/", {"q": "khong co gi"})
-    site_client(other_commune).get("/tim-kiem/", {"q": "quy hoach"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get("/tim-kiem/", {"q": "Quy hoạch"})
+        client.get("/tim-kiem/", {"q": "quy   hoach"})
+        client.get("/tim-kiem/", {"q": "quy hoach", "page": "2"})  # paging is not a new search
+        client.get("/tim-kiem/", {"q": "khong co gi"})
+        site_client(other_commune).get("/tim-kiem/", {"q": "quy hoach"})
     stats = {(s.tenant_id, s.query): s for s in SearchQueryStat.objects.all()}
     top = stats[(commune.pk, "quy hoach")]
     assert (top.searches, top.zero_results) == (2, 0)
@@ -28,10 +29,11 @@ def test_searches_are_counted_per_site_week_and_normalised_query(
     assert stats[(other_commune.pk, "quy hoach")].zero_results == 1
 
 
-def test_nothing_personal_is_stored(commune, site_client):
+def test_nothing_personal_is_stored(commune, site_client, django_capture_on_commit_callbacks):
     client = site_client(commune)
-    for q in ["0912 345 678", "cccd 001203004567", "nguyenvana@example.com"]:
-        client.get("/tim-kiem/", {"q": q})
+    with django_capture_on_commit_callbacks(execute=True):
+        for q in ["0912 345 678", "cccd 001203004567", "nguyenvana@example.com"]:
+            client.get("/tim-kiem/", {"q": q})
     assert list(SearchQueryStat.objects.values_list("query", "searches")) == [
         ("(đã ẩn: có thể chứa thông tin cá nhân)", 3)
     ]

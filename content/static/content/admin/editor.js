@@ -1,89 +1,197 @@
-/* A small rich-text editor for the admin: a toolbar over a contenteditable area that
-   writes back into the original textarea. The server sanitises whatever arrives. */
-(function () {
-  "use strict";
-  var BUTTONS = [
-    ["bold", "B", "Đậm"],
-    ["italic", "I", "Nghiêng"],
-    ["formatBlock:h2", "H2", "Tiêu đề mục"],
-    ["formatBlock:h3", "H3", "Tiêu đề nhỏ"],
-    ["formatBlock:p", "¶", "Đoạn văn"],
-    ["insertUnorderedList", "•", "Danh sách"],
-    ["insertOrderedList", "1.", "Danh sách đánh số"],
-    ["formatBlock:blockquote", "❝", "Trích dẫn"],
-    ["createLink", "Liên kết", "Chèn liên kết"],
-    ["unlink", "Bỏ liên kết", "Bỏ liên kết"],
-    ["removeFormat", "Xóa định dạng", "Xóa định dạng"]
-  ];
+/* The editors' rich-text editor: django-prose-editor's Tiptap/ProseMirror bundle, set up
+   to produce what content/sanitize.py keeps (headings 2-4, bold/italic, lists, links,
+   tables, images from the site's own library with alt text). Loaded as a module from our
+   own origin: no import map, no inline script (the admin's CSP allows neither). */
+import { label } from "./editor-i18n.js";
+import {
+  Blockquote, Bold, BulletList, Document, Dropcursor, Extension, Gapcursor, HardBreak,
+  Heading, History, HorizontalRule, HTML, Image, Italic, Link, ListItem, Menu, OrderedList,
+  Paragraph, Strike, Subscript, Superscript, Table, TableCell, TableHeader, TableRow, Text,
+  Underline, createTextareaEditor,
+} from "../../django_prose_editor/editor.js";
 
-  function run(command, area) {
-    area.focus();
-    if (command === "createLink") {
-      var url = window.prompt("Địa chỉ liên kết (https://…)", "https://");
-      if (url && /^(https?:|mailto:|tel:|\/)/i.test(url)) {
-        document.execCommand("createLink", false, url);
-      }
+const MENU_GROUPS = [
+  { group: "blockType -lists" },
+  { group: "lists" },
+  { group: "nodes -blockType -lists" },
+  { group: "marks" },
+  { group: "link" },
+  { group: "media" },
+  { group: "table" },
+  { group: "history" },
+  { group: "utility" },
+];
+
+function element(tag, attrs, children) {
+  const node = document.createElement(tag);
+  Object.entries(attrs || {}).forEach(([key, value]) => {
+    if (key === "text") { node.textContent = value; } else { node.setAttribute(key, value); }
+  });
+  (children || []).forEach((child) => node.append(child));
+  return node;
+}
+
+function siteOf(textarea) {
+  const form = textarea.form;
+  const field = form && form.elements.namedItem("tenant");
+  return field && field.value ? field.value : "";
+}
+
+/* The picker: a modal listing the site's library; choosing a picture asks for its alt
+   text (prefilled from the library, required) and inserts it. */
+function openPicker(editor, textarea) {
+  const dialog = element("dialog", { class: "library-picker", "aria-labelledby": "library-picker-title" });
+  const status = element("p", { class: "library-picker-status", role: "status" });
+  const list = element("ul", { class: "library-picker-list" });
+  const altInput = element("input", { type: "text", id: "library-picker-alt", name: "alt", maxlength: "300", "aria-describedby": "library-picker-alt-help" });
+  const altError = element("p", { class: "errornote", id: "library-picker-alt-error", hidden: "" });
+  const preview = element("img", { class: "library-picker-preview", alt: "" });
+  const insert = element("button", { type: "submit", class: "default", text: label("insert image") });
+  const cancel = element("button", { type: "button", text: label("Cancel") });
+  const form = element("form", { method: "dialog", class: "library-picker-form", hidden: "" }, [
+    preview,
+    element("label", { for: "library-picker-alt", text: label("alt label") }),
+    altInput,
+    element("p", { class: "help", id: "library-picker-alt-help", text: label("alt help") }),
+    altError,
+    element("div", { class: "library-picker-buttons" }, [insert]),
+  ]);
+  dialog.append(
+    element("h2", { id: "library-picker-title", text: label("picker title") }),
+    status, list, form,
+    element("div", { class: "library-picker-buttons" }, [cancel]),
+  );
+  let chosen = null;
+
+  function choose(image, button) {
+    chosen = image;
+    list.querySelectorAll("button[aria-pressed]").forEach((b) => b.setAttribute("aria-pressed", "false"));
+    button.setAttribute("aria-pressed", "true");
+    preview.src = image.thumb;
+    altInput.value = image.alt || "";
+    altError.hidden = true;
+    form.hidden = false;
+    altInput.focus();
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const alt = altInput.value.trim();
+    if (!chosen) { return; }
+    if (!alt) {
+      altError.textContent = label("alt required");
+      altError.hidden = false;
+      altInput.setAttribute("aria-invalid", "true");
+      altInput.setAttribute("aria-describedby", "library-picker-alt-error library-picker-alt-help");
+      altInput.focus();
       return;
     }
-    var parts = command.split(":");
-    document.execCommand(parts[0], false, parts[1] ? "<" + parts[1] + ">" : null);
-  }
-
-  function enhance(textarea) {
-    var wrapper = document.createElement("div");
-    wrapper.className = "rte";
-    var toolbar = document.createElement("div");
-    toolbar.className = "rte-toolbar";
-    toolbar.setAttribute("role", "toolbar");
-    toolbar.setAttribute("aria-label", "Định dạng văn bản");
-    var area = document.createElement("div");
-    area.className = "rte-area";
-    area.contentEditable = "true";
-    area.setAttribute("role", "textbox");
-    area.setAttribute("aria-multiline", "true");
-    var label = document.querySelector('label[for="' + textarea.id + '"]');
-    if (label) {
-      if (!label.id) { label.id = textarea.id + "-label"; }
-      area.setAttribute("aria-labelledby", label.id);
-    }
-    area.innerHTML = textarea.value;
-    BUTTONS.forEach(function (spec) {
-      var button = document.createElement("button");
-      button.type = "button";
-      button.textContent = spec[1];
-      button.title = spec[2];
-      button.setAttribute("aria-label", spec[2]);
-      button.addEventListener("click", function () { run(spec[0], area); sync(); });
-      toolbar.appendChild(button);
-    });
-    var source = document.createElement("button");
-    source.type = "button";
-    source.textContent = "HTML";
-    source.title = "Xem/sửa mã HTML";
-    source.setAttribute("aria-pressed", "false");
-    toolbar.appendChild(source);
-
-    function sync() { textarea.value = area.innerHTML; }
-    area.addEventListener("input", sync);
-    source.addEventListener("click", function () {
-      var showing = textarea.classList.toggle("rte-source-visible");
-      source.setAttribute("aria-pressed", showing ? "true" : "false");
-      if (!showing) { area.innerHTML = textarea.value; }
-      area.hidden = showing;
-    });
-    textarea.classList.add("rte-hidden");
-    textarea.parentNode.insertBefore(wrapper, textarea);
-    wrapper.appendChild(toolbar);
-    wrapper.appendChild(area);
-    wrapper.appendChild(textarea);
-    if (textarea.form) {
-      textarea.form.addEventListener("submit", function () {
-        if (!textarea.classList.contains("rte-source-visible")) { sync(); }
-      });
-    }
-  }
-
-  document.addEventListener("DOMContentLoaded", function () {
-    document.querySelectorAll("textarea[data-rich-text]").forEach(enhance);
+    const attrs = { src: chosen.src, alt: alt };
+    if (chosen.width) { attrs.width = chosen.width; }
+    if (chosen.height) { attrs.height = chosen.height; }
+    dialog.close();
+    editor.chain().focus().insertContent({ type: "image", attrs: attrs }).run();
   });
-})();
+  cancel.addEventListener("click", () => dialog.close());
+  dialog.addEventListener("close", () => { dialog.remove(); editor.commands.focus(); });
+  textarea.closest(".prose-editor").append(dialog);
+  dialog.showModal();
+
+  const site = siteOf(textarea);
+  if (!site) {
+    status.textContent = label("picker no site");
+    return;
+  }
+  const url = textarea.dataset.libraryUrl + "?tenant=" + encodeURIComponent(site);
+  fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
+    .then((response) => response.json().then((data) => ({ ok: response.ok, data: data })))
+    .then(({ ok, data }) => {
+      if (!ok) { status.textContent = data.error || label("picker failed"); return; }
+      if (!data.images.length) { status.textContent = label("picker empty"); return; }
+      data.images.forEach((image) => {
+        const button = element("button", { type: "button", class: "library-picker-item", "aria-pressed": "false", "data-image-id": String(image.id) }, [
+          element("img", { src: image.thumb, alt: "", loading: "lazy" }),
+          element("span", { text: image.alt }),
+        ]);
+        button.addEventListener("click", () => choose(image, button));
+        list.append(element("li", {}, [button]));
+      });
+      const first = list.querySelector("button");
+      if (first) { first.focus(); }
+    })
+    .catch(() => { status.textContent = label("picker failed"); });
+}
+
+function libraryImage(textarea) {
+  return Extension.create({
+    name: "libraryImage",
+    addMenuItems({ menu, buttons }) {
+      menu.defineItem({
+        name: "libraryImage",
+        groups: "media",
+        command: (editor) => openPicker(editor, textarea),
+        button: buttons.material("add_photo_alternate", "library image"),
+      });
+    },
+  });
+}
+
+function countWords(text) {
+  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+}
+
+function translateMenu(root) {
+  root.querySelectorAll("[title]").forEach((node) => {
+    const translated = label(node.getAttribute("title"));
+    node.setAttribute("title", translated);
+    node.setAttribute("aria-label", translated);
+  });
+}
+
+function enhance(textarea) {
+  if (textarea.closest(".prose-editor")) { return; }
+  const editor = createTextareaEditor(textarea, [
+    Document, Paragraph, Text, HardBreak, Dropcursor, Gapcursor, History,
+    Menu.configure({ groups: MENU_GROUPS }),
+    HTML,
+    Heading.configure({ levels: [2, 3, 4] }),
+    Bold, Italic, Underline, Strike, Subscript, Superscript,
+    BulletList, OrderedList, ListItem, Blockquote, HorizontalRule,
+    Link.configure({ enableTarget: false, protocols: ["http", "https", "mailto", "tel"] }),
+    Image,
+    Table, TableRow, TableHeader, TableCell,
+    libraryImage(textarea),
+  ]);
+  const wrapper = textarea.closest(".prose-editor");
+  // The menu bar is mounted after the editor: name it and translate it once it is there.
+  const decorate = () => {
+    const menubar = wrapper && wrapper.querySelector(".prose-menubar");
+    if (!menubar) { return false; }
+    menubar.setAttribute("role", "toolbar");
+    menubar.setAttribute("aria-label", label("toolbar"));
+    translateMenu(menubar);
+    return true;
+  };
+  if (wrapper && !decorate()) {
+    const observer = new MutationObserver(() => { if (decorate()) { observer.disconnect(); } });
+    observer.observe(wrapper, { childList: true, subtree: true });
+  }
+  const counter = element("p", { class: "prose-word-count", "aria-live": "off" });
+  const update = () => {
+    counter.textContent = label("words").replace("%(count)s", String(countWords(editor.getText())));
+  };
+  editor.on("update", update);
+  update();
+  if (wrapper) { wrapper.after(counter); }
+  textarea.dispatchEvent(new CustomEvent("prose-editor:ready", { detail: { editor: editor, textarea: textarea }, bubbles: true }));
+}
+
+function start() {
+  document.querySelectorAll("textarea[data-rich-text]").forEach(enhance);
+}
+
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", start);
+} else {
+  start();
+}

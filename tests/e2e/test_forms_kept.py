@@ -1,0 +1,103 @@
+"""Forms keep what the citizen typed: PostgreSQL becomes unreachable for the live server
+(its new connections go to a closed port: a real connection failure, no mock), the
+question is sent, the branded 503 says the text is kept and offers to go back; the form
+then shows the text again (static/js/form-keeper.js, sessionStorage), and once the
+question is received the kept copy is gone."""
+
+import socket
+from contextlib import contextmanager
+
+import pytest
+from django.db import connection
+
+from dialogue.models import Inquiry
+from tests.dialogue.factories import solve
+
+pytestmark = pytest.mark.e2e
+
+QUESTION = "Xin hỏi thủ tục đăng ký khai sinh cho con cần giấy tờ gì?\nTôi ở thôn 3."
+FORM = "/hoi-dap/gui-cau-hoi/"
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]  # free once closed: nothing listens there
+
+
+@contextmanager
+def database_unreachable():
+    """The live server opens a connection per request from the shared settings dict:
+    pointed at a closed port, every request meets a refused PostgreSQL connection."""
+    settings_dict = connection.settings_dict
+    saved = settings_dict.get("HOST"), settings_dict.get("PORT")
+    settings_dict["HOST"], settings_dict["PORT"] = "127.0.0.1", str(_closed_port())
+    try:
+        yield
+    finally:
+        settings_dict["HOST"], settings_dict["PORT"] = saved
+
+
+def _fill(page) -> None:
+    page.fill("#id_name", "Lò Thị Hoa")
+    page.fill("#id_email", "hoa@example.com")
+    page.fill("#id_title", "Hỏi về khai sinh")
+    page.fill("#id_content", QUESTION)
+    page.check("#id_consent")
+
+
+def _captcha(page) -> None:
+    page.fill(
+        "#id_captcha_answer", solve(page.locator("label[for=id_captcha_answer]").inner_text())
+    )
+
+
+def test_a_question_sent_during_an_outage_is_kept_then_sent(page, e2e_sites, site_url):
+    commune = e2e_sites["commune"]
+    form_url = site_url(commune, FORM)
+    page.goto(form_url)
+    _fill(page)
+    _captcha(page)
+    with database_unreachable():
+        with page.expect_response(lambda r: r.request.method == "POST") as answer:
+            page.get_by_role("button", name="Gửi", exact=True).click()
+        assert answer.value.status == 503 and answer.value.headers["retry-after"]
+        page.wait_for_load_state()
+        body = page.locator("main").inner_text()
+        assert "Hệ thống tạm thời gián đoạn" in body
+        assert "nội dung bạn đã nhập vẫn được giữ" in body
+    assert not Inquiry.objects.exists()
+
+    back = page.get_by_role("button", name="Quay lại trang trước / Go back")
+    assert back.is_visible()
+    back.click()
+    page.wait_for_url(form_url)
+    assert page.input_value("#id_content") == QUESTION
+
+    page.goto(form_url)  # a new visit: only the kept copy can fill the form
+    assert page.input_value("#id_content") == QUESTION
+    assert page.input_value("#id_title") == "Hỏi về khai sinh"
+    assert page.input_value("#id_name") == "Lò Thị Hoa"
+    assert page.is_checked("#id_consent")
+    assert page.input_value("#id_captcha_answer") == ""  # never kept
+    assert "đã được điền lại" in page.locator(".form-keeper-note").inner_text()
+
+    _captcha(page)
+    page.get_by_role("button", name="Gửi", exact=True).click()
+    page.wait_for_url("**/hoi-dap/da-gui/")
+    assert Inquiry.objects.get().content.replace("\r\n", "\n") == QUESTION
+    page.goto(form_url)  # received: the copy is gone
+    assert page.input_value("#id_content") == ""
+    assert page.locator(".form-keeper-note").count() == 0
+
+
+def test_a_refused_form_keeps_its_copy_until_it_is_received(page, e2e_sites, site_url):
+    commune = e2e_sites["commune"]
+    form_url = site_url(commune, FORM)
+    page.goto(form_url)
+    _fill(page)
+    page.fill("#id_captcha_answer", "sai")
+    page.get_by_role("button", name="Gửi", exact=True).click()
+    assert page.locator(".form-error-summary").is_visible()  # refused, shown again
+    page.goto(form_url)
+    assert page.input_value("#id_content") == QUESTION
