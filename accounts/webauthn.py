@@ -7,7 +7,8 @@ django-otp-webauthn: a credential is a django-otp device like the authenticator 
 - Passwordless sign-in is off: a key is only the second step after the password.
 - The ceremony's JSON endpoints live under /admin/khoa-bao-mat/ (accounts/webauthn_urls.py);
   a successful assertion starts a new session key, as the code step does; an assertion
-  made with another account's key is refused by the library (CredentialUserMismatch).
+  made with another account's key is refused by the library (CredentialUserMismatch), and
+  every refused assertion counts towards the django-axes lock-out.
 - The first key of a staff member is audited like the app's enrolment, and recovery codes
   are then shown once (accounts/views.py).
 """
@@ -15,7 +16,10 @@ django-otp-webauthn: a credential is a django-otp device like the authenticator 
 from __future__ import annotations
 
 from django.conf import settings
-from django.http import HttpRequest
+from django.contrib.auth import logout
+from django.contrib.auth.signals import user_login_failed
+from django.http import HttpRequest, JsonResponse
+from django.utils.translation import gettext as _
 from django_otp_webauthn.helpers import WebAuthnHelper
 from django_otp_webauthn.models import WebAuthnCredential
 from django_otp_webauthn.views import (
@@ -74,7 +78,23 @@ class CompleteRegistration(CompleteCredentialRegistrationView):
 
 
 class CompleteAuthentication(CompleteCredentialAuthenticationView):
-    """The library's view; a new session key once the second step is done."""
+    """The library's view; a new session key once the second step is done, and a refused
+    key counts towards the sign-in lock-out like a wrong code (the session ends when it
+    locks)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        if response.status_code < 400 or not request.user.is_authenticated:
+            return response
+        username = request.user.get_username()
+        user_login_failed.send(sender=__name__, credentials={"username": username}, request=request)
+        if getattr(request, "axes_locked_out", False):
+            logout(request)
+            # The lock is recorded; the script gets JSON it can show, not axes' HTML page.
+            request.axes_locked_out = False
+            detail = _("Đã sai nhiều lần nên tài khoản tạm bị khóa. Hãy tải lại trang.")
+            return JsonResponse({"detail": detail, "code": "locked_out"}, status=429)
+        return response
 
     def complete_auth(self, device) -> None:
         super().complete_auth(device)

@@ -161,21 +161,36 @@ class ArticleAdmin(PublishableAdmin, TranslationAdmin):
                 self.admin_site.admin_view(self.library_view),
                 name="content_article_library",
             ),
+            path(
+                "lien-ket-noi-bo/",
+                self.admin_site.admin_view(self.links_view),
+                name="content_article_links",
+            ),
         ]
         return urls + super().get_urls()
 
-    def library_view(self, request) -> JsonResponse:
-        """The editor's image picker: the library of one site the user may write for."""
+    def _editor_site(self, request) -> tuple[int | None, JsonResponse | None]:
+        """The site the editor's picker asks about, if the user may write for it."""
         raw = request.GET.get("tenant", "")
         tenant_id = int(raw) if raw.isdigit() else None
         editable = self.editable_ids(request)
         if tenant_id is None:
-            return JsonResponse({"error": _("Hãy chọn đơn vị của tin bài trước.")}, status=400)
+            error = _("Hãy chọn đơn vị của tin bài trước.")
+            return None, JsonResponse({"error": error}, status=400)
         if editable is not None and tenant_id not in editable:
-            return JsonResponse(
-                {"error": _("Bạn không có quyền với dữ liệu của đơn vị khác.")}, status=403
-            )
-        return JsonResponse({"images": rich_text.picker_entries(tenant_id)})
+            error = _("Bạn không có quyền với dữ liệu của đơn vị khác.")
+            return None, JsonResponse({"error": error}, status=403)
+        return tenant_id, None
+
+    def library_view(self, request) -> JsonResponse:
+        """The editor's image picker: the library of one site the user may write for."""
+        tenant_id, refusal = self._editor_site(request)
+        return refusal or JsonResponse({"images": rich_text.picker_entries(tenant_id)})
+
+    def links_view(self, request) -> JsonResponse:
+        """The link dialog's suggestions: that site's categories and newest articles."""
+        tenant_id, refusal = self._editor_site(request)
+        return refusal or JsonResponse({"links": rich_text.internal_links(tenant_id)})
 
     def revisions_view(self, request, object_id: int):
         article = self.get_object(request, str(object_id))

@@ -13,12 +13,14 @@ from urllib.parse import unquote
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db.models import Q
+from django.utils import translation
 from django.utils.translation import gettext as _
 
-from .models import Image
+from .models import Article, Category, Image
 from .sanitize import is_media_url
 
 PICKER_LIMIT = 200
+LINK_LIMIT = 100
 
 
 class _Images(HTMLParser):
@@ -105,3 +107,21 @@ def picker_entries(tenant_id: int) -> list[dict]:
             }
         )
     return entries
+
+
+def internal_links(tenant_id: int) -> list[dict[str, str]]:
+    """Addresses of one site's categories and newest published articles, offered as
+    suggestions in the editor's link dialog (paths of this site, so they follow its host)."""
+    with translation.override("vi"):
+        categories = [
+            {"title": c.name, "url": c.get_absolute_url()}
+            for c in Category.objects.filter(tenant_id=tenant_id).order_by("name")
+        ]
+        articles = [
+            {"title": a.title, "url": a.get_absolute_url()}
+            for a in Article.objects.filter(tenant_id=tenant_id)
+            .published()
+            .only("title_vi", "slug")
+            .order_by("-published_at", "-id")[:LINK_LIMIT]
+        ]
+    return categories + articles

@@ -91,6 +91,7 @@ class RichTextWidget(forms.Textarea):
         context = super().get_context(name, value, attrs)
         context["widget"]["attrs"]["data-labels"] = json.dumps(editor_labels(), ensure_ascii=False)
         context["widget"]["attrs"]["data-library-url"] = reverse("admin:content_article_library")
+        context["widget"]["attrs"]["data-links-url"] = reverse("admin:content_article_links")
         return context
 
     class Media:

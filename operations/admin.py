@@ -50,7 +50,7 @@ class DowntimeNoticeAdmin(TenantScopedAdmin, TranslationAdmin):
 
     edit_roles = frozenset({Role.SITE_ADMIN, Role.APPROVER})
     list_display = ["tenant", "include_subtree", "starts_at", "ends_at", "is_emergency"]
-    list_display += ["in_time"]
+    list_display += ["in_time", "static_exported_at"]
     list_filter = ["is_emergency"]
     fields = ["tenant", "include_subtree", "starts_at", "ends_at", "message"]
     fields += ["is_emergency", "emergency_reason"]

@@ -125,6 +125,21 @@ def test_an_assertion_made_with_another_accounts_key_is_refused(editor, other_ed
     assert not client.session.get("otp_device_id")
 
 
+def test_refused_keys_count_towards_the_lock_out(editor, other_editor, settings):
+    settings.AXES_FAILURE_LIMIT = 3
+    editors_key = _enrolled_with_a_key(editor)
+    client = _password_step(other_editor, "203.0.113.11")
+    assert _assert(client, editors_key).status_code == 403
+    assert _assert(client, editors_key).status_code == 403
+    locked = _assert(client, editors_key)
+    assert locked.status_code == 429
+    assert "tạm bị khóa" in locked.json()["detail"]
+    assert not client.session.get("_auth_user_id")  # signed out
+    assert security_events("login_locked_out").exists()
+    again = client.post(LOGIN, {"username": other_editor.username, "password": PASSWORD})
+    assert again.status_code == 429  # the lock holds for the password too
+
+
 def test_an_assertion_for_another_origin_is_refused(editor):
     authenticator = _enrolled_with_a_key(editor)
     client = _password_step(editor)

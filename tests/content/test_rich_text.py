@@ -12,6 +12,7 @@ from django.utils import translation
 from content.models import Article
 from content.rich_text import body_image_errors
 from content.sanitize import sanitize_body, sanitize_html
+from portal.publishing import PublicationStatus
 from tests.content.factories import ArticleFactory, ImageFactory
 
 pytestmark = pytest.mark.django_db
@@ -180,3 +181,21 @@ def test_the_article_form_loads_the_editor_as_a_module_without_an_import_map(
     assert '<script src="/static/content/admin/editor.js" type="module"></script>' in text
     assert "importmap" not in text
     assert "data-library-url=" in text and "Ảnh từ thư viện" in text
+
+
+def test_the_link_dialog_suggests_the_sites_own_pages(
+    commune, other_commune, commune_editor, site_client
+):
+    own = ArticleFactory(tenant=commune, title_vi="Lịch tiếp công dân")
+    ArticleFactory(
+        tenant=commune, title_vi="Bản nháp", status=PublicationStatus.DRAFT, published_at=None
+    )
+    ArticleFactory(tenant=other_commune, title_vi="Tin của xã khác")
+    client = site_client(commune, commune_editor)
+    url = reverse("admin:content_article_links")
+    links = json.loads(client.get(url, {"tenant": commune.pk}).content)["links"]
+    titles = {link["title"]: link["url"] for link in links}
+    assert titles["Lịch tiếp công dân"] == own.get_absolute_url()
+    assert titles[own.category.name] == own.category.get_absolute_url()
+    assert "Bản nháp" not in titles and "Tin của xã khác" not in titles
+    assert client.get(url, {"tenant": other_commune.pk}).status_code == 403

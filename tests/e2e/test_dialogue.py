@@ -172,5 +172,5 @@ def test_survey_poll_and_rating_are_accessible_with_errors(
     assert_accessible(page)
     page.goto(site_url(commune, "/gioi-thieu/"))
     page.get_by_role("button", name="Hữu ích", exact=True).click()
-    assert "Cảm ơn bạn đã đánh giá" in page.content()
+    page.get_by_text("Cảm ơn bạn đã đánh giá").first.wait_for()  # the next page, loaded
     assert_accessible(page)

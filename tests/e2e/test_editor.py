@@ -11,7 +11,7 @@ from django.test import Client
 from content.models import Article
 from portal import publishing as workflow
 from tenants.models import Role
-from tests.content.factories import CategoryFactory, ImageFactory
+from tests.content.factories import ArticleFactory, CategoryFactory, ImageFactory
 from tests.content.test_rich_text import WORD_PASTE
 from tests.tenants.factories import MembershipFactory
 
@@ -40,6 +40,7 @@ def test_paste_from_word_and_a_library_picture_reach_the_published_page(
     ImageFactory(tenant=province, alt_vi="Ảnh của tỉnh")  # never offered to the commune
     editor = MembershipFactory(tenant=commune, role=Role.EDITOR).user
     approver = MembershipFactory(tenant=commune, role=Role.APPROVER).user
+    earlier = ArticleFactory(tenant=commune, category=category, title_vi="Lịch tháng 11")
 
     context = _signed_in_context(browser, editor, commune, site_url)
     page = context.new_page()
@@ -73,6 +74,19 @@ def test_paste_from_word_and_a_library_picture_reach_the_published_page(
     assert prose.locator("table td", has_text="Chủ tịch UBND xã").count() == 1
     assert "Số từ:" in page.locator(".prose-word-count").first.inner_text()
 
+    # A link to an internal item: the dialog suggests the site's own pages.
+    prose.locator("strong", has_text="Kế hoạch").dblclick()
+    page.keyboard.press("Control+k")
+    address = page.locator("dialog input[name=href]")
+    address.wait_for()
+    suggestions = page.locator(f"datalist#{address.get_attribute('list')} option")
+    suggestions.first.wait_for(state="attached")
+    offered = suggestions.evaluate_all("options => options.map(o => [o.value, o.label])")
+    assert [earlier.get_absolute_url(), "Lịch tháng 11"] in offered
+    address.fill(earlier.get_absolute_url())
+    page.get_by_role("button", name="Cập nhật").click()
+    assert prose.locator(f'a[href="{earlier.get_absolute_url()}"]').count() == 1
+
     # A picture from the library: only the commune's own; its alt text is required.
     page.keyboard.press("Control+End")
     toolbar.get_by_role("button", name="Ảnh từ thư viện").click()
@@ -96,7 +110,7 @@ def test_paste_from_word_and_a_library_picture_reach_the_published_page(
 
     article = Article.objects.get(title_vi="Lịch tiếp công dân tháng 12")
     body = article.body_vi
-    for junk in ("Mso", "mso-", "o:p", "style=", "class="):
+    for junk in ("Mso", "mso-", "o:p", "style=", "class=", "Normal0", "&nbsp;"):
         assert junk not in body, (junk, body)
     workflow.publish(article, by=approver)
 
@@ -108,6 +122,7 @@ def test_paste_from_word_and_a_library_picture_reach_the_published_page(
     assert table.locator("th").first.inner_text().strip() == "Lịch tháng 12"
     assert table.locator('td[rowspan="2"]').inner_text().strip() == "Thứ Hai"
     assert table.evaluate("t => t.outerHTML").count("class=") == 0
+    assert text_body.locator(f'a[href="{earlier.get_absolute_url()}"]').count() == 1
     image = text_body.locator(f'img[alt="{ALT}"]')
     assert image.count() == 1
     assert image.get_attribute("src") == default_storage.url(own.file.name)

@@ -6,7 +6,7 @@ import { label } from "./editor-i18n.js";
 import {
   Blockquote, Bold, BulletList, Document, Dropcursor, Extension, Gapcursor, HardBreak,
   Heading, History, HorizontalRule, HTML, Image, Italic, Link, ListItem, Menu, OrderedList,
-  Paragraph, Strike, Subscript, Superscript, Table, TableCell, TableHeader, TableRow, Text,
+  Paragraph, Plugin, Strike, Subscript, Superscript, Table, TableCell, TableHeader, TableRow, Text,
   Underline, createTextareaEditor,
 } from "../../django_prose_editor/editor.js";
 
@@ -122,6 +122,32 @@ function openPicker(editor, textarea) {
     .catch(() => { status.textContent = label("picker failed"); });
 }
 
+/* Text pasted from Word: its settings (<xml>), styles, conditional comments and <o:p>
+   markers go before ProseMirror reads the HTML (their text would otherwise become
+   paragraphs); classes and inline styles go too. The server sanitises again on save. */
+function cleanPastedHtml(html) {
+  const doc = new DOMParser().parseFromString(html, "text/html");
+  doc.querySelectorAll("xml, style, script, meta, link, title").forEach((node) => node.remove());
+  Array.from(doc.getElementsByTagName("o:p")).forEach((node) => node.remove());
+  const walker = doc.createTreeWalker(doc, NodeFilter.SHOW_COMMENT);
+  const comments = [];
+  while (walker.nextNode()) { comments.push(walker.currentNode); }
+  comments.forEach((node) => node.remove());
+  doc.body.querySelectorAll("[class], [style], [lang]").forEach((node) => {
+    node.removeAttribute("class");
+    node.removeAttribute("style");
+    node.removeAttribute("lang");
+  });
+  return doc.body.innerHTML;
+}
+
+const wordPaste = Extension.create({
+  name: "wordPaste",
+  addProseMirrorPlugins() {
+    return [new Plugin({ props: { transformPastedHTML: cleanPastedHtml } })];
+  },
+});
+
 function libraryImage(textarea) {
   return Extension.create({
     name: "libraryImage",
@@ -134,6 +160,35 @@ function libraryImage(textarea) {
       });
     },
   });
+}
+
+/* The link dialog suggests the site's own pages (categories, newest articles) as the
+   address is typed: a <datalist>, so the browser's own keyboard handling applies. */
+const linkLists = new Map();
+
+function suggestInternalLinks(wrapper, textarea) {
+  const observer = new MutationObserver(() => {
+    const input = wrapper.querySelector("dialog input[name=href]:not([list])");
+    const site = siteOf(textarea);
+    if (!input || !site) { return; }
+    const id = "prose-internal-links-" + site;
+    input.setAttribute("list", id);
+    if (document.getElementById(id)) { return; }
+    const datalist = element("datalist", { id: id });
+    document.body.append(datalist);
+    if (!linkLists.has(site)) {
+      const url = textarea.dataset.linksUrl + "?tenant=" + encodeURIComponent(site);
+      linkLists.set(site, fetch(url, { credentials: "same-origin" })
+        .then((response) => (response.ok ? response.json() : { links: [] }))
+        .catch(() => ({ links: [] })));
+    }
+    linkLists.get(site).then((data) => {
+      data.links.forEach((link) => {
+        datalist.append(element("option", { value: link.url, label: link.title }));
+      });
+    });
+  });
+  observer.observe(wrapper, { childList: true, subtree: true });
 }
 
 function countWords(text) {
@@ -160,6 +215,7 @@ function enhance(textarea) {
     Link.configure({ enableTarget: false, protocols: ["http", "https", "mailto", "tel"] }),
     Image,
     Table, TableRow, TableHeader, TableCell,
+    wordPaste,
     libraryImage(textarea),
   ]);
   const wrapper = textarea.closest(".prose-editor");
@@ -182,7 +238,10 @@ function enhance(textarea) {
   };
   editor.on("update", update);
   update();
-  if (wrapper) { wrapper.after(counter); }
+  if (wrapper) {
+    wrapper.append(counter);
+    suggestInternalLinks(wrapper, textarea);
+  }
   textarea.dispatchEvent(new CustomEvent("prose-editor:ready", { detail: { editor: editor, textarea: textarea }, bubbles: true }));
 }
 
