@@ -11,12 +11,14 @@ from tenants.access import PUBLISHING_ROLES
 from tenants.admin_scoping import TenantScopedAdmin, TenantScopedInline
 
 from . import runs
+from .forms import SourceProfileForm
 from .models import ImportItem, ImportRun, ItemState, RunState, SourceProfile
 
 
 @admin.register(SourceProfile)
 class SourceProfileAdmin(TenantScopedAdmin):
     edit_roles = PUBLISHING_ROLES  # the editorial board and site administrators
+    form = SourceProfileForm  # the sources as lines of text, not raw JSON
     list_display = ("name", "tenant", "base_url", "publish")
     list_filter = ("publish",)
     search_fields = ("name", "slug", "base_url")

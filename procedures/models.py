@@ -7,6 +7,7 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from portal.freshness import TranslationFreshness
+from tenants import org_names
 from tenants.models import Tenant, TenantOwned, TenantQuerySet
 
 
@@ -158,7 +159,9 @@ class Procedure(TenantOwned, TranslationFreshness):
 
     @property
     def agency_display(self) -> str:
-        return self.agency_tenant.name if self.agency_tenant_id else self.agency_name
+        if self.agency_tenant_id:
+            return self.agency_tenant.name
+        return org_names.in_language(self.agency_name)  # English form on /en/ when known
 
     @property
     def is_active(self) -> bool:

@@ -3,6 +3,7 @@ tenants the user holds a Membership in, whatever host the admin is opened on."""
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db import models
@@ -152,7 +153,19 @@ class TenantScopedAdmin(admin.ModelAdmin):
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
         if field is not None and hasattr(field, "queryset"):
             field.queryset = self.limit_related_queryset(request, field.queryset)
+            if db_field.name == self.tenant_field and db_field.related_model is Tenant:
+                self._fix_single_site(request, field)
         return field
+
+    def _fix_single_site(self, request: HttpRequest, field) -> None:
+        """An editor of one site never picks the site: the field is filled in and hidden
+        (its choices are still that one site, so a forged value is refused)."""
+        editable = self.editable_ids(request)
+        if editable is None or len(editable) != 1:
+            return
+        (only,) = editable
+        field.widget = forms.HiddenInput()
+        field.initial = only
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         field = super().formfield_for_manytomany(db_field, request, **kwargs)

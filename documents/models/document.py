@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.files import MB, TenantUploadPath, UploadValidator
 from portal.freshness import TranslationFreshness
 from portal.publishing import Publishable
+from tenants.org_names import english_org_name
 
 from ..numbers import fold_text, normalise_number
 
@@ -229,7 +230,7 @@ class Document(Publishable, TranslationFreshness):
                 and self.issuing_body.strip().casefold() == vietnamese.strip().casefold()
             ):
                 return english
-        return self.issuing_body
+        return english_org_name(self.issuing_body) or self.issuing_body
 
     @property
     def public_file(self):

@@ -192,3 +192,11 @@ def test_drill_down_query_budget(auditor, province, commune, django_assert_max_n
     with django_assert_max_num_queries(chrome_queries(client) + DRILL_DOWN_OWN_QUERIES):
         response = client.get(url)
     assert response.status_code == 200
+
+
+def test_admin_home_leads_to_the_dashboard(commune, commune_editor):
+    client = admin_client(commune_editor)
+    home = client.get(reverse("admin:index")).content.decode()
+    url = reverse(DASHBOARD)
+    assert 'id="compliance-card"' in home and f'href="{url}"' in home
+    assert client.get(url).status_code == 200

@@ -103,3 +103,27 @@ def test_a_running_import_shows_its_rate_and_refreshes_itself(
     assert page["Refresh"] == "5"
     text = page.content.decode()
     assert re.search(r"50/150 · \d\.\d mục/giây · còn khoảng \d+ giây", text)
+
+
+def test_sources_are_edited_as_lines_not_json(profile, commune, commune_site_admin, site_client):
+    client = site_client(commune, commune_site_admin)
+    url = reverse("admin:importer_sourceprofile_change", args=[profile.pk])
+    form = client.get(url).context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None and k != "sources"}
+    data.update(tenant=commune.pk, respect_robots="on" if profile.respect_robots else "")
+    data["sources"] = "/tin-tuc/ | tin-tuc\n\n/van-ban/danh-sach.csv | | document\n"
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    profile.refresh_from_db()
+    assert profile.sources == [
+        {"url": "/tin-tuc/", "category": "tin-tuc"},
+        {"url": "/van-ban/danh-sach.csv", "category": "", "kind": "document"},
+    ]
+    shown = client.get(url).content.decode()
+    assert "/tin-tuc/ | tin-tuc\n/van-ban/danh-sach.csv |  | document" in shown
+    assert "&quot;url&quot;" not in shown  # no JSON for the editor to get wrong
+
+    data["sources"] = "/tin-tuc/ | tin-tuc | tin-bai"
+    refused = client.post(url, data)
+    assert refused.status_code == 200
+    assert "Dòng 1: loại “tin-bai” không có" in refused.content.decode()

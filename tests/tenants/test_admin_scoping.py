@@ -174,3 +174,33 @@ def test_superuser_gets_every_tenant(client, superuser, commune, other_commune):
         reverse("admin:tenants_tenant_changelist"), HTTP_HOST="portal.test"
     ).content.decode()
     assert "Xã An Bình" in text and "Xã Bình Minh" in text
+
+
+def test_editor_of_one_site_never_picks_the_site(client, commune, other_commune, commune_editor):
+    """The site field is filled in and hidden, on any host; a forged other site is refused."""
+    from content.models import Link
+
+    client.force_login(commune_editor)
+    form = client.get(reverse("admin:content_link_add"), HTTP_HOST="portal.test")
+    html = form.content.decode()
+    assert f'<input type="hidden" name="tenant" value="{commune.pk}"' in html
+    assert 'name="tenant" class="admin-autocomplete' not in html
+    data = {"group": "political", "title_vi": "Báo Sơn Lâm", "url": "https://bao.vn/", "order": 0}
+    response = client.post(
+        reverse("admin:content_link_add"), {**data, "tenant": commune.pk}, HTTP_HOST="portal.test"
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert Link.objects.get().tenant == commune
+    forged = client.post(
+        reverse("admin:content_link_add"),
+        {**data, "tenant": other_commune.pk},
+        HTTP_HOST="portal.test",
+    )
+    assert forged.status_code == 200 and Link.objects.count() == 1
+
+
+def test_board_member_still_chooses_among_their_sites(client, board_member, commune):
+    client.force_login(board_member)
+    html = client.get(reverse("admin:content_link_add"), HTTP_HOST="portal.test").content.decode()
+    assert '<input type="hidden" name="tenant"' not in html
+    assert 'name="tenant"' in html
