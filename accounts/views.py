@@ -4,7 +4,7 @@ secret, confirming code, recovery codes shown once), or enter a code after the p
 from __future__ import annotations
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth import logout
 from django.contrib.auth.signals import user_login_failed
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -151,8 +151,17 @@ def _second_step_url(request: HttpRequest) -> str:
 
 @never_cache
 def passkeys_view(request: HttpRequest) -> HttpResponse:
-    """A signed-in staff member's security keys, and adding one (behind admin_view: the
-    session has passed both steps)."""
+    """A signed-in staff member's security keys, adding one and removing one of their own
+    (behind admin_view: the session has passed both steps)."""
+    if request.method == "POST":
+        removed = webauthn.remove_key(
+            request.user, request.POST.get("remove", ""), remote_addr=client_address(request)
+        )
+        if removed:
+            messages.success(request, _("Đã xóa khóa bảo mật “%(name)s”.") % {"name": removed})
+        else:
+            messages.error(request, _("Không tìm thấy khóa bảo mật này trong tài khoản của bạn."))
+        return HttpResponseRedirect(reverse("admin:passkeys"))
     context = {
         **admin.site.each_context(request),
         "title": _("Khóa bảo mật (passkey)"),

@@ -56,6 +56,25 @@ def keys_of(user) -> list[WebAuthnCredential]:
     return list(WebAuthnCredential.objects.filter(user=user, confirmed=True).order_by("pk"))
 
 
+def remove_key(user, key_id: str, *, remote_addr: str | None = None) -> str:
+    """Remove one of the user's own keys; its name, or "" when it is not theirs."""
+    if not str(key_id).isdigit():
+        return ""
+    key = WebAuthnCredential.objects.filter(user=user, pk=int(key_id)).first()
+    if key is None:
+        return ""
+    name = key.name or str(key.pk)
+    key.delete()
+    record_security_event(
+        "second_factor_removed",
+        obj=user,
+        actor=user,
+        remote_addr=remote_addr,
+        detail={"kind": "webauthn", "name": name},
+    )
+    return name
+
+
 def has_key(user) -> bool:
     return WebAuthnCredential.objects.filter(user=user, confirmed=True).exists()
 

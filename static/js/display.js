@@ -7,12 +7,20 @@
   var state = { size: 0, contrast: false };
   try { state = Object.assign(state, JSON.parse(localStorage.getItem(KEY) || "{}")); } catch (e) { /* ignore */ }
 
+  // Classes change only when they differ: touching the root's class attribute makes
+  // the browser restyle the whole page, which on a slow phone is a long task.
+  function setClass(name, on) {
+    if (root.classList.contains(name) !== on) { root.classList.toggle(name, on); }
+  }
+
   function apply() {
-    root.classList.remove("text-size-1", "text-size-2", "text-size-3");
-    if (state.size > 0) { root.classList.add("text-size-" + state.size); }
-    root.classList.toggle("high-contrast", !!state.contrast);
+    for (var size = 1; size <= 3; size++) { setClass("text-size-" + size, Number(state.size) === size); }
+    setClass("high-contrast", !!state.contrast);
     var button = document.querySelector('[data-display="contrast"]');
     if (button) { button.setAttribute("aria-pressed", state.contrast ? "true" : "false"); }
+  }
+
+  function save() {
     try { localStorage.setItem(KEY, JSON.stringify(state)); } catch (e) { /* ignore */ }
   }
 
@@ -26,6 +34,7 @@
       if (action === "smaller") { state.size = Math.max(0, state.size - 1); }
       if (action === "contrast") { state.contrast = !state.contrast; }
       apply();
+      save();
     });
     apply();
   });

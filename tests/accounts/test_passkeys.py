@@ -188,6 +188,23 @@ def test_a_signed_in_member_adds_a_key_from_their_key_page(province, editor):
     assert "Khóa bảo mật đã đăng ký" in client.get("/admin/khoa-bao-mat-cua-toi/").content.decode()
 
 
+def test_a_member_removes_their_own_key_and_not_anothers(province, editor, other_editor):
+    _enrolled_with_a_key(other_editor)
+    others_key = WebAuthnCredential.objects.get(user=other_editor)
+    client = Client(HTTP_HOST="portal.test")
+    client.force_login(editor)
+    assert _register(client, SoftAuthenticator(ORIGIN)).status_code == 200
+    own_key = WebAuthnCredential.objects.get(user=editor)
+    refused = client.post("/admin/khoa-bao-mat-cua-toi/", {"remove": others_key.pk}, follow=True)
+    assert "Không tìm thấy khóa bảo mật này" in refused.content.decode()
+    assert WebAuthnCredential.objects.filter(pk=others_key.pk).exists()
+    assert client.post("/admin/khoa-bao-mat-cua-toi/", {"remove": "x"}).status_code == 302
+    done = client.post("/admin/khoa-bao-mat-cua-toi/", {"remove": own_key.pk}, follow=True)
+    assert "Đã xóa khóa bảo mật" in done.content.decode()
+    assert not WebAuthnCredential.objects.filter(pk=own_key.pk).exists()
+    assert security_events("second_factor_removed").get().actor == editor
+
+
 def test_a_reset_removes_the_keys(editor, superuser):
     _enrolled_with_a_key(editor)
     second_factor.reset(editor, by=superuser)

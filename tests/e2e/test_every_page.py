@@ -1,7 +1,8 @@
 """Every public page type (tests/e2e/world.py), in Vietnamese and in English, on three
 screens: a 1280 px desktop, a 320 px phone (WCAG 1.4.10's reflow width) and that phone
 with the browser's text size doubled (WCAG 1.4.4). On each: axe-core finds no violation
-of any impact, and the page does not scroll sideways.
+of any impact, and the page does not scroll sideways. The same pages go through the Nu
+HTML Checker (tests/demo/nu_checker.py): no error.
 
 The doubled text is Chromium's own font-size setting (Settings → Appearance → Font size,
 which the Chrome DevTools Protocol sets with Page.setFontSizes): 16 → 32 px as the default
@@ -10,7 +11,10 @@ top, as for a reader who set a large font in their browser. (Ctrl + zoom, by con
 only narrows the CSS viewport: at 320 px wide it is already covered by the 320 px pass.)"""
 
 import pytest
+from django.test import Client
+from django.utils import translation
 
+from tests.demo.nu_checker import nu_errors
 from tests.e2e.conftest import AXE_JS, axe_violations
 from tests.e2e.world import build_public_world
 
@@ -56,3 +60,23 @@ def test_every_page_type_is_accessible_and_reflows(
         print("  ", *failure)
     assert visited == 2 * len(pages)
     assert failures == []
+
+
+def test_every_page_type_is_valid_html(e2e_sites, settings, tmp_path):
+    """The same pages, both languages, through the Nu HTML Checker: no error."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    pages = build_public_world(e2e_sites["province"], e2e_sites["commune"])
+    documents = {}
+    for name, site, path in pages:
+        client = Client(HTTP_HOST=e2e_sites[site].domains.get(is_primary=True).hostname)
+        for language, url in (("vi", path), ("en", "/en" + path)):
+            response = client.get(url)
+            translation.activate("vi")  # each page leaves its language active
+            assert response.status_code == (404 if name == "not found" else 200), url
+            documents[f"{name} [{language}] {url}"] = response.content
+    errors = nu_errors(documents, tmp_path)
+    print(f"\nNu HTML checker: {len(documents)} pages, {sum(map(len, errors.values()))} errors")
+    for where, found in sorted(errors.items()):
+        print(f"  {where}: {len(found)} — {found[:3]}")
+    assert len(documents) == 2 * len(pages)
+    assert errors == {}
