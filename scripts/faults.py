@@ -308,3 +308,7 @@ def verdict(rows: list[tuple], expected_phases: int) -> list[str]:
         if after != "0 / 0":
             problems.append(f"{name}: queue / outbox after recovery is {after}, not 0 / 0")
     return problems
+
+
+if __name__ == "__main__":
+    main()
