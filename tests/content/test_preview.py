@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from content import preview
-from portal.publishing import Status
+from portal.publishing import PublicationStatus
 from tests.content.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +18,10 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def draft(commune, news):
     return ArticleFactory(
-        tenant=commune, category=news, title_vi="Dự thảo tin hội nghị", status=Status.DRAFT
+        tenant=commune,
+        category=news,
+        title_vi="Dự thảo tin hội nghị",
+        status=PublicationStatus.DRAFT,
     )
 
 
