@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Load test of the public pages (docs/performance.md): wrk against a running server.
-#   [ROUNDS=3] [CONNECTIONS=8] [SITES=both|province] [SEARCH=1] scripts/loadtest.sh [BASE_URL] [DURATION]
+#   [ROUNDS=3] [CONNECTIONS=8] [SITES=both|province] [SEARCH=1] [API=1] scripts/loadtest.sh [BASE_URL] [DURATION]
+# API=1 measures three read-API endpoints instead of the pages (the server needs a high
+# API_ANON_RATE_PER_MINUTE: every request comes from one address).
 #   e.g. scripts/loadtest.sh http://127.0.0.1:8114 10s
 # Needs wrk (apt-get install wrk) and the data of `manage.py seed_load` (bulk articles).
 # Prints one markdown row per page and site: median and range of req/s over ROUNDS runs,
@@ -54,6 +56,15 @@ run() {  # host label path: warm-up, then ROUNDS runs; the median and range of r
     "$(head -1 <<<"$sorted")" "$(tail -1 <<<"$sorted")" "$p50" "$p99" "$bad" \
     "$(cut -d' ' -f1 /proc/loadavg)"
 }
+
+if [ "${API:-0}" = 1 ]; then  # three read-API endpoints on the province (docs/api.md)
+  echo "| endpoint | site | req/s (median) | range | p50 | p99 | non-2xx | load avg |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|"
+  run localhost articles "/api/v1/articles?scope=subtree&limit=20"
+  run localhost documents "/api/v1/documents?scope=subtree&limit=20"
+  run localhost sites /api/v1/sites
+  exit 0
+fi
 
 echo "| page | site | req/s (median) | range | p50 | p99 | non-2xx | load avg |"
 echo "|---|---|---:|---:|---:|---:|---:|---:|"

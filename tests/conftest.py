@@ -34,17 +34,24 @@ def pytest_configure(config):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+# Scopes that run as one piece on one worker: the demo package (seeded once for all of it,
+# tests/demo/conftest.py) and the replica module (a primary and a replica started once).
+IN_ONE_PIECE = ("tests/demo/", "tests/portal/test_replicas.py")
+
+
 def pytest_xdist_make_scheduler(config, log):
-    """pytest-xdist hands out tests one by one, except tests/demo: the demo database is
-    seeded once for that package (tests/demo/conftest.py), so all of it goes to one
-    worker, in one piece. (xdist's own --dist loadgroup does not group under pytest 9.)"""
+    """pytest-xdist hands out tests one by one, except the IN_ONE_PIECE scopes, each sent
+    whole to one worker. xdist orders scopes by size before the first hand-out, so these
+    two (the longest set-ups of the suite, minutes each) start first, one per worker,
+    instead of meeting on one worker or starting last. (xdist's own --dist loadgroup does
+    not group under pytest 9.)"""
     from xdist.scheduler import LoadScopeScheduling
 
-    class DemoInOnePiece(LoadScopeScheduling):
+    class LongestFirstInOnePiece(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
-            return "tests/demo" if nodeid.startswith("tests/demo/") else nodeid
+            return next((scope for scope in IN_ONE_PIECE if nodeid.startswith(scope)), nodeid)
 
-    return DemoInOnePiece(config, log)
+    return LongestFirstInOnePiece(config, log)
 
 
 def _own_redis_database_per_worker(settings) -> None:

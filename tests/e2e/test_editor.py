@@ -128,3 +128,48 @@ def test_paste_from_word_and_a_library_picture_reach_the_published_page(
     assert image.get_attribute("src") == default_storage.url(own.file.name)
     assert image.evaluate("img => img.complete && img.naturalWidth > 0")  # really served
     context.close()
+
+
+def test_the_editor_and_its_picker_have_no_accessibility_violations(
+    page, e2e_sites, site_url, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    commune = e2e_sites["commune"]
+    ImageFactory(tenant=commune, alt_vi="Tiếp công dân")
+    editor = MembershipFactory(tenant=commune, role=Role.EDITOR).user
+    client = Client(HTTP_HOST=commune.domains.get(is_primary=True).hostname)
+    client.force_login(editor)
+    page.context.add_cookies(
+        [
+            {
+                "name": "sessionid",
+                "value": client.cookies["sessionid"].value,
+                "url": site_url(commune),
+            }
+        ]
+    )
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(site_url(commune, "/admin/content/article/add/"))
+    box = page.locator(".prose-editor", has=page.locator("#id_body_vi"))
+    box.get_by_role("toolbar", name="Định dạng văn bản").wait_for()
+    assert _axe(page, ".prose-editor") == []
+    # The toolbar works from the keyboard: a focused button runs on Enter.
+    prose = box.locator(".ProseMirror")
+    prose.click()
+    page.keyboard.type("Chào bà con")
+    page.keyboard.press("Control+a")
+    box.get_by_role("button", name="Đậm").focus()
+    page.keyboard.press("Enter")
+    assert prose.locator("strong", has_text="Chào bà con").count() == 1
+    assert "Số từ: 3" in box.locator(".prose-word-count").inner_text()
+    box.get_by_role("button", name="Ảnh từ thư viện").click()
+    page.locator(".library-picker-item").first.click()
+    assert _axe(page, ".library-picker") == []
+
+
+def _axe(page, selector):
+    from tests.e2e.conftest import AXE_JS
+
+    page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate("async (s) => await axe.run(s, {resultTypes: ['violations']})", selector)
+    return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]

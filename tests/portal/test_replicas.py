@@ -61,7 +61,8 @@ def sql(port: int, statement: str, database: str = "portal") -> str:
 
 @pytest.fixture(scope="module")
 def primary_and_replica():
-    """A primary and its streaming replica, both stopped at the end; their ports."""
+    """A primary and its streaming replica, both stopped at the end; their ports and the
+    working directory."""
     root = Path(tempfile.mkdtemp(prefix="replica-test-"))
     os.chmod(root, 0o777)
     primary, replica = root / "primary", root / "replica"
@@ -133,7 +134,7 @@ def primary_and_replica():
             "start",
         )
         started.append((replica, r_port))
-        yield p_port, r_port
+        yield p_port, r_port, root
     finally:
         for data, _port in reversed(started):
             as_postgres(str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "fast", "stop")
@@ -180,11 +181,57 @@ DocumentFactory(tenant=site, number="{number}")
 LAG = 2  # REPLICA_MAX_LAG_SECONDS of the server and of the commands
 
 
+def copy_schema(env: dict, p_port: int, root: Path) -> None:
+    """The primary gets the session's test database as migrated (pg_dump | psql: seconds),
+    not a second `migrate` of every app (the slowest step of this module). When the test
+    server is not a PostgreSQL 15 (the embedded 18 pass), its dump would not load into
+    this 15 primary: migrate then."""
+    from django.db import connection
+
+    connection.ensure_connection()
+    if connection.pg_version // 10000 != 15:
+        manage(env, "migrate", "--noinput", "-v", "0")
+        return
+    source = connection.settings_dict
+    dump = root / "schema.sql"
+    as_postgres(
+        str(PG_BIN / "pg_dump"),
+        "-h",
+        source["HOST"] or "127.0.0.1",
+        "-p",
+        str(source["PORT"] or 5432),
+        "-U",
+        source["USER"] or "postgres",
+        "--no-owner",
+        "--no-privileges",
+        "-f",
+        str(dump),
+        source["NAME"],
+    )
+    as_postgres(
+        str(PG_BIN / "psql"),
+        "-h",
+        "127.0.0.1",
+        "-p",
+        str(p_port),
+        "-U",
+        "postgres",
+        "-d",
+        "portal",
+        "-q",
+        "-v",
+        "ON_ERROR_STOP=1",
+        "-f",
+        str(dump),
+    )
+
+
 @pytest.fixture(scope="module")
-def server(primary_and_replica):
-    p_port, r_port = primary_and_replica
+def server(primary_and_replica, django_db_setup, django_db_blocker):
+    p_port, r_port, root = primary_and_replica
     env = environment(p_port, r_port)
-    manage(env, "migrate", "--noinput", "-v", "0")
+    with django_db_blocker.unblock():
+        copy_schema(env, p_port, root)
     manage(
         env,
         "shell",

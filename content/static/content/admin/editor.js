@@ -219,6 +219,13 @@ function enhance(textarea) {
     libraryImage(textarea),
   ]);
   const wrapper = textarea.closest(".prose-editor");
+  // The editable area is named by the field's own label ("Nội dung [vi]").
+  const fieldLabel = textarea.id && document.querySelector('label[for="' + textarea.id + '"]');
+  if (fieldLabel) {
+    if (!fieldLabel.id) { fieldLabel.id = textarea.id + "-label"; }
+    editor.view.dom.setAttribute("aria-labelledby", fieldLabel.id);
+  }
+  editor.view.dom.setAttribute("aria-multiline", "true");
   // The menu bar is mounted after the editor: name it and translate it once it is there.
   const decorate = () => {
     const menubar = wrapper && wrapper.querySelector(".prose-menubar");
