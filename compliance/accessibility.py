@@ -8,7 +8,10 @@ is missing the caller records "not measured": a missing browser is never a pass.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -66,30 +69,75 @@ def unavailable_reason() -> str | None:
 
 
 def run_axe(hostname: str, paths: list[str], *, timeout_ms: int = 15000) -> AxeReport:
-    """Axe on each path; runs Playwright in its own thread so that its event loop never
-    meets the caller's ORM connection."""
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(_run_axe, hostname, paths, timeout_ms).result()
+    """Axe on each path, in the batch's browser (`shared_browser`) or in one of its own."""
+    browser = _SHARED.get()
+    if browser is not None:
+        return browser.run(hostname, paths, timeout_ms)
+    with AxeBrowser() as own:
+        return own.run(hostname, paths, timeout_ms)
 
 
-def _run_axe(hostname: str, paths: list[str], timeout_ms: int) -> AxeReport:
-    from playwright.sync_api import sync_playwright
+class AxeBrowser:
+    """One Chromium, launched on first use, for the sites of a batch: each site gets a
+    fresh browser context (no cookies or cache shared between sites). Playwright runs in
+    a thread of its own so that its event loop never meets the caller's ORM connection;
+    every call goes to that thread (Playwright's sync API stays on the thread that began
+    it)."""
 
-    args = list(CHROMIUM_ARGS)
-    base = fetch_base()
-    if base:
-        # Resolve the site's hostname to the local server the measurement is pointed at.
-        args.append(f"--host-resolver-rules=MAP {hostname} {urlsplit(base).hostname}")
-    report = AxeReport()
-    script = str(axe_script())
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=args)
+    def __init__(self) -> None:
+        self._pool = ThreadPoolExecutor(max_workers=1)
+        self._playwright = None
+        self._browser = None
+
+    def __enter__(self) -> AxeBrowser:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
+    def run(self, hostname: str, paths: list[str], timeout_ms: int = 15000) -> AxeReport:
+        # Read here: the pool's thread does not see this thread's context variables.
+        urls = [urljoin(site_origin(hostname), path) for path in paths]
+        return self._pool.submit(self._run, fetch_base(), urls, timeout_ms).result()
+
+    def close(self) -> None:
+        self._pool.submit(self._stop).result()
+        self._pool.shutdown()
+
+    def _start(self, base: str):
+        from playwright.sync_api import sync_playwright
+
+        args = list(CHROMIUM_ARGS)
+        if base:
+            # Every site's hostname resolves to the local server the measurement uses.
+            args.append(f"--host-resolver-rules=MAP * {urlsplit(base).hostname}")
+        self._playwright = sync_playwright().start()
         try:
-            context = browser.new_context(bypass_csp=True, viewport={"width": 390, "height": 844})
+            self._browser = self._playwright.chromium.launch(executable_path=CHROMIUM, args=args)
+        except Exception:
+            self._stop()
+            raise
+        return self._browser
+
+    def _stop(self) -> None:
+        try:
+            if self._browser is not None:
+                self._browser.close()
+        finally:
+            self._browser = None
+            if self._playwright is not None:
+                self._playwright.stop()
+                self._playwright = None
+
+    def _run(self, base: str, urls: list[str], timeout_ms: int) -> AxeReport:
+        browser = self._browser or self._start(base)
+        report = AxeReport()
+        script = str(axe_script())
+        context = browser.new_context(bypass_csp=True, viewport={"width": 390, "height": 844})
+        try:
             page = context.new_page()
             page.set_default_timeout(timeout_ms)
-            for path in paths:
-                url = urljoin(site_origin(hostname), path)
+            for url in urls:
                 try:
                     response = page.goto(url, wait_until="load")
                     page.add_script_tag(path=script)
@@ -108,7 +156,25 @@ def _run_axe(hostname: str, paths: list[str], timeout_ms: int) -> AxeReport:
                     )
                 except Exception as exc:  # noqa: BLE001 - one page's failure is evidence
                     report.pages.append({"url": url, "error": str(exc)[:300]})
-            context.close()
         finally:
-            browser.close()
-    return report
+            context.close()
+        return report
+
+
+_SHARED: ContextVar[AxeBrowser | None] = ContextVar("compliance_axe_browser", default=None)
+
+
+@contextmanager
+def shared_browser() -> Iterator[None]:
+    """Inside the block, every `run_axe` uses one browser (launched at the first use):
+    a batch of sites pays for one Chromium start instead of one each."""
+    if _SHARED.get() is not None:
+        yield
+        return
+    browser = AxeBrowser()
+    token = _SHARED.set(browser)
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)
+        browser.close()

@@ -349,12 +349,22 @@ def load_defaults(indicator_model) -> int:
     return made
 
 
-def catalogue_for(tenant):
+def catalogue_for(tenant, province_catalogue: list | None = None):
     """The active indicators that measure `tenant`: its province's own catalogue, made
-    from the platform defaults on first use."""
+    from the platform defaults on first use. A batch passes `province_catalogue` (from
+    `province_catalogue(root)`) to read it once for all its sites."""
+    if province_catalogue is None:
+        root = tenant if tenant.parent_id is None else tenant.get_root()
+        province_catalogue = province_catalogue_for(root)
+    return [
+        indicator for indicator in province_catalogue if tenant.kind in (indicator.applies_to or [])
+    ]
+
+
+def province_catalogue_for(root) -> list:
+    """Every active indicator of the province `root` (tree root), in measuring order."""
     from .models import Indicator
 
-    root = tenant if tenant.parent_id is None else tenant.get_root()
     own = Indicator.objects.filter(tenant=root)
     if not own.exists():
         with transaction.atomic():
@@ -371,8 +381,4 @@ def catalogue_for(tenant):
                 for row in Indicator.objects.filter(tenant__isnull=True)
             ]
             Indicator.objects.bulk_create(copies, ignore_conflicts=True)
-    return [
-        indicator
-        for indicator in own.filter(is_active=True).order_by("axis", "order", "code")
-        if tenant.kind in (indicator.applies_to or [])
-    ]
+    return list(own.filter(is_active=True).order_by("axis", "order", "code"))

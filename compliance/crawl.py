@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import urldefrag, urljoin, urlsplit
 
-from .fetch import fetch, site_origin
+from .fetch import Fetched, fetch, site_origin
 
 SKIP_PREFIXES = ("/admin/", "/media/", "/static/")
 
@@ -60,8 +61,17 @@ def crawl(
     max_pages: int = 50,
     time_limit: float = 30.0,
     timeout: float = 5.0,
+    fetcher: Callable[[str], Fetched] | None = None,
 ) -> CrawlReport:
-    """Breadth-first over the site's own HTML pages, stopping at `max_pages` or `time_limit`."""
+    """Breadth-first over the site's own HTML pages, stopping at `max_pages` or `time_limit`.
+
+    `fetcher(path)` fetches a page (default: `fetch`); a measurement passes its run's
+    cache, so a page another check already fetched is not asked for again."""
+    if fetcher is None:
+
+        def fetcher(path: str) -> Fetched:
+            return fetch(hostname, path, timeout=timeout)
+
     report = CrawlReport()
     started = time.monotonic()
     queue: list[tuple[str, str]] = [(start, "")]
@@ -75,7 +85,7 @@ def crawl(
             report.stopped_by = "time"
             break
         path, referrer = queue.pop(0)
-        result = fetch(hostname, path, timeout=timeout)
+        result = fetcher(path)
         report.pages += 1
         if not result.ok:
             report.broken.append(

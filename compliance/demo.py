@@ -1,5 +1,6 @@
 """Demo data: visit history for every site, two sites with deliberate gaps, a year of
-monthly history for the trend, and a real measurement run over the demo tree.
+monthly history for the trend, and a real measurement run over the demo tree (once a day:
+a second seed the same day keeps today's run).
 
 The gaps made here are the foundation's: Xã Hòa Bình's footer lacks its licence and
 hotline, Sở Tài chính's About has no English address or introduction. The gaps in other
@@ -33,7 +34,16 @@ def seed(tenants: dict[str, Tenant], out) -> None:
     _visits()
     _history()
     started = time.monotonic()
-    sites = list(Tenant.objects.filter(is_active=True, is_archived=False).order_by("lft"))
+    # A site measured today is not measured again (a second seed the same day, the
+    # idempotency tests): the dashboard's "Đo lại" re-measures on demand.
+    measured_today = MeasurementRun.objects.filter(
+        started_at__date=timezone.localdate(), state=MeasurementRun.State.DONE
+    ).values("tenant_id")
+    sites = list(
+        Tenant.objects.filter(is_active=True, is_archived=False)
+        .exclude(pk__in=measured_today)
+        .order_by("lft")
+    )
     # Without a configured server, the seed renders the pages in this process.
     with using_base(fetch_base() or INPROCESS):
         for tenant in sites:

@@ -1,7 +1,9 @@
 """Measuring every site of an installation (4,000 on a national one) in parallel.
 
-One Celery task per site (`tasks.measure_site`), sent as one group: the workers share
-them out, so the wall time is about sites × seconds per site ÷ worker processes. No
+One Celery task per batch of `BATCH` sites (`tasks.measure_sites`), sent as one group:
+the workers share them out, so the wall time is about sites × seconds per site ÷ worker
+processes. A batch pays once for what its sites share (the browser of the accessibility
+check, the province's catalogue). No
 result backend is needed: progress is read from the MeasurementRun rows the tasks write.
 `estimate` measures a sample of sites here, one after the other, and projects the
 whole run from it.
@@ -32,14 +34,26 @@ def measurable_ids() -> list[int]:
     )
 
 
+BATCH = 20
+
+
+def batches(ids: list[int], size: int | None = None) -> list[list[int]]:
+    size = size or BATCH
+    return [ids[start : start + size] for start in range(0, len(ids), size)]
+
+
 def queue_all(tenant_ids: list[int] | None = None) -> tuple[int, datetime]:
-    """Queue one measurement task per site as one group; returns (count, queued at)."""
-    from .tasks import measure_site
+    """Queue the measurement of every site, one task per batch, as one group; returns
+    (count of sites, queued at)."""
+    from .tasks import measure_sites
 
     ids = measurable_ids() if tenant_ids is None else tenant_ids
     queued_at = timezone.now()
     if ids:
-        transaction.on_commit(lambda: group(measure_site.s(pk) for pk in ids).apply_async())
+        batched = batches(ids)
+        transaction.on_commit(
+            lambda: group(measure_sites.s(batch) for batch in batched).apply_async()
+        )
     return len(ids), queued_at
 
 
@@ -85,12 +99,11 @@ class Estimate:
 
 def estimate(sample: int, workers: int, seed: int = 2026) -> Estimate:
     """Measure `sample` random sites here (stored as usual) and project every site."""
-    from .scoring import measure_site
+    from .scoring import measure_sites
 
     ids = measurable_ids()
     chosen = random.Random(seed).sample(ids, min(sample, len(ids)))  # noqa: S311
     started = time.monotonic()
-    for tenant in Tenant.objects.filter(pk__in=chosen):
-        measure_site(tenant)
+    measure_sites(Tenant.objects.filter(pk__in=chosen))
     per_site = (time.monotonic() - started) / max(1, len(chosen))
     return Estimate(len(ids), len(chosen), per_site, workers)

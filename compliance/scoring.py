@@ -9,6 +9,7 @@ have a score (the three axes of Decree 224 Art. 12(2) weigh the same).
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import TYPE_CHECKING
@@ -20,7 +21,8 @@ from django.utils import timezone
 
 from tenants.models import Tenant
 
-from .catalogue import catalogue_for
+from . import accessibility
+from .catalogue import catalogue_for, province_catalogue_for
 from .checks import CheckContext, run_check
 from .models import STATUS_POINTS, Axis, CheckStatus, IndicatorResult, MeasurementRun
 
@@ -44,14 +46,39 @@ def axis_scores(results: list[tuple[str, float, str]]) -> dict[str, float | None
     return scores
 
 
-def measure_site(tenant: Tenant, *, by: User | None = None) -> MeasurementRun:
-    """Run every active indicator of the site's catalogue and store the run (history)."""
+def measure_sites(tenants: Iterable[Tenant], *, by: User | None = None) -> list[MeasurementRun]:
+    """Measure several sites one after the other, sharing what does not change between
+    them: each province's catalogue is read once and one browser runs the accessibility
+    checks of every site (compliance/accessibility.py). Same results as `measure_site`."""
+    catalogues: dict[int, list | None] = {}
+    runs = []
+    with accessibility.shared_browser():
+        for tenant in tenants:
+            if tenant.tree_id not in catalogues:
+                catalogues[tenant.tree_id] = _province_catalogue(tenant)
+            runs.append(measure_site(tenant, by=by, catalogue=catalogues[tenant.tree_id]))
+    return runs
+
+
+def _province_catalogue(tenant: Tenant) -> list | None:
+    root = tenant if tenant.parent_id is None else tenant.get_root()
+    try:
+        return province_catalogue_for(root)
+    except Exception:  # noqa: BLE001 - measure_site reads it again and records the failure
+        return None
+
+
+def measure_site(
+    tenant: Tenant, *, by: User | None = None, catalogue: list | None = None
+) -> MeasurementRun:
+    """Run every active indicator of the site's catalogue and store the run (history).
+    `catalogue`: its province's active indicators, when the caller has read them."""
     started = time.monotonic()
     run = MeasurementRun.objects.create(tenant=tenant, triggered_by=by)
     try:
         context = CheckContext(tenant=tenant)
         results = []
-        for indicator in catalogue_for(tenant):
+        for indicator in catalogue_for(tenant, catalogue):
             context.threshold_pass = indicator.threshold_pass
             context.threshold_partial = indicator.threshold_partial
             context.params = indicator.params or {}

@@ -40,6 +40,13 @@ def measure_site(tenant_id: int, user_id: int | None = None) -> int:
     return scoring.measure_site(tenant, by=user).pk
 
 
+@shared_task(soft_time_limit=3600)
+def measure_sites(tenant_ids: list[int]) -> int:
+    """A batch of sites in one task (compliance/fleet.py): one browser, one catalogue read."""
+    tenants = Tenant.objects.filter(pk__in=tenant_ids).order_by("lft")
+    return len(scoring.measure_sites(tenants))
+
+
 @shared_task
 def flush_visits() -> int:
     return visits.flush()

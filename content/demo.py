@@ -52,13 +52,55 @@ TOPICS = [
     ("chuyen-doi-so", "Hướng dẫn người dân cài đặt và sử dụng VNeID", "Helping residents install and use VNeID"),
     ("chuyen-doi-so", "Tổ công nghệ số cộng đồng hỗ trợ thanh toán không dùng tiền mặt", None),
     ("chuyen-doi-so", "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính", None),
-    ("thong-cao-bao-chi", "Thông cáo báo chí về kết quả kỳ họp Hội đồng nhân dân", "Press release on the People's Council session"),
-    ("thong-cao-bao-chi", "Thông cáo báo chí về tình hình kinh tế - xã hội quý III", None),
+    ("tin-tuc-su-kien", "Kỳ họp Hội đồng nhân dân xã quyết định các công trình năm tới", "The commune People's Council decides next year's works"),
+    ("tin-tuc-su-kien", "Trao 50 suất học bổng cho học sinh vượt khó học giỏi", None),
     ("pho-bien-phap-luat", "Tìm hiểu Luật Đất đai năm 2024: những điểm mới", None),
     ("pho-bien-phap-luat", "Hỏi đáp về đăng ký cư trú trực tuyến", None),
     ("chinh-sach", "Chính sách hỗ trợ hộ nghèo vay vốn sản xuất", "Credit support for poor households"),
     ("chinh-sach", "Hỗ trợ chuyển đổi cây trồng trên đất lúa kém hiệu quả", None),
 ]  # fmt: skip
+
+# The provincial portal and a department write about their own work: each site's news
+# reads as its own, never one list of headlines with the site's name put in front.
+PROVINCE_TOPICS = [
+    ("tin-tuc-su-kien", "Kỳ họp thứ mười hai Hội đồng nhân dân tỉnh khóa XIV bế mạc", "The twelfth session of the Provincial People's Council closes"),
+    ("tin-tuc-su-kien", "Khởi công tuyến đường ven sông nối ba xã phía Bắc", "Work starts on the riverside road linking three northern communes"),
+    ("tin-tuc-su-kien", "Tỉnh đón nhận Huân chương Lao động hạng Nhất", None),
+    ("tin-tuc-su-kien", "Lễ hội văn hóa các dân tộc vùng cao lần thứ năm", "Fifth highland ethnic culture festival"),
+    ("hoat-dong-lanh-dao", "Chủ tịch UBND tỉnh làm việc với các doanh nghiệp có vốn đầu tư nước ngoài", "The Provincial Chairman meets foreign-invested businesses"),
+    ("hoat-dong-lanh-dao", "Lãnh đạo tỉnh kiểm tra công tác phòng, chống thiên tai tại vùng ven biển", None),
+    ("hoat-dong-lanh-dao", "Đối thoại giữa lãnh đạo tỉnh với thanh niên năm nay", None),
+    ("chuyen-doi-so", "Trung tâm điều hành thông minh của tỉnh đi vào hoạt động", "The province's smart operations centre opens"),
+    ("chuyen-doi-so", "Hơn 90% hồ sơ thủ tục hành chính được tiếp nhận trực tuyến", None),
+    ("chuyen-doi-so", "Kết nối cơ sở dữ liệu dân cư với hệ thống giải quyết thủ tục của tỉnh", None),
+    ("thong-cao-bao-chi", "Thông cáo báo chí về kết quả kỳ họp Hội đồng nhân dân tỉnh", "Press release on the Provincial People's Council session"),
+    ("thong-cao-bao-chi", "Thông cáo báo chí về tình hình kinh tế - xã hội quý III", "Press release on the third-quarter economy"),
+    ("pho-bien-phap-luat", "Những điểm mới của Luật Tổ chức chính quyền địa phương", None),
+    ("pho-bien-phap-luat", "Hướng dẫn thực hiện chính quyền địa phương hai cấp", None),
+    ("chinh-sach", "Tỉnh ban hành chính sách thu hút đầu tư vào khu công nghiệp", "New incentives for investment in industrial parks"),
+    ("chinh-sach", "Hỗ trợ học phí cho học sinh vùng đặc biệt khó khăn", None),
+]  # fmt: skip
+DEPARTMENT_TOPICS = [
+    ("tin-tuc-su-kien", "Sở Tài chính triển khai nhiệm vụ thu ngân sách năm mới", "The Department of Finance sets out the year's budget revenue tasks"),
+    ("tin-tuc-su-kien", "Tập huấn nghiệp vụ quản lý tài sản công cho các xã, phường", None),
+    ("tin-tuc-su-kien", "Công khai dự toán ngân sách địa phương năm nay", "Publication of this year's local budget estimate"),
+    ("tin-tuc-su-kien", "Hội nghị cán bộ, công chức, viên chức đầu năm", None),
+    ("hoat-dong-lanh-dao", "Giám đốc Sở làm việc với Kho bạc Nhà nước khu vực", None),
+    ("hoat-dong-lanh-dao", "Kiểm tra công tác quyết toán vốn đầu tư công tại các xã", None),
+    ("hoat-dong-lanh-dao", "Lãnh đạo Sở tiếp và làm việc với đoàn kiểm toán", None),
+    ("chuyen-doi-so", "Ra mắt phần mềm quản lý giá tài sản, hàng hóa", "Launch of the price management software"),
+    ("chuyen-doi-so", "Thanh toán trực tuyến phí, lệ phí thủ tục hành chính", None),
+    ("chuyen-doi-so", "Chữ ký số trong hồ sơ quyết toán ngân sách", None),
+    ("pho-bien-phap-luat", "Giải đáp quy định mới về quản lý, sử dụng tài sản công", None),
+    ("chinh-sach", "Hướng dẫn thực hiện chính sách miễn, giảm tiền thuê đất", "Guidance on land rent exemptions and reductions"),
+]  # fmt: skip
+
+
+def _topics(tenant) -> list[tuple]:
+    if tenant.parent_id is None:
+        return PROVINCE_TOPICS
+    return DEPARTMENT_TOPICS if tenant.kind == "department" else TOPICS
+
 
 BODY = (
     "<p>Sáng nay, {unit} tổ chức triển khai nội dung trên với sự tham gia của cán bộ, "
@@ -120,11 +162,12 @@ def _image(tenant, seed: int, alt: str) -> Image:
 def _articles(tenant, categories, count: int, admin) -> int:
     now = timezone.now()
     made = 0
-    for index in range(count):
-        cat_slug, title_vi, title_en = TOPICS[index % len(TOPICS)]
+    topics = _topics(tenant)
+    for index in range(min(count, len(topics))):
+        cat_slug, title_vi, title_en = topics[index]
         if cat_slug not in categories:
             cat_slug = "tin-tuc-su-kien"
-        title = f"{tenant.short_name or tenant.name}: {title_vi}"
+        title = title_vi
         article = Article.objects.filter(tenant=tenant, title_vi=title).first()
         if article is None:
             article = Article(tenant=tenant, title_vi=title)
@@ -132,7 +175,7 @@ def _articles(tenant, categories, count: int, admin) -> int:
         article.summary_vi = f"{title_vi} — thông tin từ {tenant.name}."
         article.body_vi = BODY.format(unit=tenant.name)
         if title_en:
-            article.title_en = f"{tenant.name_en}: {title_en}"
+            article.title_en = title_en
             article.summary_en = f"{title_en} — news from {tenant.name_en}."
             article.body_en = BODY_EN.format(unit=tenant.name_en)
         article.author = "Ban Biên tập"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import SimpleLazyObject
@@ -19,6 +20,7 @@ from tenants.site import primary_hostnames, site_descendants
 from . import caching, counters, selectors
 from .models import (
     Article,
+    ArticleAttachment,
     Category,
     ContactOfficial,
     HistoryEntry,
@@ -83,7 +85,11 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
     # Not language-filtered: the language switch of a Vietnamese-only article leads
     # here, and an English reader gets the Vietnamese text with a notice, not a 404.
     item = get_object_or_404(
-        Article.objects.for_tenant(request.tenant).published().select_related("category", "cover"),
+        Article.objects.for_tenant(request.tenant)
+        .published()
+        .select_related("category", "cover")
+        # Most articles have no files: then the cold page asks for none.
+        .annotate(has_attachments=Exists(ArticleAttachment.objects.filter(article=OuterRef("pk")))),
         slug=slug,
     )
     if request.method == "GET":  # HEAD requests (link checkers) are not readers
@@ -95,7 +101,9 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "article": item,
             # Read only when the cached body below is missing (lazy: no query otherwise).
-            "attachments": SimpleLazyObject(lambda: list(item.attachments.all())),
+            "attachments": SimpleLazyObject(
+                lambda: list(item.attachments.all()) if item.has_attachments else []
+            ),
             # Related, same-category and most-read items beside the text: one query, and
             # only when the cached body (which holds them) is missing.
             "side": SimpleLazyObject(lambda: selectors.side_lists(request.tenant, item)),
@@ -174,13 +182,20 @@ def site_map(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _site_groups(descendants) -> list[tuple[str, list]]:
-    """Component sites grouped by kind (departments, communes, wards…), from the cache."""
+SITE_GROUP_MAX = 60  # per kind; a national portal's 4,000 communes are paged on /gioi-thieu/
+
+
+def _site_groups(descendants) -> list[tuple[str, list, int]]:
+    """Component sites grouped by kind (departments, communes, wards…), from the cache:
+    (label, the first SITE_GROUP_MAX links, how many in all)."""
     labels = dict(TenantKind.choices)
     groups: dict[str, list] = {}
     for link in (d for d in descendants if d.depth == 1):
         groups.setdefault(link.kind, []).append(link)
-    return [(labels.get(kind, kind), links) for kind, links in groups.items()]
+    return [
+        (labels.get(kind, kind), links[:SITE_GROUP_MAX], len(links))
+        for kind, links in groups.items()
+    ]
 
 
 # --- about the agency and the locality ---------------------------------------------------

@@ -198,6 +198,9 @@ def search(
                     total = _count(cursor, query, where, where_params, narrow)
                 capped = total > COUNT_CAP
                 return ResultPage(_hits(ids, query, language), min(total, COUNT_CAP), page, capped)
+            if total > COUNT_CAP:  # more than the cap in 3 months alone: so in all
+                ids = _many(cursor, query, where, where_params, scope, filters, page)
+                return ResultPage(_hits(ids, query, language), COUNT_CAP, page, True)
         total, ids, _best = _few(cursor, query, where, where_params, narrow, page)
         capped = total > COUNT_CAP
         if capped:

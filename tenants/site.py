@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import get_language
 
 from .models import Domain, Tenant
@@ -48,7 +48,7 @@ def primary_hostnames(tenant_ids: list[int]) -> dict[int, str]:
 def site_tree(tenant: Tenant) -> SiteTree:
     """The tenant's neighbours in the tree, cached per tenant, language and tree version.
 
-    Two queries on a miss (tenants, then their hostnames), none on a hit; the
+    One query on a miss (the tenants with their primary hostnames), none on a hit; the
     number does not grow with the number of tenants.
     """
     language = get_language() or "vi"
@@ -72,21 +72,64 @@ def site_descendants(tenant: Tenant) -> list[SiteLink]:
     return descendants
 
 
+# Directory pages (/gioi-thieu/, /so-do-cong/) list the component sites by pages of this
+# many: a national portal's 4,000 sites would make one page of ~600 KB.
+DIRECTORY_PAGE = 100
+
+
+@dataclass(frozen=True)
+class DirectoryPage:
+    sites: list[SiteLink]
+    number: int
+    pages: int
+    total: int
+    first_index: int  # position (from 1) of the page's first site in the whole list
+
+    @property
+    def last_index(self) -> int:
+        return self.first_index + len(self.sites) - 1
+
+    @property
+    def numbers(self) -> range:
+        return range(1, self.pages + 1)
+
+
+def directory_page(descendants: list[SiteLink], requested: str | None) -> DirectoryPage:
+    """One page of the sites in tree order; a page number out of range (or not a number)
+    gives the nearest page, never an error."""
+    total = len(descendants)
+    pages = max(1, -(-total // DIRECTORY_PAGE))
+    try:
+        number = int((requested or "1").strip()[:6])
+    except ValueError:
+        number = 1
+    number = min(max(number, 1), pages)
+    start = (number - 1) * DIRECTORY_PAGE
+    return DirectoryPage(
+        descendants[start : start + DIRECTORY_PAGE], number, pages, total, start + 1
+    )
+
+
 def _descendants_key(tenant: Tenant, language: str) -> str:
     return f"tenants:v{tree_version()}:site-descendants:{tenant.pk}:{language}"
 
 
 def _build(tenant: Tenant) -> tuple[SiteTree, list[SiteLink]]:
-    related = list(
-        Tenant.objects.filter(tree_id=tenant.tree_id, is_active=True).filter(
-            _neighbours_filter(tenant)
-        )
+    # One query: each site with its primary hostname (as primary_hostnames chooses it).
+    primary = (
+        Domain.objects.filter(tenant_id=OuterRef("pk"), redirect_to_primary=False, is_approved=True)
+        .order_by("-is_primary", "pk")
+        .values("hostname")[:1]
     )
-    hostnames = primary_hostnames([t.pk for t in related])
+    related = list(
+        Tenant.objects.filter(tree_id=tenant.tree_id, is_active=True)
+        .filter(_neighbours_filter(tenant))
+        .annotate(primary_hostname=Subquery(primary))
+    )
 
     def link(t: Tenant) -> SiteLink:
         return SiteLink(
-            name=t.name, hostname=hostnames.get(t.pk), kind=t.kind, depth=t.level - tenant.level
+            name=t.name, hostname=t.primary_hostname, kind=t.kind, depth=t.level - tenant.level
         )
 
     by_id = {t.pk: t for t in related}

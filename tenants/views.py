@@ -3,17 +3,18 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from portal.hooks import collect_sections
-from tenants.site import site_descendants
+from tenants.site import directory_page, site_descendants
 
 
 @require_safe
 def about(request: HttpRequest) -> HttpResponse:
-    """The tenant's own information and the tree of its component sites."""
+    """The tenant's own information and the tree of its component sites, a page of
+    them at a time (?trang=N)."""
     return render(
         request,
         "tenants/about.html",
         {
-            "descendants": site_descendants(request.tenant),
+            "directory": directory_page(site_descendants(request.tenant), request.GET.get("trang")),
             "sections": collect_sections(request, "about_sections"),
         },
     )

@@ -235,12 +235,15 @@ def broken_links(context: CheckContext) -> CheckResult:
     hostname = primary_hostname(context.tenant)
     if not hostname:
         return not_measured(NO_DOMAIN)
+    timeout = float(context.params.get("timeout", 5))
     report = crawl(
         hostname,
         context.params.get("start", "/"),
         max_pages=int(context.params.get("max_pages", 40)),
         time_limit=float(context.params.get("time_limit", 30)),
-        timeout=float(context.params.get("timeout", 5)),
+        timeout=timeout,
+        # The run's pages: what the other checks fetched is not fetched (rendered) again.
+        fetcher=lambda path: cached_fetch(context, path, timeout=timeout),
     )
     status = grade(
         len(report.broken),

@@ -1,5 +1,5 @@
-"""Every site measured in parallel: one Celery task per site, sent as one group, with
-progress read from the runs and an estimate from a measured sample."""
+"""Every site measured in parallel: one Celery task per batch of sites, sent as one group,
+with progress read from the runs and an estimate from a measured sample."""
 
 import pytest
 
@@ -15,14 +15,17 @@ def _unreachable_sites(settings):
     settings.COMPLIANCE_FETCH_BASE = "http://127.0.0.1:9"  # fails fast, never crashes
 
 
-def test_every_site_gets_its_own_task_and_the_progress_adds_up(
-    province, django_capture_on_commit_callbacks
+def test_every_site_is_measured_once_in_batches_and_the_progress_adds_up(
+    province, monkeypatch, django_capture_on_commit_callbacks
 ):
+    monkeypatch.setattr(fleet, "BATCH", 2)
     sites = [TenantFactory(parent=province) for _ in range(4)]
     TenantFactory(parent=province, is_archived=True)
+    assert [len(batch) for batch in fleet.batches(fleet.measurable_ids(), 2)] == [2, 2, 1]
     with django_capture_on_commit_callbacks(execute=True):
         count, since = fleet.queue_all()
     assert count == 5
+    assert MeasurementRun.objects.count() == 5
     measured = set(MeasurementRun.objects.values_list("tenant_id", flat=True))
     assert measured == {province.pk, *(s.pk for s in sites)}
     now = fleet.progress(since)

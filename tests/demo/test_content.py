@@ -18,3 +18,15 @@ def test_seed_demo_content_is_complete(demo):
     assert not Article.objects.filter(
         cover__isnull=True, status=PublicationStatus.PUBLISHED
     ).exists()
+
+
+def test_demo_headlines_read_like_a_real_portal(demo):
+    """No "<site>:" before every headline, and each site has news of its own."""
+    published = Article.objects.filter(status=PublicationStatus.PUBLISHED).select_related("tenant")
+    for article in published:
+        for name in {article.tenant.name, article.tenant.short_name} - {""}:
+            assert not article.title_vi.startswith(f"{name}:"), article.title_vi
+        if article.title_en and article.tenant.name_en:
+            assert not article.title_en.startswith(f"{article.tenant.name_en}:")
+    titles = list(published.values_list("title_vi", flat=True))
+    assert len(set(titles)) == len(titles)  # no headline repeated from one site to another

@@ -43,20 +43,15 @@ def as_postgres(*args: str, timeout: int = 120) -> str:
     return done.stdout
 
 
-def sql(port: int, statement: str, database: str = "portal") -> str:
+def psql(port: int, *args: str, database: str = "portal") -> str:
     return as_postgres(
-        str(PG_BIN / "psql"),
-        "-h",
-        "127.0.0.1",
-        "-p",
-        str(port),
-        "-U",
-        "postgres",
-        "-d",
-        database,
-        "-Atc",
-        statement,
-    ).strip()
+        str(PG_BIN / "psql"), "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "-d", database,
+        *args,
+    )  # fmt: skip
+
+
+def sql(port: int, statement: str, database: str = "portal") -> str:
+    return psql(port, "-Atc", statement, database=database).strip()
 
 
 @pytest.fixture(scope="module")
@@ -208,22 +203,7 @@ def copy_schema(env: dict, p_port: int, root: Path) -> None:
         str(dump),
         source["NAME"],
     )
-    as_postgres(
-        str(PG_BIN / "psql"),
-        "-h",
-        "127.0.0.1",
-        "-p",
-        str(p_port),
-        "-U",
-        "postgres",
-        "-d",
-        "portal",
-        "-q",
-        "-v",
-        "ON_ERROR_STOP=1",
-        "-f",
-        str(dump),
-    )
+    psql(p_port, "-q", "-v", "ON_ERROR_STOP=1", "-f", str(dump))
 
 
 @pytest.fixture(scope="module")

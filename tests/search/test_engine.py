@@ -3,6 +3,7 @@ count, i/y spellings that find each other, items of several sites shown once."""
 
 from datetime import timedelta
 
+from django.db import connection
 from django.utils import timezone
 
 from search import engine
@@ -111,3 +112,28 @@ def test_an_item_of_several_sites_is_shown_once_from_the_highest_unit(
     assert (wide.total, [h.tenant_id for h in wide.hits]) == (1, [province.pk])
     own = engine.Scope(commune.tree_id, (commune.pk,))
     assert [h.tenant_id for h in _search(own, "khai sinh").hits] == [commune.pk]
+
+
+def test_a_common_word_in_few_titles_is_ranked_from_the_title_index(
+    province, commune, django_assert_max_num_queries
+):
+    """Issue 22: "kế hoạch" in 1,100 texts but 5 titles. The title tiers come from the
+    GIN index on the title vector; more than the cap in 3 months settles the count
+    without a second scan of every match."""
+    _fill(commune, engine.COUNT_CAP + 100, 2, "Tin hoạt động", "Triển khai kế hoạch năm.")
+    _fill(commune, 5, 20, "Kế hoạch phát triển")
+    scope = engine.Scope(province.tree_id)
+    with django_assert_max_num_queries(7):  # 3-month scan, title tiers, page rows
+        found = _search(scope, "kế hoạch")
+    assert found.capped and found.total == engine.COUNT_CAP
+    titles = [_plain(h.title) for h in found.hits]
+    assert sorted(titles[:5]) == [f"Kế hoạch phát triển số {n}" for n in range(5)]
+    assert all(title.startswith("Tin hoạt động") for title in titles[5:])
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(
+            "EXPLAIN SELECT id FROM search_searchentry e "
+            "WHERE e.rank_vector @@ to_tsquery('search_vn', 'ke & hoach')"
+        )
+        plan = " ".join(row[0] for row in cursor.fetchall())
+    assert "search_entry_rank_vector" in plan

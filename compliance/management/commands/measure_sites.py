@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from compliance import fleet
-from compliance.scoring import measure_site
+from compliance.scoring import measure_sites
 from tenants.models import Tenant
 
 
@@ -55,8 +55,7 @@ class Command(BaseCommand):
                 time.sleep(2)
             return
         started = time.monotonic()
-        for tenant in sites:
-            run = measure_site(tenant)
+        for tenant, run in zip(sites, measure_sites(sites), strict=True):
             self.stdout.write(
                 f"{tenant.slug:<20} a={run.score_a} b={run.score_b} c={run.score_c} "
                 f"overall={run.score} ({run.duration_ms} ms) {run.error[:80]}"
