@@ -188,10 +188,12 @@ class ApiConsumer(TenantOwned):
 
     name = models.CharField(_("tên bên sử dụng"), max_length=120)
     token_prefix = models.CharField(_("đầu mã"), max_length=8, editable=False)
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    token_hash = models.CharField(
+        max_length=64, unique=True, editable=False, verbose_name=_("mã băm của khóa truy cập")
+    )
     is_active = models.BooleanField(_("đang hiệu lực"), default=True)
     rate_per_minute = models.PositiveIntegerField(_("giới hạn lượt/phút"), default=60)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("tạo lúc"))
     last_used_at = models.DateTimeField(_("dùng lần cuối"), null=True, blank=True)
 
     class Meta:
@@ -234,9 +236,12 @@ class ExportJob(TenantOwned):
     fmt = models.CharField(_("định dạng"), max_length=5, choices=Format.choices)
     params = models.JSONField(_("điều kiện"), default=dict)
     requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("người yêu cầu"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("tạo lúc"))
     state = models.CharField(
         _("trạng thái"), max_length=10, choices=State.choices, default=State.QUEUED
     )

@@ -20,7 +20,7 @@ from portal.rules import RuleError
 from tenants.access import ADMIN_ROLES, PUBLISHING_ROLES
 from tenants.admin_scoping import TenantScopedAdmin, TenantScopedInline
 
-from . import revisions, rich_text, syndication
+from . import preview, revisions, rich_text, syndication
 from .models import (
     Alert,
     Article,
@@ -89,6 +89,12 @@ class ArticleAdmin(PublishableAdmin, TranslationAdmin):
     filter_horizontal = ("related",)
     inlines = [AttachmentInline]
     actions = [*PublishableAdmin.actions, "propose_selected", "withdraw_selected"]
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk:  # the draft as it will appear, on its site's own host
+            context["preview_url"] = preview.preview_url(obj, request)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
     fieldsets = (
         (None, {"fields": ("tenant", "category", "title", "slug", "summary", "body", "cover")}),
         (

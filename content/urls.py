@@ -14,6 +14,7 @@ urlpatterns = [
     path("atom/", feeds.SiteAtomFeed(), name="atom"),
     path("feed.json", feeds.SiteJsonFeed(), name="json_feed"),
     path("tin-tu-cac-don-vi/<int:pk>/", views.syndicated, name="syndicated"),
+    path("xem-truoc/<str:token>/", views.preview, name="preview"),
     path("so-do-cong/", views.site_map, name="site_map"),
     path("gioi-thieu/co-cau-to-chuc/", views.organisation, name="organisation"),
     path("gioi-thieu/lanh-dao/", views.leaders, name="leaders"),

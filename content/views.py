@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from portal.context_processors import request_origin_suffix
@@ -18,6 +19,7 @@ from tenants.models import TenantKind
 from tenants.site import primary_hostnames, site_descendants
 
 from . import caching, counters, selectors
+from . import preview as previews
 from .models import (
     Article,
     ArticleAttachment,
@@ -115,6 +117,30 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
             "untranslated": untranslated(item),
         },
     )
+
+
+@require_safe
+@never_cache
+def preview(request: HttpRequest, token: str) -> HttpResponse:
+    """A draft (or any state) as it will appear, from the admin's signed link."""
+    item = previews.article_for(token, request.tenant)
+    if item is None:
+        raise Http404
+    response = render(
+        request,
+        "content/article.html",
+        {
+            "article": item,
+            "attachments": list(item.attachments.all()),
+            "canonical_url": f"{_origin(request)}{item.get_absolute_url()}",
+            "json_ld": "{}",
+            "source": None,
+            "untranslated": untranslated(item),
+            "preview": True,
+        },
+    )
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
 
 
 @require_safe

@@ -156,16 +156,26 @@ class Inquiry(TenantOwned):
     answer = models.TextField(_("nội dung trả lời"), blank=True, max_length=20000)
     answer_author = models.CharField(_("đơn vị / người trả lời"), max_length=200, blank=True)
     answer_drafted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người soạn trả lời"),
     )
     answer_approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người duyệt trả lời"),
     )
     answered_at = models.DateTimeField(_("ngày trả lời"), null=True, blank=True)
     published_at = models.DateTimeField(_("ngày công khai"), null=True, blank=True)
     decline_reason = models.TextField(_("lý do từ chối"), blank=True, max_length=2000)
     created_at = models.DateTimeField(_("ngày gửi"), auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("cập nhật lúc"))
 
     objects = InquiryQuerySet.as_manager()
 
@@ -210,7 +220,7 @@ class DialogueSession(TenantOwned):
         _("nhận câu hỏi từ"), null=True, blank=True, help_text=_("Để trống: nhận ngay khi đăng.")
     )
     is_published = models.BooleanField(_("công khai"), default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("tạo lúc"))
 
     objects = SessionQuerySet.as_manager()
 
@@ -257,7 +267,12 @@ class SessionQuestionStatus(models.TextChoices):
 class SessionQuestion(models.Model):
     """A citizen's question to a session; moderators accept, merge or decline it."""
 
-    session = models.ForeignKey(DialogueSession, on_delete=models.CASCADE, related_name="questions")
+    session = models.ForeignKey(
+        DialogueSession,
+        on_delete=models.CASCADE,
+        related_name="questions",
+        verbose_name=_("phiên đối thoại"),
+    )
     name = models.CharField(_("họ và tên"), max_length=120)
     email = models.EmailField(_("thư điện tử"), max_length=200, blank=True)
     locality = models.CharField(_("địa chỉ (xã, phường)"), max_length=120, blank=True)

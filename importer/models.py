@@ -69,7 +69,7 @@ class SourceProfile(TenantOwned):
         _("số mục tối đa mỗi lần chạy"), default=0, help_text=_("0: không giới hạn.")
     )
     respect_robots = models.BooleanField(_("tuân thủ robots.txt"), default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("tạo lúc"))
 
     class Meta:
         verbose_name = _("nguồn dữ liệu cũ")
@@ -144,7 +144,9 @@ class ItemState(models.TextChoices):
 class ImportItem(models.Model):
     """The journal: one row per old URL of a profile. The key that makes runs idempotent."""
 
-    profile = models.ForeignKey(SourceProfile, on_delete=models.CASCADE, related_name="items")
+    profile = models.ForeignKey(
+        SourceProfile, on_delete=models.CASCADE, related_name="items", verbose_name=_("nguồn nhập")
+    )
     run = models.ForeignKey(
         ImportRun,
         on_delete=models.SET_NULL,
@@ -157,11 +159,14 @@ class ImportItem(models.Model):
     state = models.CharField(_("kết quả"), max_length=10, choices=ItemState.choices)
     message = models.TextField(_("ghi chú"), blank=True)
     title = models.CharField(_("tiêu đề"), max_length=300, blank=True)
-    content_hash = models.CharField(max_length=64, blank=True)
-    target_label = models.CharField(max_length=60, blank=True)  # "content.article"
-    target_id = models.PositiveBigIntegerField(null=True, blank=True)
+    content_hash = models.CharField(max_length=64, blank=True, verbose_name=_("mã băm nội dung"))
+    # What the item became, e.g. "content.article" and its id.
+    target_label = models.CharField(max_length=60, blank=True, verbose_name=_("loại mục được tạo"))
+    target_id = models.PositiveBigIntegerField(
+        null=True, blank=True, verbose_name=_("mã mục được tạo")
+    )
     new_path = models.CharField(_("địa chỉ mới"), max_length=2000, blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("cập nhật lúc"))
 
     class Meta:
         verbose_name = _("mục đã chuyển")

@@ -76,6 +76,7 @@ class Publishable(TenantOwned):
         on_delete=models.SET_NULL,
         related_name="+",
         editable=False,
+        verbose_name=gettext_lazy("người gửi duyệt"),
     )
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -84,6 +85,7 @@ class Publishable(TenantOwned):
         on_delete=models.SET_NULL,
         related_name="+",
         editable=False,
+        verbose_name=gettext_lazy("người duyệt"),
     )
     review_note = models.TextField(gettext_lazy("lý do trả lại"), blank=True, editable=False)
     deleted_at = models.DateTimeField(

@@ -56,7 +56,9 @@ class SyncSource(TenantOwned):
 class Field(models.Model):
     """Lĩnh vực: the subject area a procedure belongs to, as the source names it."""
 
-    source = models.ForeignKey(SyncSource, on_delete=models.CASCADE, related_name="fields")
+    source = models.ForeignKey(
+        SyncSource, on_delete=models.CASCADE, related_name="fields", verbose_name=_("nguồn đồng bộ")
+    )
     code = models.CharField(_("mã lĩnh vực"), max_length=50)
     name = models.CharField(_("tên lĩnh vực"), max_length=255)
 
@@ -97,7 +99,12 @@ class Procedure(TenantOwned, TranslationFreshness):
 
     FRESHNESS_FIELDS = ("name",)
 
-    source = models.ForeignKey(SyncSource, on_delete=models.PROTECT, related_name="procedures")
+    source = models.ForeignKey(
+        SyncSource,
+        on_delete=models.PROTECT,
+        related_name="procedures",
+        verbose_name=_("nguồn đồng bộ"),
+    )
     code = models.CharField(_("mã thủ tục"), max_length=50)
     name = models.CharField(_("tên thủ tục"), max_length=600)
     field = models.ForeignKey(
@@ -171,7 +178,9 @@ class Procedure(TenantOwned, TranslationFreshness):
 class DossierItem(models.Model):
     """Thành phần hồ sơ: one paper of the dossier, with its form template when there is one."""
 
-    procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="dossier")
+    procedure = models.ForeignKey(
+        Procedure, on_delete=models.CASCADE, related_name="dossier", verbose_name=_("thủ tục")
+    )
     position = models.PositiveIntegerField(_("thứ tự"), default=0)
     name = models.TextField(_("tên giấy tờ"))
     quantity = models.CharField(_("số lượng"), max_length=100, blank=True)
@@ -190,7 +199,9 @@ class DossierItem(models.Model):
 class Assignment(TenantOwned):
     """A tenant that implements a procedure (where citizens of that site can use it)."""
 
-    procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="assignments")
+    procedure = models.ForeignKey(
+        Procedure, on_delete=models.CASCADE, related_name="assignments", verbose_name=_("thủ tục")
+    )
 
     class Meta:
         verbose_name = _("đơn vị thực hiện")
@@ -210,7 +221,9 @@ class SyncRun(models.Model):
         INVALID = "invalid", _("Dữ liệu không hợp lệ")
         FAILED = "failed", _("Lỗi tải dữ liệu")
 
-    source = models.ForeignKey(SyncSource, on_delete=models.CASCADE, related_name="runs")
+    source = models.ForeignKey(
+        SyncSource, on_delete=models.CASCADE, related_name="runs", verbose_name=_("nguồn đồng bộ")
+    )
     started_at = models.DateTimeField(_("bắt đầu"), auto_now_add=True)
     finished_at = models.DateTimeField(_("kết thúc"), null=True, blank=True)
     trigger = models.CharField(_("khởi chạy bởi"), max_length=40, default="manual")

@@ -18,31 +18,32 @@ class SearchEntry(TenantOwned):
     # Copy of the tenant's MPTT tree_id: a whole-province search filters on it directly
     # (a tenant moving to another tree needs `rebuild_search_index`; moves inside the
     # tree do not, since narrower scopes filter on tenant ids read from the live tree).
-    tree_id = models.PositiveIntegerField(default=0)
+    tree_id = models.PositiveIntegerField(default=0, verbose_name=_("cây đơn vị"))
     # Which object this row stands for: the source model ("content.article") and its pk.
-    model_label = models.CharField(max_length=100)
-    object_id = models.CharField(max_length=64)
-    kind = models.CharField(max_length=30)
-    language = models.CharField(max_length=8)
-    title = models.CharField(max_length=500)
-    text = models.TextField(blank=True)  # plain text, capped: snippets are cut from it
-    url = models.CharField(max_length=500)
-    reference = models.CharField(max_length=100, blank=True)
+    model_label = models.CharField(max_length=100, verbose_name=_("loại dữ liệu"))
+    object_id = models.CharField(max_length=64, verbose_name=_("mã mục"))
+    kind = models.CharField(max_length=30, verbose_name=_("loại"))
+    language = models.CharField(max_length=8, verbose_name=_("ngôn ngữ"))
+    title = models.CharField(max_length=500, verbose_name=_("tiêu đề"))
+    # Plain text, capped: snippets are cut from it.
+    text = models.TextField(blank=True, verbose_name=_("nội dung"))
+    url = models.CharField(max_length=500, verbose_name=_("địa chỉ"))
+    reference = models.CharField(max_length=100, blank=True, verbose_name=_("số hiệu"))
     # Document numbers found in reference/title/text, each as one token ("ref152024qdubnd").
-    tokens = models.TextField(blank=True)
-    published_at = models.DateTimeField(null=True, blank=True)
-    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    tokens = models.TextField(blank=True, verbose_name=_("mã số đã chuẩn hóa"))
+    published_at = models.DateTimeField(null=True, blank=True, verbose_name=_("thời điểm đăng"))
+    year = models.PositiveSmallIntegerField(null=True, blank=True, verbose_name=_("năm"))
     # Matching: folded title (A), folded text (C), the words as written (B, D),
     # document-number tokens (A), month/year tokens. Large, so
     # PostgreSQL keeps it out of line (toast_tuple_target) and the heap stays narrow.
-    vector = SearchVectorField(null=True)
+    vector = SearchVectorField(null=True, verbose_name=_("chỉ mục tìm kiếm"))
     # Title ranking: folded title (A) + the title as written (B) + tokens (A). Small and
     # inline: "every word in the title" is checked without reading a large value.
-    rank_vector = SearchVectorField(null=True)
+    rank_vector = SearchVectorField(null=True, verbose_name=_("chỉ mục xếp hạng"))
     # The object has rows on several sites (a procedure per implementing unit): a wide
     # search shows it once, from the unit first in the tree (engine.py).
-    shared = models.BooleanField(default=False)
-    indexed_at = models.DateTimeField(auto_now=True)
+    shared = models.BooleanField(default=False, verbose_name=_("dùng chung"))
+    indexed_at = models.DateTimeField(auto_now=True, verbose_name=_("lập chỉ mục lúc"))
 
     class Meta:
         verbose_name = _("mục chỉ mục tìm kiếm")
@@ -89,8 +90,12 @@ class SearchQueryStat(TenantOwned):
 class SearchTerm(models.Model):
     """The folded words of indexed titles, for "did you mean" (pg_trgm on a small table)."""
 
-    word = models.CharField(max_length=60, unique=True)
-    uses = models.PositiveIntegerField(default=1)
+    word = models.CharField(max_length=60, unique=True, verbose_name=_("từ"))
+    uses = models.PositiveIntegerField(default=1, verbose_name=_("số lần dùng"))
+
+    class Meta:
+        verbose_name = _("từ tìm kiếm")
+        verbose_name_plural = _("từ tìm kiếm")
 
     def __str__(self) -> str:
         return self.word

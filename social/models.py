@@ -25,12 +25,18 @@ class Channel(TenantOwned):
         max_length=100,
         help_text=_("Facebook: Page ID. Zalo: OA ID (chỉ để đối chiếu)."),
     )
-    token_encrypted = models.TextField(editable=False, default="")
+    token_encrypted = models.TextField(
+        editable=False, default="", verbose_name=_("khóa truy cập (đã mã hóa)")
+    )
     # Zalo OA: an access token lasts about 25 hours. With the app's id and secret and a
     # refresh token (single use, about 3 months) a new pair is fetched before it expires.
-    app_id = models.CharField(_("App ID (Zalo)"), max_length=100, blank=True)
-    app_secret_encrypted = models.TextField(editable=False, default="")
-    refresh_token_encrypted = models.TextField(editable=False, default="")
+    app_id = models.CharField(_("mã ứng dụng Zalo (App ID)"), max_length=100, blank=True)
+    app_secret_encrypted = models.TextField(
+        editable=False, default="", verbose_name=_("khóa bí mật ứng dụng (đã mã hóa)")
+    )
+    refresh_token_encrypted = models.TextField(
+        editable=False, default="", verbose_name=_("khóa làm mới (đã mã hóa)")
+    )
     token_expires_at = models.DateTimeField(
         _("mã truy cập hết hạn lúc"), null=True, blank=True, editable=False
     )
@@ -101,7 +107,9 @@ class Post(TenantOwned):
     remote_id = models.CharField(_("mã bài trên mạng xã hội"), max_length=200, blank=True)
     # Zalo creates articles asynchronously: the token of a created, not yet verified
     # article is kept so that a retry verifies it instead of creating a second one.
-    pending_token = models.CharField(max_length=500, blank=True, editable=False)
+    pending_token = models.CharField(
+        max_length=500, blank=True, editable=False, verbose_name=_("khóa đang chờ xác nhận")
+    )
     attempts = models.PositiveIntegerField(_("số lần thử"), default=0)
     last_error = models.TextField(_("lỗi gần nhất"), blank=True)
     next_attempt_at = models.DateTimeField(_("thử lại lúc"), null=True, blank=True)

@@ -62,7 +62,9 @@ class SatisfactionResponse(TenantOwned):
     support = models.CharField(_("chức năng hỗ trợ"), max_length=12, choices=SupportFit.choices)
     other_requests = models.TextField(_("yêu cầu khác"), blank=True, max_length=2000)
     created_at = models.DateTimeField(_("thời điểm"), default=timezone.now, db_index=True)
-    visitor_hash = models.CharField(max_length=32, editable=False)
+    visitor_hash = models.CharField(
+        max_length=32, editable=False, verbose_name=_("mã ẩn danh người truy cập")
+    )
 
     class Meta:
         verbose_name = _("phiếu khảo sát mức độ hài lòng")
@@ -84,7 +86,9 @@ class PageRating(TenantOwned):
     useful = models.BooleanField(_("hữu ích"))
     comment = models.TextField(_("góp ý"), blank=True, max_length=1000)
     created_at = models.DateTimeField(_("thời điểm"), default=timezone.now, db_index=True)
-    visitor_hash = models.CharField(max_length=32, editable=False)
+    visitor_hash = models.CharField(
+        max_length=32, editable=False, verbose_name=_("mã ẩn danh người truy cập")
+    )
 
     class Meta:
         verbose_name = _("đánh giá trang")
@@ -112,7 +116,7 @@ class Poll(TenantOwned):
     question = models.CharField(_("câu hỏi"), max_length=300)
     is_published = models.BooleanField(_("công khai"), default=True)
     closes_at = models.DateTimeField(_("kết thúc nhận ý kiến"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("tạo lúc"))
 
     objects = PollQuerySet.as_manager()
 
@@ -129,7 +133,9 @@ class Poll(TenantOwned):
 
 
 class PollOption(models.Model):
-    poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="options")
+    poll = models.ForeignKey(
+        Poll, on_delete=models.CASCADE, related_name="options", verbose_name=_("cuộc thăm dò")
+    )
     text = models.CharField(_("phương án"), max_length=200)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
@@ -143,12 +149,20 @@ class PollOption(models.Model):
 
 
 class PollVote(models.Model):
-    poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="votes")
-    option = models.ForeignKey(PollOption, on_delete=models.CASCADE, related_name="votes")
-    created_at = models.DateTimeField(default=timezone.now)
-    visitor_hash = models.CharField(max_length=32, editable=False)
+    poll = models.ForeignKey(
+        Poll, on_delete=models.CASCADE, related_name="votes", verbose_name=_("cuộc thăm dò")
+    )
+    option = models.ForeignKey(
+        PollOption, on_delete=models.CASCADE, related_name="votes", verbose_name=_("phương án")
+    )
+    created_at = models.DateTimeField(default=timezone.now, verbose_name=_("tạo lúc"))
+    visitor_hash = models.CharField(
+        max_length=32, editable=False, verbose_name=_("mã ẩn danh người truy cập")
+    )
 
     class Meta:
+        verbose_name = _("phiếu thăm dò")
+        verbose_name_plural = _("phiếu thăm dò")
         constraints = [
             models.UniqueConstraint(
                 fields=["poll", "visitor_hash"], name="surveys_one_vote_per_day"

@@ -88,7 +88,10 @@ class Provenance(models.Model):
     """Where one item lived before an operation moved it ("trước đây thuộc …")."""
 
     operation = models.ForeignKey(
-        SiteOperation, on_delete=models.CASCADE, related_name="provenance"
+        SiteOperation,
+        on_delete=models.CASCADE,
+        related_name="provenance",
+        verbose_name=_("thao tác"),
     )
     model_label = models.CharField(_("loại"), max_length=100)
     object_id = models.CharField(_("mã mục"), max_length=64)
@@ -137,7 +140,12 @@ class FormerName(models.Model):
     hostnames = models.JSONField(_("tên miền trước đây"), default=list, blank=True)
     until = models.DateField(_("đến ngày"))
     operation = models.ForeignKey(
-        SiteOperation, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        SiteOperation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("thao tác"),
     )
 
     class Meta:

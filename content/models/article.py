@@ -113,7 +113,9 @@ class Article(Publishable, TranslationFreshness):
 
 
 class ArticleAttachment(models.Model):
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="attachments")
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("tin bài")
+    )
     title = models.CharField(_("tên tệp"), max_length=300)
     file = models.FileField(
         _("tệp"),
@@ -136,9 +138,11 @@ class ArticleAttachment(models.Model):
 class ArticleRevision(models.Model):
     """A snapshot of the editable text of an article, kept on every change."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="revisions", verbose_name=_("tin bài")
+    )
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
-    data = models.JSONField()
+    data = models.JSONField(verbose_name=_("dữ liệu"))
 
     class Meta:
         verbose_name = _("phiên bản")
@@ -169,11 +173,20 @@ class Syndication(TenantOwned):
         default=SyndicationStatus.PROPOSED,
     )
     proposed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("người đề xuất"),
     )
     proposed_at = models.DateTimeField(_("đề xuất lúc"), auto_now_add=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("người quyết định"),
     )
     decided_at = models.DateTimeField(_("quyết định lúc"), null=True, blank=True)
     reason = models.TextField(_("lý do"), blank=True)

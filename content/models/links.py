@@ -45,8 +45,8 @@ class Banner(TenantOwned):
     order = models.PositiveIntegerField(_("thứ tự"), default=0)
 
     class Meta:
-        verbose_name = _("banner")
-        verbose_name_plural = _("banner")
+        verbose_name = _("banner liên kết")
+        verbose_name_plural = _("banner liên kết")
         ordering = ["order", "id"]
 
     def __str__(self) -> str:

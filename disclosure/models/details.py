@@ -28,7 +28,9 @@ class PlanDetails(Extension):
         STRATEGY = "strategy", _("Chiến lược")
         ANNUAL_PLAN = "annual_plan", _("Kế hoạch năm")
 
-    record = models.OneToOneField(Record, on_delete=models.CASCADE, related_name="plan")
+    record = models.OneToOneField(
+        Record, on_delete=models.CASCADE, related_name="plan", verbose_name=_("mục công khai")
+    )
     kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices)
     level = models.CharField(_("cấp"), max_length=80, blank=True)
 
@@ -38,7 +40,9 @@ class PlanDetails(Extension):
 
 
 class ProjectDetails(Extension):
-    record = models.OneToOneField(Record, on_delete=models.CASCADE, related_name="project")
+    record = models.OneToOneField(
+        Record, on_delete=models.CASCADE, related_name="project", verbose_name=_("mục công khai")
+    )
     code = models.CharField(_("mã dự án"), max_length=40, blank=True)
     capital_source = models.CharField(_("nguồn vốn"), max_length=120)
     total_investment = models.DecimalField(
@@ -87,7 +91,9 @@ class ProjectDetails(Extension):
 
 
 class BudgetDetails(Extension):
-    record = models.OneToOneField(Record, on_delete=models.CASCADE, related_name="budget")
+    record = models.OneToOneField(
+        Record, on_delete=models.CASCADE, related_name="budget", verbose_name=_("mục công khai")
+    )
     fiscal_year = models.PositiveSmallIntegerField(
         _("năm ngân sách"), validators=[MinValueValidator(1990), MaxValueValidator(2100)]
     )
@@ -107,7 +113,9 @@ class BudgetDetails(Extension):
 
 
 class DatasetDetails(Extension):
-    record = models.OneToOneField(Record, on_delete=models.CASCADE, related_name="dataset")
+    record = models.OneToOneField(
+        Record, on_delete=models.CASCADE, related_name="dataset", verbose_name=_("mục công khai")
+    )
     period_label = models.CharField(_("kỳ số liệu"), max_length=80)
     unit = models.CharField(_("đơn vị tính chung"), max_length=40, blank=True)
     source = models.CharField(_("nguồn số liệu"), max_length=200)
@@ -118,7 +126,12 @@ class DatasetDetails(Extension):
 
 
 class RecruitmentDetails(Extension):
-    record = models.OneToOneField(Record, on_delete=models.CASCADE, related_name="recruitment")
+    record = models.OneToOneField(
+        Record,
+        on_delete=models.CASCADE,
+        related_name="recruitment",
+        verbose_name=_("mục công khai"),
+    )
     positions = models.TextField(_("vị trí tuyển dụng"))
     quota = models.PositiveSmallIntegerField(_("chỉ tiêu"), validators=[MinValueValidator(1)])
     deadline = models.DateField(_("hạn nộp hồ sơ"))

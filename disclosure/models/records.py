@@ -170,7 +170,12 @@ class Attachment(models.Model):
         PROCUREMENT_RESULT = "procurement_result", _("Kết quả lựa chọn nhà thầu")
         RESULT = "result", _("Kết quả")
 
-    record = models.ForeignKey(Record, on_delete=models.CASCADE, related_name="attachments")
+    record = models.ForeignKey(
+        Record,
+        on_delete=models.CASCADE,
+        related_name="attachments",
+        verbose_name=_("mục công khai"),
+    )
     role = models.CharField(_("loại"), max_length=20, choices=Role.choices, default=Role.DOCUMENT)
     title = models.CharField(_("tên"), max_length=300)
     file = models.FileField(
@@ -225,13 +230,17 @@ class Attachment(models.Model):
 class TableRow(models.Model):
     """One row of a record's figures table, stored as values (Decimal strings)."""
 
-    record = models.ForeignKey(Record, on_delete=models.CASCADE, related_name="rows")
-    position = models.PositiveIntegerField()
+    record = models.ForeignKey(
+        Record, on_delete=models.CASCADE, related_name="rows", verbose_name=_("mục công khai")
+    )
+    position = models.PositiveIntegerField(verbose_name=_("vị trí"))
     label = models.CharField(_("chỉ tiêu"), max_length=300)
     unit = models.CharField(_("đơn vị tính"), max_length=40, blank=True)
     values = models.JSONField(_("giá trị"), default=list)
 
     class Meta:
+        verbose_name = _("dòng bảng")
+        verbose_name_plural = _("dòng bảng")
         ordering = ["position"]
         constraints = [
             models.UniqueConstraint(fields=["record", "position"], name="disclosure_row_position")

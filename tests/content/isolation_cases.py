@@ -1,5 +1,6 @@
 """Every content model and public URL in the isolation harness (tests/isolation)."""
 
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from content.models import (
@@ -110,6 +111,19 @@ def make_syndication(tenant, marker):
     return Syndication.objects.create(tenant=tenant, article=article, status="accepted")
 
 
+def make_draft(tenant, marker):
+    return ArticleFactory(
+        tenant=tenant, title_vi=f"Nháp {marker}", title_en=f"Draft {marker}", status="draft"
+    )
+
+
+def _preview_url(obj) -> str:
+    from content.preview import token_for
+
+    with translation.override("vi"):
+        return reverse("content:preview", args=[token_for(obj)])
+
+
 CASES = [
     IsolationCase(
         name="article",
@@ -161,6 +175,7 @@ CASES = [
     ),
     IsolationCase(name="link", make=make_link, list_urls=["/"], admin_model=Link),
     IsolationCase(name="banner", make=make_banner, list_urls=["/"], admin_model=Banner),
+    IsolationCase(name="article-preview", make=make_draft, detail_urls=lambda o: [_preview_url(o)]),
     IsolationCase(name="site-hero", make=make_hero, list_urls=["/"], admin_model=SiteHero),
     IsolationCase(name="alert", make=make_alert, list_urls=["/"], admin_model=Alert),
     IsolationCase(
