@@ -152,9 +152,14 @@ def _media_files(root: Path):
             yield path
 
 
-def create(directory: Path) -> Result:
-    """Write `gp-backup-<local time>.tar` into directory and return it with its manifest."""
+def create(directory: Path, key: str | None = None) -> Result:
+    """Write `gp-backup-<local time>.tar` into directory and return it with its manifest;
+    encrypted (`.tar.enc`) with `key`, by default the settings' (configured_key)."""
     started = time.monotonic()
+    try:
+        key = backup_crypto.configured_key() if key is None else key
+    except backup_crypto.CryptoError as error:
+        raise BackupError(str(error)) from error
     directory.mkdir(parents=True, exist_ok=True)
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
     final = directory / f"gp-backup-{stamp}.tar"
@@ -195,10 +200,10 @@ def create(directory: Path) -> Result:
             info = tarfile.TarInfo(MANIFEST)
             info.size, info.mtime = len(data), int(time.time())
             archive.addfile(info, io.BytesIO(data))
-        if settings.BACKUP_ENCRYPTION_KEY:
+        if key:
             final = final.with_name(final.name + backup_crypto.SUFFIX)
             sealed = Path(work) / "archive.tar.enc"
-            backup_crypto.encrypt(partial, sealed, settings.BACKUP_ENCRYPTION_KEY)
+            backup_crypto.encrypt(partial, sealed, key)
             partial = sealed
         os.replace(partial, final)  # a half-written archive never carries the final name
     return Result(final, manifest, time.monotonic() - started)
@@ -226,10 +231,10 @@ def opened(path: Path, key: str | None = None) -> Iterator[Path]:
     if not backup_crypto.is_encrypted(path):
         yield path
         return
-    key = settings.BACKUP_ENCRYPTION_KEY if key is None else key
     with tempfile.TemporaryDirectory(prefix="gp-decrypt-") as work:
         plain = Path(work) / "archive.tar"
         try:
+            key = backup_crypto.configured_key() if key is None else key
             backup_crypto.decrypt(path, plain, key)
         except backup_crypto.CryptoError as error:
             raise BackupError(str(error)) from error

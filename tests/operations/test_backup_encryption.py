@@ -10,7 +10,7 @@ import psycopg
 import pytest
 from django.core.management import CommandError, call_command
 
-from operations import backup_crypto
+from operations import backup, backup_crypto
 from tests.operations.test_backup import _content, _count, _url
 
 KEY = "cụm mật khẩu sao lưu của tỉnh Sơn Lâm"
@@ -101,3 +101,53 @@ def test_chunks_cannot_be_dropped_reordered_or_cut_at_a_chunk_boundary(tmp_path)
         sealed.write_bytes(data)
         with pytest.raises(backup_crypto.CryptoError, match=message.strip()):
             backup_crypto.decrypt(sealed, back, KEY)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_key_can_come_from_a_file_instead_of_the_environment(
+    roots, settings, province, commune, second_database
+):
+    settings.BACKUP_ENCRYPTION_KEY = ""
+    settings.BACKUP_ENCRYPTION_KEY_FILE = ""
+    _content(province, commune)
+    key_file = roots / "backup.key"
+    key_file.write_text(KEY + "\n", encoding="utf-8")  # as `echo … > file` writes it
+    key_file.chmod(0o600)
+    call_command("backup", dir=str(roots / "backups"), key_file=str(key_file))
+    (archive,) = (roots / "backups").glob("gp-backup-*")
+    assert archive.name.endswith(".tar.enc")
+    backup_crypto.decrypt(archive, roots / "plain.tar", KEY)  # the line break is not the key
+
+    target = f"--database-url={_url(second_database)}"
+    media = (
+        f"--media-root={roots / 'restored' / 'media'}",
+        f"--private-root={roots / 'restored' / 'private'}",
+    )
+    wrong = roots / "wrong.key"
+    wrong.write_text("một khóa khác\n", encoding="utf-8")
+    empty = roots / "empty.key"
+    empty.write_text("\n", encoding="utf-8")
+    refusals = [
+        ([], "cần đặt backup_encryption_key"),
+        ([f"--key-file={wrong}"], "sai khóa giải mã"),
+        ([f"--key-file={empty}"], "không chứa khóa"),
+        ([f"--key-file={roots / 'missing.key'}"], "không đọc được tệp khóa"),
+    ]
+    for extra, message in refusals:
+        with pytest.raises(CommandError) as refused:
+            call_command("restore", str(archive), target, *media, *extra)
+        assert message in str(refused.value).lower(), (extra, refused.value)
+        assert _tables(second_database) == 0
+
+    call_command("restore", str(archive), "--check", f"--key-file={key_file}")
+    call_command("restore", str(archive), target, *media, f"--key-file={key_file}")
+    assert _count(second_database, "content_article") == 6
+
+    # The nightly backup (no option) reads BACKUP_ENCRYPTION_KEY_FILE.
+    settings.BACKUP_ENCRYPTION_KEY_FILE = str(key_file)
+    for old in (roots / "backups").glob("gp-backup-*"):
+        old.unlink()
+    call_command("backup", dir=str(roots / "backups"))
+    (nightly,) = (roots / "backups").glob("gp-backup-*")
+    assert nightly.name.endswith(".tar.enc")
+    assert backup.verify(nightly)["counts"]["content_article"] == 6

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from operations import backup
+from operations import backup, backup_crypto
 from operations.models import BackupRecord
 
 
@@ -17,14 +17,21 @@ class Command(BaseCommand):
         parser.add_argument("--dir", default="", help="folder of the archives")
         parser.add_argument("--keep-daily", type=int, default=settings.BACKUP_KEEP_DAILY)
         parser.add_argument("--keep-monthly", type=int, default=settings.BACKUP_KEEP_MONTHLY)
+        parser.add_argument(
+            "--key-file",
+            default="",
+            help="encrypt with the passphrase in this file (default: BACKUP_ENCRYPTION_KEY_FILE, "
+            "else BACKUP_ENCRYPTION_KEY)",
+        )
 
     def handle(self, *args, dir: str, keep_daily: int, keep_monthly: int, **options) -> None:
         directory = Path(dir or settings.BACKUP_DIR or "")
         if not str(directory) or str(directory) == ".":
             raise CommandError("Set BACKUP_DIR or give --dir.")
         try:
-            result = backup.create(directory)
-        except backup.BackupError as error:
+            key = backup_crypto.read_key_file(options["key_file"]) if options["key_file"] else None
+            result = backup.create(directory, key=key)
+        except (backup.BackupError, backup_crypto.CryptoError) as error:
             BackupRecord.objects.create(ok=False, message=str(error)[:2000])
             raise CommandError(str(error)) from error
         BackupRecord.record(result)

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from operations import backup
+from operations import backup, backup_crypto
 
 
 class Command(BaseCommand):
@@ -18,6 +18,12 @@ class Command(BaseCommand):
         parser.add_argument("--media-root", default="", help="default: MEDIA_ROOT")
         parser.add_argument("--private-root", default="", help="default: PRIVATE_MEDIA_ROOT")
         parser.add_argument("--check", action="store_true", help="only verify the archive")
+        parser.add_argument(
+            "--key-file",
+            default="",
+            help="decrypt with the passphrase in this file (default: BACKUP_ENCRYPTION_KEY_FILE, "
+            "else BACKUP_ENCRYPTION_KEY)",
+        )
 
     def handle(self, *args, archive: str, **options) -> None:
         path = Path(archive)
@@ -29,12 +35,13 @@ class Command(BaseCommand):
         if options["private_root"]:
             target.private_root = Path(options["private_root"])
         try:
+            key = backup_crypto.read_key_file(options["key_file"]) if options["key_file"] else None
             if options["check"]:
-                manifest = backup.verify(path)
+                manifest = backup.verify(path, key)
                 self.stdout.write(f"{path}: intact, {len(manifest['members'])} members")
                 return
-            result = backup.restore(path, target, force=options["force"])
-        except backup.BackupError as error:
+            result = backup.restore(path, target, force=options["force"], key=key)
+        except (backup.BackupError, backup_crypto.CryptoError) as error:
             raise CommandError(str(error)) from error
         rows = sum(result.manifest["counts"].values())
         self.stdout.write(
