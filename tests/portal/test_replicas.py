@@ -275,6 +275,7 @@ def caught_up(server) -> None:
 
 
 @needs_postgres
+@pytest.mark.django_db  # the session then sets up the test database that `server` copies
 def test_anonymous_reads_come_from_the_replica_sessions_and_writes_from_the_primary(server):
     assert "Xã Bản Sao" in page(server, "/gioi-thieu/")
     sql(server["replica"], "SELECT pg_wal_replay_pause()")  # a replica lagging behind
