@@ -28,6 +28,7 @@ from .models import (
     Link,
     LocalityPage,
     OrgUnit,
+    SiteHero,
     Syndication,
     SyndicationStatus,
 )
@@ -130,6 +131,7 @@ def seed(tenants: dict, out) -> None:
         total += _articles(tenant, categories, count, admin)
         _about(tenant)
         _links(tenant)
+        _hero(tenant)
     _workflow_examples(tenants, admin)
     out.write(f"content: {total} articles, categories, about pages, links and banners")
 
@@ -148,12 +150,12 @@ def _categories(tenant) -> dict[str, Category]:
     return found
 
 
-def _image(tenant, seed: int, alt: str) -> Image:
+def _image(tenant, seed: int, alt: str, size: tuple[int, int] = (1200, 675)) -> Image:
     existing = Image.objects.filter(tenant=tenant, alt_vi=alt).first()
     if existing is not None:
         return existing
     image = Image(tenant=tenant, alt_vi=alt, caption_vi=alt, credit="Ảnh minh họa")
-    image.file = ContentFile(generated_jpeg(seed), name=f"demo-{seed}.jpg")
+    image.file = ContentFile(generated_jpeg(seed, *size), name=f"demo-{seed}.jpg")
     image.save()
     images.process_image(image.pk)
     return image
@@ -334,6 +336,16 @@ def _about(tenant) -> None:
                 )
                 page.map_file.save("ban-do.jpg", ContentFile(generated_jpeg(tenant.pk)), save=False)
                 page.save()
+
+
+def _hero(tenant) -> None:
+    """The home page's picture of each demo site (the others show the default one)."""
+    alt = f"Ảnh minh họa phong cảnh {tenant.name}"
+    image = _image(tenant, 7000 + tenant.pk, alt, size=(1600, 400))
+    if tenant.name_en and not image.alt_en:
+        image.alt_en = f"Illustration: a landscape of {tenant.name_en}"
+        image.save(update_fields=["alt_en"])
+    SiteHero.objects.update_or_create(tenant=tenant, defaults={"image": image})
 
 
 def _links(tenant) -> None:

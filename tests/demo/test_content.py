@@ -2,7 +2,7 @@
 
 import pytest
 
-from content.models import Article, Syndication, SyndicationStatus
+from content.models import Article, SiteHero, Syndication, SyndicationStatus
 from portal.publishing import PublicationStatus
 
 pytestmark = pytest.mark.django_db
@@ -30,3 +30,10 @@ def test_demo_headlines_read_like_a_real_portal(demo):
             assert not article.title_en.startswith(f"{article.tenant.name_en}:")
     titles = list(published.values_list("title_vi", flat=True))
     assert len(set(titles)) == len(titles)  # no headline repeated from one site to another
+
+
+def test_demo_sites_have_a_home_page_picture_with_alt_text_and_renditions(demo):
+    heroes = list(SiteHero.objects.select_related("image", "tenant"))
+    assert {hero.tenant.slug for hero in heroes} >= {"sonlam", "xahoabinh", "sotaichinh"}
+    for hero in heroes:
+        assert hero.image.alt_vi and hero.image.alt_en and hero.image.renditions

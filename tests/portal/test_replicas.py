@@ -116,6 +116,8 @@ def primary_and_replica():
             "-R",
             "-X",
             "stream",
+            # An immediate checkpoint: the default spread one made this step 95 s of idle waiting.
+            "--checkpoint=fast",
         )
         as_postgres(
             str(PG_BIN / "pg_ctl"),
