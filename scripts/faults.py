@@ -156,13 +156,14 @@ def warm_up(base: str, seconds: float = 120) -> None:
                 time.sleep(1)
 
 
-def celery_worker(env: dict) -> subprocess.Popen:
+def celery_worker(env: dict, log: Path) -> subprocess.Popen:
+    """The worker, its warnings appended to `log` (printed when a phase fails)."""
     return subprocess.Popen(  # noqa: S603 - our own fixed command
         [str(ROOT / ".venv/bin/celery"), "-A", "portal", "worker", "-c", "1", "-l", "warning"],
         cwd=ROOT,
         env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=log.open("ab"),
+        stderr=subprocess.STDOUT,
     )
 
 
@@ -202,7 +203,7 @@ def main() -> None:
         print(f"migrating and seeding… ({time.monotonic() - started:.0f} s)", flush=True)
         manage("shell", "-v", "0", "-c", MIGRATE_AND_SEED, env=env, timeout=600)
         app = AppServer(21222, env).start()
-        worker = celery_worker(env)
+        worker = celery_worker(env, work / "worker.log")
         base = f"http://127.0.0.1:{app.port}"
         warm_up(base)
         seconds = args.seconds
@@ -262,7 +263,7 @@ def main() -> None:
 
         def worker_back() -> None:
             nonlocal worker
-            worker = celery_worker(env)
+            worker = celery_worker(env, work / "worker.log")
 
         measure("none (baseline)")
         measure(
@@ -278,6 +279,8 @@ def main() -> None:
             app.stop()
         redis.stop() if redis.process and redis.process.poll() is None else None
         pg.destroy()
+        log = work / "worker.log"
+        worker_log = log.read_text(errors="replace").splitlines()[-30:] if log.exists() else []
         shutil.rmtree(work, ignore_errors=True)
     print()
     print(
@@ -291,6 +294,8 @@ def main() -> None:
         print(f"| {name} | {total} | {codes} | {sent} | {accepted} | {kept} | {queue} | {outbox} |")
     problems = verdict(rows, expected_phases=4)
     print(f"\n{time.monotonic() - started:.0f} s in all")
+    if problems and worker_log:
+        print("\nLast lines of the Celery worker's log:", *worker_log, sep="\n")
     for problem in problems:
         print(f"FAIL: {problem}")
     sys.exit(1 if problems else 0)
