@@ -62,4 +62,6 @@ def test_no_admin_form_shows_a_json_field_as_raw_text(superuser, province):
         found += _raw_json_fields(model_admin, request, _instance(model, province), change=True)
         if found:
             offenders[model._meta.label] = sorted(set(found))
-    assert offenders == {}
+    assert not offenders, "Raw JSON in the admin:\n" + "\n".join(
+        f"{label}: {', '.join(fields)}" for label, fields in sorted(offenders.items())
+    )
