@@ -174,3 +174,16 @@ def test_merge_leaves_defaults_to_the_check_unless_they_were_stored():
     assert merge_params({}, declared, {"days": 30, "path": ""}) == {}
     assert merge_params({"days": 30}, declared, {"days": 30}) == {"days": 30}
     assert merge_params({"days": 30, "x": [1]}, declared, {"days": None}) == {"x": [1]}
+
+
+def test_labels_and_messages_read_in_english_on_the_english_admin():
+    from django.utils import translation
+
+    from compliance.checks import declared_params
+    from compliance.forms import param_form_field
+
+    (max_pages,) = [p for p in declared_params("broken_links") if p.name == "max_pages"]
+    with translation.override("en"):
+        field = param_form_field(max_pages)
+        assert str(field.label) == "Most pages crawled"
+        assert "The smallest value is 1." in field.error_messages["min_value"] % {"limit_value": 1}
