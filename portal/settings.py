@@ -194,7 +194,11 @@ PAGE_CACHE_SKIP_PREFIXES = (
 
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "").strip() or REDIS_URL or "memory://"
 # A refused or silent broker must answer fast: operations.outbox keeps the task meanwhile.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 1.0}
+# max_retries 0: one connection attempt when a message is sent. Without it kombu retries
+# for broker_connection_timeout (4 s) and more, even with send_task(retry=False): a
+# citizen's question waited 6 s with the broker down (measured). The worker's own
+# reconnection loop uses broker_connection_max_retries, not this.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 1.0, "max_retries": 0}
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", not REDIS_URL)
 CELERY_TASK_EAGER_PROPAGATES = True
