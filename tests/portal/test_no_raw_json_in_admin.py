@@ -108,3 +108,15 @@ def test_read_only_json_is_rendered_for_reading(superuser, province):
     assert not offenders, "JSON shown as text in the admin:\n" + "\n".join(
         f"{label}: {', '.join(fields)}" for label, fields in sorted(offenders.items())
     )
+
+
+def test_readable_rendering_nests_and_escapes():
+    from portal.admin_display import readable
+
+    html = readable({"tên": ["<b>đậm</b>", {"số": 2}], "trống": []})
+    assert html == (
+        '<ul class="readable-json"><li><strong>tên</strong>: <ul class="readable-json">'
+        '<li>&lt;b&gt;đậm&lt;/b&gt;</li><li><ul class="readable-json"><li><strong>số</strong>: '
+        "2</li></ul></li></ul></li><li><strong>trống</strong>: —</li></ul>"
+    )
+    assert readable(None) == readable({}) == "—"
