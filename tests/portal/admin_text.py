@@ -27,10 +27,14 @@ VOID = {
 TEXT_TAGS = {"title", "h1", "h2", "label", "legend", "button", "caption", "summary"}
 SUBMIT_TYPES = {"submit", "button", "reset"}
 VIETNAMESE_LETTERS = set("đĐơƠưƯăĂ")
+# Vietnamese that English keeps: a holiday's name, the signs of document numbers
+# ("15/2024/QĐ-UBND").
+KEPT_IN_ENGLISH = re.compile(r"\bTết\b|\bQĐ\b")
 
 
 def has_vietnamese(text: str) -> bool:
     """A letter of Vietnamese (or any letter with a diacritic, U+00C0–U+1EF9)."""
+    text = KEPT_IN_ENGLISH.sub("", text)
     return any(
         ch in VIETNAMESE_LETTERS or ("\u00c0" <= ch <= "\u1ef9" and ch.isalpha()) for ch in text
     )
@@ -51,9 +55,16 @@ class _Element:
 class InterfaceText(HTMLParser):
     """Feed a page; `strings` is its interface text, one string per element."""
 
-    def __init__(self, language: str):
+    def __init__(
+        self,
+        language: str,
+        data_filters: frozenset[str] = frozenset(),
+        object_names: frozenset[str] = frozenset(),
+    ):
         super().__init__(convert_charrefs=True)
         self.language = language
+        self.data_filters = data_filters  # titles of filters that list objects
+        self.object_names = object_names  # the edited object's name, in titles
         self.stack: list[_Element] = []
         self.strings: list[str] = []
         self.headings: list[str] = []  # the h1s
@@ -70,10 +81,14 @@ class InterfaceText(HTMLParser):
             return True  # text deliberately in another language (the language switch)
         if tag == "tbody" and self._inside(id_="result_list"):
             return True  # the changelist's rows
-        if tag == "div" and ({"breadcrumbs", "readonly"} & classes or attrs.get("id") == "site-name"):
+        if tag == "div" and (
+            {"breadcrumbs", "readonly"} & classes or attrs.get("id") == "site-name"
+        ):
             return True  # object names, field values, the site's name
         if tag == "ul" and "messagelist" in classes:
             return True
+        if tag == "ul" and parent is not None and parent.tag == "details":
+            return parent.attrs.get("data-filter-title") in self.data_filters
         if tag in {"td", "textarea", "p"} and parent is not None and parent.tag == "td":
             return True
         if tag == "select" and (
@@ -81,11 +96,8 @@ class InterfaceText(HTMLParser):
             or {"admin-autocomplete", "selectfilter", "selectfilterstacked"} & classes
         ):
             return True  # foreign-key choices: other objects' names
-        if tag == "label" and self._inside(class_="related-widget-wrapper") and not self._inside(
-            class_="form-row"
-        ):
-            return True
-        return False
+        # The header's list of sites.
+        return tag == "select" and self._inside(class_="working-tenant")
 
     def _inside(self, *, id_: str | None = None, class_: str | None = None) -> bool:
         for element in self.stack:
@@ -107,6 +119,8 @@ class InterfaceText(HTMLParser):
             return True  # the actions and the choices of a field (data selects are skipped)
         if tag == "a" and (self._inside(class_="object-tools") or "button" in classes):
             return True
+        if tag == "a" and self.stack and self.stack[-1].tag == "li":
+            return self._inside(id_="changelist-filter")  # a filter's choices
         return False
 
     def handle_starttag(self, tag: str, attrs_list) -> None:
@@ -160,12 +174,19 @@ class InterfaceText(HTMLParser):
 
     def _add(self, text: str) -> None:
         text = " ".join(text.split())
+        for name in self.object_names:
+            text = text.replace(name, "").strip()
         if text:
             self.strings.append(text)
 
 
-def interface_text(html: str, language: str) -> InterfaceText:
-    parser = InterfaceText(language)
+def interface_text(
+    html: str,
+    language: str,
+    data_filters: frozenset[str] = frozenset(),
+    object_names: frozenset[str] = frozenset(),
+) -> InterfaceText:
+    parser = InterfaceText(language, data_filters, object_names)
     parser.feed(html)
     parser.close()
     return parser

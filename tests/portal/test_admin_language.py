@@ -10,10 +10,13 @@ Vietnamese.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.contrib import admin
+from django.contrib.admin.filters import AllValuesFieldListFilter, RelatedFieldListFilter
 from django.test import Client, RequestFactory
-from django.urls import reverse
+from django.urls import URLResolver, reverse
 
 from portal.admin_language import COOKIE_NAME
 from tests.isolation.harness import discover_cases
@@ -22,6 +25,7 @@ from tests.portal.admin_text import ENGLISH_WORDS, has_vietnamese, interface_tex
 pytestmark = pytest.mark.django_db
 
 SWITCH_URL = "/admin/ngon-ngu/"
+ARGUMENT = re.compile(r"<|\(\?P|\^|\$")
 
 
 @pytest.fixture(autouse=True)
@@ -133,28 +137,83 @@ def _make_one_of_each(tenant) -> None:
             case.make(tenant, f"MARK{case.name}")
 
 
-def _admin_pages(superuser):
+def _admin_pages(superuser, *, change_pages: bool):
+    """Each model's changelist, its add page (unless no one may add) and, if asked, the
+    change page of one of its objects."""
     request = RequestFactory().get("/admin/")
-    request.user = superuser
+    request.user, request.session = superuser, {}
     for model, model_admin in admin.site._registry.items():
         info = (model._meta.app_label, model._meta.model_name)
         yield reverse("admin:{}_{}_changelist".format(*info))
         if model_admin.has_add_permission(request):
             yield reverse("admin:{}_{}_add".format(*info))
+        obj = change_pages and model_admin.get_queryset(request).order_by("pk").first()
+        if obj:
+            yield reverse("admin:{}_{}_change".format(*info), args=[obj.pk])
 
 
-def _walk(client: Client, superuser, language: str):
-    """(url, status, parsed interface text) of every changelist and add page."""
-    for url in _admin_pages(superuser):
+# Admin URLs without arguments that are not pages to read: actions, the sign-in steps,
+# and the JavaScript/JSON the pages call.
+NOT_PAGES = {
+    "login",
+    "logout",
+    "second_factor",
+    "switch_language",
+    "switch_working_tenant",
+    "autocomplete",
+    "jsi18n",
+}
+
+
+def _routes(patterns, prefix=""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            yield from _routes(pattern.url_patterns, prefix + str(pattern.pattern))
+        else:
+            yield prefix + str(pattern.pattern), pattern.name
+
+
+def _other_admin_pages():
+    """The home page, each app's page and the admin's own views (dashboards, results,
+    passkeys...): every admin URL that takes no argument."""
+    yield reverse("admin:index")
+    for label in sorted({model._meta.app_label for model in admin.site._registry}):
+        yield reverse("admin:app_list", args=[label])
+    for route, name in _routes(admin.site.get_urls()):
+        if not route or not name or name in NOT_PAGES or ARGUMENT.search(route):
+            continue
+        if not name.endswith(("_changelist", "_add")):
+            yield reverse(f"admin:{name}")
+
+
+def _walk(client: Client, superuser, language: str, *, change_pages: bool = False):
+    """(url, status, parsed interface text) of every admin page there is to read."""
+    for url in [*_admin_pages(superuser, change_pages=change_pages), *_other_admin_pages()]:
         response = client.get(url, follow=True)
-        yield url, response.status_code, interface_text(response.content.decode(), language)
+        if not response["Content-Type"].startswith("text/html"):
+            continue  # a download or JSON for the editor's widgets
+        original = response.context.get("original") if response.context else None
+        names = frozenset({str(original)} if original is not None else ())
+        text = interface_text(response.content.decode(), language, _data_filters(response), names)
+        yield url, response.status_code, text
+
+
+def _data_filters(response) -> frozenset[str]:
+    """The changelist's filters whose choices are objects or stored values, not labels."""
+    changelist = response.context.get("cl") if response.context else None
+    specs = getattr(changelist, "filter_specs", ())
+    return frozenset(
+        str(spec.title)
+        for spec in specs
+        if isinstance(spec, RelatedFieldListFilter | AllValuesFieldListFilter)
+    )
 
 
 def test_the_english_admin_has_no_vietnamese(staff_client, commune, superuser):
     _make_one_of_each(commune)
     _switch(staff_client, "en")
     failures = []
-    for url, status, text in _walk(staff_client, superuser, "en"):
+    for url, status, text in _walk(staff_client, superuser, "en", change_pages=True):
         if status != 200:
             failures.append(f"{url}: {status}")
             continue
@@ -175,3 +234,54 @@ def test_the_vietnamese_admin_labels_are_not_english(staff_client, commune, supe
         if english:
             failures.append(f"{url}: {english}")
     assert failures == [], "\n".join(failures)
+
+
+def test_the_sign_in_steps_are_english_too(province):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from tests.accounts.test_second_factor import PASSWORD, _current_code
+    from tests.tenants.factories import UserFactory
+
+    user = UserFactory(is_staff=True, is_superuser=True)
+    client = Client(HTTP_HOST="portal.test")
+    _switch(client, "en", "/admin/login/")
+    signed_in = client.post(
+        "/admin/login/", {"username": user.username, "password": PASSWORD, "next": "/admin/"}
+    )
+    assert signed_in.status_code == 302
+    enrol = client.get("/admin/xac-thuc-hai-buoc/?next=/admin/")
+    device = TOTPDevice.objects.get(user=user, confirmed=False)
+    codes = client.post(
+        "/admin/xac-thuc-hai-buoc/", {"code": _current_code(device), "next": "/admin/"}
+    )
+    pages = [(enrol, "Install an authenticator app"), (codes, "Two-step verification is on.")]
+    for page, sentence in pages:
+        assert page.status_code == 200
+        html = page.content.decode()
+        assert sentence in html
+        assert [s for s in interface_text(html, "en").strings if has_vietnamese(s)] == []
+
+
+# The walk's reader
+
+
+def test_the_reader_finds_vietnamese_interface_text_and_skips_data():
+    html = """<html><head><title>Thêm tin bài | Admin</title></head><body>
+    <form lang="vi"><button>Tiếng Việt</button></form>
+    <h1>Add article</h1><label for="t">Tiêu đề:</label><input value="Giá trị">
+    <table id="result_list"><thead><tr><th>Title</th></tr></thead>
+    <tbody><tr><th><a href="1/">Tin bài số một</a></th></tr></tbody></table>
+    <div class="related-widget-wrapper"><select><option>Xã An Bình</option></select></div>
+    <select name="action"><option>Đăng các mục đã chọn</option></select>
+    <div class="help"><div>For example: 15/2024/QĐ-UBND</div></div>
+    </body></html>"""
+    strings = interface_text(html, "en").strings
+    vietnamese = [s for s in strings if has_vietnamese(s)]
+    assert vietnamese == ["Thêm tin bài | Admin", "Tiêu đề:", "Đăng các mục đã chọn"]
+    assert "Title" in strings and "Add article" in strings
+
+
+def test_the_reader_finds_english_labels_in_the_vietnamese_admin():
+    html = '<h1>Thêm tin bài</h1><div class="form-row"><label>Title:</label></div>'
+    text = interface_text(html, "vi")
+    assert [s for s in text.headings + text.labels if ENGLISH_WORDS.search(s)] == ["Title:"]
