@@ -85,8 +85,11 @@ format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+# Without mingle, gossip and heartbeat: with them a worker may stop consuming after a Redis
+# restart (celery/celery#8030, #9054; docs/continuity.md). scripts/faults.py runs the same.
+WORKER_FLAGS ?= --without-mingle --without-gossip --without-heartbeat
 worker: install
-	$(VENV)/bin/celery -A portal worker -l info
+	$(VENV)/bin/celery -A portal worker -l info $(WORKER_FLAGS)
 
 beat: install
 	$(VENV)/bin/celery -A portal beat -l info

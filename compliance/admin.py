@@ -3,13 +3,13 @@ exports), measurement history with "re-run this site", export jobs and API consu
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -17,53 +17,23 @@ from django.views.decorators.http import require_POST
 from operations import outbox
 from tenants.access import ADMIN_ROLES, EDITING_ROLES, tenant_ids_for
 from tenants.admin_scoping import TenantScopedAdmin
-from tenants.models import Tenant, TenantKind
+from tenants.models import Tenant
 
-from . import checks, dashboard, jobs, scoring, tasks
+from . import dashboard, jobs, scoring, tasks
 from .api import issue_token, set_new_token
-from .forms import ExportForm
-from .models import ApiConsumer, ExportJob, Indicator, IndicatorResult, MeasurementRun
-
-INDICATOR_FIELDS = (
-    "tenant",
-    "code",
-    "name_vi",
-    "name_en",
-    "axis",
-    "requirement",
-    "legal_basis",
-    "applies_to",
-    "weight",
-    "threshold_pass",
-    "threshold_partial",
-    "check_key",
-    "params",
-    "fix_hint_vi",
-    "fix_hint_en",
-    "is_active",
-    "order",
+from .forms import (
+    INDICATOR_FIELDS,
+    PARAM_PREFIX,
+    ExportForm,
+    IndicatorForm,
+    indicator_form_for,
+    other_params,
+    readable_value,
 )
-
+from .models import ApiConsumer, ExportJob, Indicator, IndicatorResult, MeasurementRun
 
 # The drill-down lists what needs fixing first.
 STATUS_ORDER = {"fail": 0, "partial": 1, "not_measured": 2, "pass": 3, "na": 4}
-
-
-class IndicatorForm(forms.ModelForm):
-    check_key = forms.ChoiceField(label=gettext_lazy("hàm kiểm tra"), choices=())
-    applies_to = forms.MultipleChoiceField(
-        label=gettext_lazy("áp dụng cho loại đơn vị"),
-        choices=TenantKind.choices,
-        widget=forms.CheckboxSelectMultiple,
-    )
-
-    class Meta:
-        model = Indicator
-        fields = INDICATOR_FIELDS
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["check_key"].choices = checks.choices()
 
 
 @admin.register(Indicator)
@@ -77,7 +47,43 @@ class IndicatorAdmin(TenantScopedAdmin):
     list_filter = ("axis", "is_active")
     list_editable = ("weight", "is_active")
     search_fields = ("code", "name_vi", "name_en", "legal_basis")
-    fields = INDICATOR_FIELDS
+    readonly_fields = ("other_params",)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        # The parameter fields are those of the stored check: a new check's fields
+        # appear once the indicator is saved with it.
+        kwargs["form"] = indicator_form_for(obj.check_key if obj else "")
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        form = indicator_form_for(obj.check_key if obj else "")
+        names = [PARAM_PREFIX + param.name for param in form.declared]
+        if obj is None:
+            description = _(
+                "Chọn hàm kiểm tra rồi bấm “Lưu và tiếp tục chỉnh sửa” để nhập tham số."
+            )
+        elif not names:
+            description = _("Hàm kiểm tra “%(key)s” không có tham số.") % {"key": obj.check_key}
+        else:
+            description = _(
+                "Tham số của hàm kiểm tra “%(key)s”. Đổi hàm kiểm tra rồi lưu để nhập tham số "
+                "của hàm mới."
+            ) % {"key": obj.check_key}
+        if obj is not None and other_params(obj):
+            names.append("other_params")
+        return [
+            (None, {"fields": INDICATOR_FIELDS}),
+            (gettext_lazy("Tham số"), {"fields": names, "description": description}),
+        ]
+
+    @admin.display(description=gettext_lazy("tham số khác đã lưu"))
+    def other_params(self, obj) -> str:
+        kept = other_params(obj) if obj is not None else {}
+        if not kept:
+            return "—"
+        return format_html_join(
+            "", "<div><code>{}</code>: {}</div>", ((k, readable_value(v)) for k, v in kept.items())
+        )
 
     def limit_related_queryset(self, request, queryset):
         queryset = super().limit_related_queryset(request, queryset)

@@ -17,6 +17,7 @@ from portal.publishing_admin import PublishableAdmin
 from tenants.admin_scoping import TenantScopedInline
 
 from . import tables, timeliness
+from .forms import RecordForm
 from .models import (
     SECTION_PROXIES,
     Attachment,
@@ -84,6 +85,7 @@ class UploadForm(forms.Form):
 
 
 class SectionRecordAdmin(PublishableAdmin):
+    form = RecordForm  # the metadata as "name: value" lines, not raw JSON
     list_display = ("title", "tenant", "year", "status", "record_status", "late_flag")
     list_select_related = ("tenant", "budget")
     search_fields = ("title", "reference_number")

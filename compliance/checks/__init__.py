@@ -1,14 +1,18 @@
 """The check registry: plain functions keyed by string, one module per axis.
 
 A check receives a `CheckContext` (the site, the indicator's thresholds and params, a
-per-run cache of fetched pages) and returns a `CheckResult` with its evidence. Checks
+per-run cache of fetched pages) and returns a `CheckResult` with its evidence. A check
+declares the parameters it reads (`@check(key, params=[Param(...)])`, see params.py) and
+reads them only through `context.param(name)`, which applies the declared type and
+default and refuses a name the check did not declare. Checks
 that read another app import its public function inside the check and return
 "not measured" with the evidence "module not available" when the app is absent.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import functools
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -16,6 +20,8 @@ from typing import Any
 from django.utils import timezone
 
 from ..models import CheckStatus
+from . import params as _params
+from .params import Param
 
 Evidence = list[dict[str, Any]]
 
@@ -38,6 +44,12 @@ class CheckContext:
     now: datetime = field(default_factory=timezone.now)
     # Shared by every check of one run: a page is fetched once per run.
     cache: dict[str, Any] = field(default_factory=dict)
+    # The parameters the running check declares (set by the @check wrapper).
+    declared: dict[str, Param] = field(default_factory=dict)
+
+    def param(self, name: str) -> Any:
+        """The indicator's value of a declared parameter, typed, or its default."""
+        return _params.read(self.declared, self.params or {}, name)
 
     def threshold(self, name: str, default: float) -> float:
         value = getattr(self, name)
@@ -48,12 +60,30 @@ CheckFunction = Callable[[CheckContext], CheckResult]
 REGISTRY: dict[str, CheckFunction] = {}
 
 
-def check(key: str) -> Callable[[CheckFunction], CheckFunction]:
+def check(key: str, *, params: Iterable[Param] = ()) -> Callable[[CheckFunction], CheckFunction]:
+    """Register a check under `key` with the parameters it reads (`run.params`)."""
+    declared = tuple(params)
+    by_name = {param.name: param for param in declared}
+    assert len(by_name) == len(declared), f"{key}: a parameter is declared twice"
+
     def register(function: CheckFunction) -> CheckFunction:
-        REGISTRY[key] = function
-        return function
+        @functools.wraps(function)
+        def run(context: CheckContext) -> CheckResult:
+            context.declared = by_name
+            return function(context)
+
+        run.params = declared  # type: ignore[attr-defined]
+        REGISTRY[key] = run
+        return run
 
     return register
+
+
+def declared_params(key: str) -> tuple[Param, ...]:
+    """The parameters the check `key` reads; () for an unknown key."""
+    load_checks()
+    function = REGISTRY.get(key)
+    return getattr(function, "params", ()) if function else ()
 
 
 def not_measured(reason: str, **evidence: Any) -> CheckResult:

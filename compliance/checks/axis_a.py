@@ -26,9 +26,11 @@ from datetime import timedelta
 
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from portal.hooks import app_function
 from portal.workdays import working_days_between
+from tenants.models import Tenant
 
 from ..models import CheckStatus
 from . import (
@@ -39,6 +41,7 @@ from . import (
     grade,
     not_measured,
 )
+from .params import Kind, Param
 
 FOOTER_FIELDS = {
     "governing_body": "Cơ quan chủ quản",
@@ -49,6 +52,21 @@ FOOTER_FIELDS = {
     "license_text": "Giấy phép",
 }
 ABOUT_FIELDS = ("name", "introduction", "governing_body", "address", "responsible_title")
+
+
+def _tenant_field_choices(names) -> tuple[tuple[str, str], ...]:
+    return tuple((name, Tenant._meta.get_field(name).verbose_name) for name in names)
+
+
+PERIOD_DAYS = Param(
+    "period_days",
+    Kind.INT,
+    _("Số ngày gần nhất được xét"),
+    default=365,
+    min=1,
+    max=3660,
+    help=_("Chỉ xét các bản ghi có hạn đăng trong khoảng này."),
+)
 
 
 def tenant_admin_url(tenant) -> str:
@@ -68,11 +86,23 @@ def _missing_share(missing: list, total: int, context: CheckContext) -> str:
     )
 
 
-@check("footer_complete")
+@check(
+    "footer_complete",
+    params=[
+        Param(
+            "fields",
+            Kind.MULTICHOICE,
+            _("Các mục chân trang phải có"),
+            default=list(FOOTER_FIELDS),
+            choices=_tenant_field_choices(FOOTER_FIELDS),
+            help=_("Không chọn mục nào: xét tất cả."),
+        )
+    ],
+)
 def footer_complete(context: CheckContext) -> CheckResult:
     """The footer carries every item of REQUIREMENTS A5 (Decree 42/224)."""
     tenant = context.tenant
-    fields = context.params.get("fields") or list(FOOTER_FIELDS)
+    fields = context.param("fields")
     missing = [name for name in fields if not str(getattr(tenant, name, "") or "").strip()]
     evidence = [
         {"field": name, "label": FOOTER_FIELDS.get(name, name), "missing": True} for name in missing
@@ -91,11 +121,23 @@ def footer_complete(context: CheckContext) -> CheckResult:
     )
 
 
-@check("about_english")
+@check(
+    "about_english",
+    params=[
+        Param(
+            "fields",
+            Kind.MULTICHOICE,
+            _("Các mục giới thiệu phải có cả tiếng Việt và tiếng Anh"),
+            default=list(ABOUT_FIELDS),
+            choices=_tenant_field_choices(ABOUT_FIELDS),
+            help=_("Không chọn mục nào: xét tất cả."),
+        )
+    ],
+)
 def about_english(context: CheckContext) -> CheckResult:
     """About information present in Vietnamese and English (REQUIREMENTS B13 and C)."""
     tenant = context.tenant
-    fields = context.params.get("fields") or list(ABOUT_FIELDS)
+    fields = context.param("fields")
     missing = []
     for name in fields:
         for language in ("vi", "en"):
@@ -134,16 +176,38 @@ def hotline_listed(context: CheckContext) -> CheckResult:
 
 
 SECTION_APPS = ("content", "documents", "procedures", "disclosure", "dialogue", "surveys")
+# A free text, not a list: a province may name an app this installation does not have
+# (the indicator is then "not measured").
+APP_HELP = _(
+    "Tên phân hệ: content (tin bài), documents (văn bản), procedures (thủ tục), "
+    "disclosure (công khai thông tin), dialogue (hỏi đáp), surveys (khảo sát)."
+)
 
 
-@check("required_section")
+@check(
+    "required_section",
+    params=[
+        Param(
+            "section",
+            Kind.STR,
+            _("Mục yêu cầu"),
+            required=True,
+            help=_("Mã mục trong danh mục thông tin phải công khai, ví dụ B8."),
+        ),
+        Param(
+            "app",
+            Kind.STR,
+            _("Phân hệ đăng tải mục này"),
+            required=True,
+            help=APP_HELP,
+        ),
+    ],
+)
 def required_section(context: CheckContext) -> CheckResult:
-    """A required section holds at least `threshold_pass` published items.
-
-    params: {"section": "B8", "app": "disclosure"}; calls `<app>.stats.section_counts`.
-    """
-    section = context.params.get("section", "")
-    app = context.params.get("app", "")
+    """A required section holds at least `threshold_pass` published items, counted by
+    `<app>.stats.section_counts`."""
+    section = context.param("section")
+    app = context.param("app")
     function = app_function(app, "stats", "section_counts")
     if function is None:
         return not_measured(MODULE_MISSING, function=f"{app}.stats.section_counts")
@@ -166,16 +230,16 @@ def required_section(context: CheckContext) -> CheckResult:
 
 
 def _late_records(context: CheckContext, app: str) -> CheckResult:
+    days = context.param("period_days")
+    section = context.param("section")
+    excluded = set(context.param("exclude_sections"))
     function = app_function(app, "stats", "late_records")
     if function is None:
         return not_measured(MODULE_MISSING, function=f"{app}.stats.late_records")
-    days = int(context.params.get("period_days", 365))
     since = timezone.localdate(context.now) - timedelta(days=days)
     records = list(function([context.tenant.pk], since))
-    section = context.params.get("section")
     if section:
         records = [r for r in records if r.get("section") == section]
-    excluded = set(context.params.get("exclude_sections") or ())
     records = [r for r in records if r.get("section") not in excluded]
     evidence = [
         {
@@ -209,15 +273,31 @@ def _late_records(context: CheckContext, app: str) -> CheckResult:
     return CheckResult(status, summary[:500], evidence, len(records), fix_url)
 
 
-@check("timeliness")
+@check(
+    "timeliness",
+    params=[
+        Param("app", Kind.STR, _("Phân hệ được xét"), default="disclosure", help=APP_HELP),
+        Param(
+            "section",
+            Kind.STR,
+            _("Chỉ xét mục"),
+            default="",
+            help=_("Mã mục, ví dụ B8. Để trống: mọi mục."),
+        ),
+        Param(
+            "exclude_sections",
+            Kind.LINES,
+            _("Không xét các mục"),
+            default=[],
+            help=_("Mỗi dòng một mã mục, ví dụ B8."),
+        ),
+        PERIOD_DAYS,
+    ],
+)
 def timeliness(context: CheckContext) -> CheckResult:
     """Records published within their deadline (portal/deadlines.py: 5 working days;
-    budget reports by the State Budget Law's calendar-day deadlines, as the app rules say).
-
-    params: {"app": "disclosure", "section": "B8" or "exclude_sections": ["B8"] (optional),
-    "period_days": 365}.
-    """
-    return _late_records(context, context.params.get("app", "disclosure"))
+    budget reports by the State Budget Law's calendar-day deadlines, as the app rules say)."""
+    return _late_records(context, context.param("app"))
 
 
 @check("procedures_online_share")
@@ -347,20 +427,19 @@ def disclosure_list(context: CheckContext) -> CheckResult:
     )
 
 
-@check("downtime_announced")
+@check("downtime_announced", params=[PERIOD_DAYS])
 def downtime_announced(context: CheckContext) -> CheckResult:
     """Planned downtime announced at least 7 working days ahead, or marked an emergency
     with its reason (Decree 224/2026 Art. 13).
 
     `operations.stats.downtime_announcements(tenant, since)`: each notice covering the
-    site that starts within the period, with `in_time`. params: {"period_days": 365}.
+    site that starts within the period, with `in_time`.
     """
+    days = context.param("period_days")
     function = app_function("operations", "stats", "downtime_announcements")
     if function is None:
         return not_measured(MODULE_MISSING, function="operations.stats.downtime_announcements")
-    since = timezone.localdate(context.now) - timedelta(
-        days=int(context.params.get("period_days", 365))
-    )
+    since = timezone.localdate(context.now) - timedelta(days=days)
     notices = list(function(context.tenant, since))
     if not notices:
         return CheckResult(CheckStatus.NOT_APPLICABLE, "Không có đợt tạm ngừng hoạt động nào")

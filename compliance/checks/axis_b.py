@@ -8,17 +8,37 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET  # noqa: S405 - parses our own sitemap, defused below
 
+from django.utils.translation import gettext_lazy as _
+
 from .. import accessibility
 from ..crawl import crawl
 from ..fetch import cached_fetch, primary_hostname
 from ..models import CheckStatus
 from . import CheckContext, CheckResult, check, grade, not_measured
+from .params import Kind, Param
 
 NO_DOMAIN = "site has no domain"
 
+TIMEOUT = Param(
+    "timeout",
+    Kind.FLOAT,
+    _("Thời gian chờ mỗi trang (giây)"),
+    default=10.0,
+    min=1,
+    max=60,
+    help=_("Quá thời gian này, trang được coi là không truy cập được."),
+)
+PATH = Param(
+    "path",
+    Kind.PATH,
+    _("Đường dẫn trang"),
+    default="/",
+    help=_("Ví dụ / (trang chủ) hoặc /gioi-thieu/."),
+)
+
 
 def _fetch(context: CheckContext, path: str):
-    return cached_fetch(context, path, timeout=float(context.params.get("timeout", 10)))
+    return cached_fetch(context, path, timeout=context.param("timeout"))
 
 
 def _unreachable(result) -> CheckResult:
@@ -29,10 +49,10 @@ def _unreachable(result) -> CheckResult:
     )
 
 
-@check("home_status")
+@check("home_status", params=[PATH, TIMEOUT])
 def home_status(context: CheckContext) -> CheckResult:
     """The home page answers 200."""
-    result = _fetch(context, context.params.get("path", "/"))
+    result = _fetch(context, context.param("path"))
     if result is None:
         return not_measured(NO_DOMAIN)
     if not result.ok:
@@ -42,10 +62,10 @@ def home_status(context: CheckContext) -> CheckResult:
     )
 
 
-@check("response_time")
+@check("response_time", params=[PATH, TIMEOUT])
 def response_time(context: CheckContext) -> CheckResult:
     """Response time of a page in seconds (thresholds in seconds; default 2 s / 5 s)."""
-    result = _fetch(context, context.params.get("path", "/"))
+    result = _fetch(context, context.param("path"))
     if result is None:
         return not_measured(NO_DOMAIN)
     if not result.ok:
@@ -62,10 +82,10 @@ def response_time(context: CheckContext) -> CheckResult:
     )
 
 
-@check("page_size")
+@check("page_size", params=[PATH, TIMEOUT])
 def page_size(context: CheckContext) -> CheckResult:
     """HTML size of a page in kilobytes (default 500 kB pass, 1500 kB partial)."""
-    result = _fetch(context, context.params.get("path", "/"))
+    result = _fetch(context, context.param("path"))
     if result is None:
         return not_measured(NO_DOMAIN)
     if not result.ok:
@@ -80,24 +100,41 @@ def page_size(context: CheckContext) -> CheckResult:
     return CheckResult(status, f"Dung lượng {kilobytes:.0f} kB", [result.evidence()], kilobytes)
 
 
-@check("page_reachable")
+@check(
+    "page_reachable",
+    params=[
+        PATH,
+        Param(
+            "content_type",
+            Kind.STR,
+            _("Kiểu nội dung phải có"),
+            default="",
+            help=_("Một phần của Content-Type, ví dụ html hoặc xml. Để trống: không xét."),
+        ),
+        Param(
+            "contains",
+            Kind.STR,
+            _("Đoạn chữ trang phải chứa"),
+            default="",
+            help=_("Để trống: không xét."),
+        ),
+        TIMEOUT,
+    ],
+)
 def page_reachable(context: CheckContext) -> CheckResult:
-    """A page answers 200, optionally with a content type and a text it must contain.
-
-    params: {"path": "/gioi-thieu/", "content_type": "xml", "contains": "<urlset"}.
-    """
-    path = context.params.get("path", "/")
+    """A page answers 200, optionally with a content type and a text it must contain."""
+    path = context.param("path")
+    expected_type = context.param("content_type")
+    needle = context.param("contains")
     result = _fetch(context, path)
     if result is None:
         return not_measured(NO_DOMAIN)
     if not result.ok:
         return _unreachable(result)
     evidence = result.evidence()
-    expected_type = context.params.get("content_type")
     if expected_type and expected_type not in result.content_type:
         evidence["content_type"] = result.content_type
         return CheckResult(CheckStatus.PARTIAL, f"{path} sai kiểu nội dung", [evidence])
-    needle = context.params.get("contains")
     if needle and needle.encode() not in result.body:
         evidence["missing_text"] = needle
         return CheckResult(CheckStatus.PARTIAL, f"{path} thiếu nội dung cần có", [evidence])
@@ -125,12 +162,26 @@ def _locs(root, entry: str) -> list[str]:
     ]
 
 
-@check("sitemap_xml")
+@check(
+    "sitemap_xml",
+    params=[
+        Param(
+            "max_pages",
+            Kind.INT,
+            _("Số trang sitemap con tối đa được tải"),
+            default=20,
+            min=1,
+            max=200,
+        ),
+        TIMEOUT,
+    ],
+)
 def sitemap_xml(context: CheckContext) -> CheckResult:
     """sitemap.xml answers and parses; a sitemap index's pages are fetched (up to
-    params max_pages, default 20) and their addresses counted (REQUIREMENTS C)."""
+    max_pages) and their addresses counted (REQUIREMENTS C)."""
     from urllib.parse import urlsplit
 
+    max_pages = context.param("max_pages")
     result = _fetch(context, "/sitemap.xml")
     if result is None:
         return not_measured(NO_DOMAIN)
@@ -146,7 +197,7 @@ def sitemap_xml(context: CheckContext) -> CheckResult:
         count = len(_locs(root, "}url"))
         evidence["urls"] = count
         return CheckResult(CheckStatus.PASS, f"sitemap.xml có {count} địa chỉ", [evidence], count)
-    pages = _locs(root, "}sitemap")[: int(context.params.get("max_pages", 20))]
+    pages = _locs(root, "}sitemap")[:max_pages]
     evidence["pages"] = len(pages)
     page_evidence, urls, broken = [], 0, 0
     for location in pages:
@@ -171,7 +222,7 @@ def sitemap_xml(context: CheckContext) -> CheckResult:
     )
 
 
-@check("robots_txt")
+@check("robots_txt", params=[TIMEOUT])
 def robots_txt(context: CheckContext) -> CheckResult:
     """robots.txt answers and does not shut the site off from search engines."""
     result = _fetch(context, "/robots.txt")
@@ -188,10 +239,22 @@ def robots_txt(context: CheckContext) -> CheckResult:
     return CheckResult(CheckStatus.PASS, "robots.txt hợp lệ", [evidence], 1)
 
 
-@check("search_works")
+@check(
+    "search_works",
+    params=[
+        Param(
+            "queries",
+            Kind.LINES,
+            _("Từ khóa tìm thử"),
+            default=["thủ tục", "thu tuc"],
+            help=_("Mỗi dòng một từ khóa; nên có cả từ có dấu và không dấu."),
+        ),
+        TIMEOUT,
+    ],
+)
 def search_works(context: CheckContext) -> CheckResult:
     """The site's search page answers a query, with and without diacritics."""
-    queries = context.params.get("queries") or ["thủ tục", "thu tuc"]
+    queries = context.param("queries")
     evidence = []
     failed = 0
     for query in queries:
@@ -209,7 +272,7 @@ def search_works(context: CheckContext) -> CheckResult:
     return CheckResult(CheckStatus.PASS, "Tìm kiếm hoạt động", evidence, 1)
 
 
-@check("mobile_ready")
+@check("mobile_ready", params=[TIMEOUT])
 def mobile_ready(context: CheckContext) -> CheckResult:
     """The home page declares a responsive viewport and its language (REQUIREMENTS C)."""
     result = _fetch(context, "/")
@@ -229,18 +292,50 @@ def mobile_ready(context: CheckContext) -> CheckResult:
     return CheckResult(CheckStatus.PASS, "Có viewport và khai báo ngôn ngữ", evidence, 1)
 
 
-@check("broken_links")
+@check(
+    "broken_links",
+    params=[
+        Param("start", Kind.PATH, _("Trang bắt đầu duyệt"), default="/"),
+        Param(
+            "max_pages",
+            Kind.INT,
+            _("Số trang duyệt tối đa"),
+            default=40,
+            min=1,
+            max=1000,
+        ),
+        Param(
+            "time_limit",
+            Kind.FLOAT,
+            _("Thời gian duyệt tối đa (giây)"),
+            default=30.0,
+            min=1,
+            max=600,
+        ),
+        Param(
+            "timeout",
+            Kind.FLOAT,
+            _("Thời gian chờ mỗi trang (giây)"),
+            default=5.0,
+            min=1,
+            max=60,
+        ),
+    ],
+)
 def broken_links(context: CheckContext) -> CheckResult:
     """Broken internal links found by a bounded crawl (pages and seconds in params)."""
+    start = context.param("start")
+    max_pages = context.param("max_pages")
+    time_limit = context.param("time_limit")
+    timeout = context.param("timeout")
     hostname = primary_hostname(context.tenant)
     if not hostname:
         return not_measured(NO_DOMAIN)
-    timeout = float(context.params.get("timeout", 5))
     report = crawl(
         hostname,
-        context.params.get("start", "/"),
-        max_pages=int(context.params.get("max_pages", 40)),
-        time_limit=float(context.params.get("time_limit", 30)),
+        start,
+        max_pages=max_pages,
+        time_limit=time_limit,
         timeout=timeout,
         # The run's pages: what the other checks fetched is not fetched (rendered) again.
         fetcher=lambda path: cached_fetch(context, path, timeout=timeout),
@@ -265,17 +360,28 @@ def broken_links(context: CheckContext) -> CheckResult:
     return CheckResult(status, summary, evidence, len(report.broken))
 
 
-@check("accessibility")
+@check(
+    "accessibility",
+    params=[
+        Param(
+            "paths",
+            Kind.PATHS,
+            _("Các trang được đánh giá"),
+            default=["/", "/gioi-thieu/", "/tim-kiem/?q=a"],
+            help=_("Mỗi dòng một đường dẫn, ví dụ /gioi-thieu/."),
+        )
+    ],
+)
 def accessibility_axe(context: CheckContext) -> CheckResult:
     """Zero axe-core violations on the main page types (WCAG 2.1 AA); "not measured"
     when Chromium or axe-core is absent — never a pass."""
+    paths = context.param("paths")
     reason = accessibility.unavailable_reason()
     if reason:
         return not_measured(reason)
     hostname = primary_hostname(context.tenant)
     if not hostname:
         return not_measured(NO_DOMAIN)
-    paths = context.params.get("paths") or ["/", "/gioi-thieu/", "/tim-kiem/?q=a"]
     report = accessibility.run_axe(hostname, paths)
     if len(report.errors) == len(report.pages):
         return CheckResult(CheckStatus.FAIL, "Không mở được trang nào để đánh giá", report.pages)
@@ -316,11 +422,23 @@ def _feed_path(body: bytes) -> tuple[str, str] | None:
     return None
 
 
-@check("rss_feed")
+@check(
+    "rss_feed",
+    params=[
+        Param(
+            "path",
+            Kind.PATH,
+            _("Đường dẫn kênh RSS"),
+            default="",
+            help=_("Để trống: tìm kênh RSS được khai báo trên trang chủ."),
+        ),
+        TIMEOUT,
+    ],
+)
 def rss_feed(context: CheckContext) -> CheckResult:
     """The home page announces an RSS/Atom feed (autodiscovery <link>, else a visible link)
-    and the feed answers; params {"path": ...} checks a fixed path instead."""
-    path = context.params.get("path")
+    and the feed answers; a fixed `path` is checked instead when given."""
+    path = context.param("path")
     how = "params"
     if not path:
         home = _fetch(context, "/")

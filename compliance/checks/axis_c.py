@@ -12,18 +12,22 @@ from django.apps import apps
 from django.db.models import Count, Sum
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from ..models import CheckStatus, VisitDaily
 from . import MODULE_MISSING, CheckContext, CheckResult, check, grade, not_measured
+from .params import Kind, Param
+
+DAYS = Param("days", Kind.INT, _("Số ngày gần nhất được xét"), default=30, min=1, max=366)
 
 
 def _window(context: CheckContext) -> tuple:
-    days = int(context.params.get("days", 30))
+    days = context.param("days")
     today = timezone.localdate(context.now)
     return today - timedelta(days=days), today, days
 
 
-@check("visits_per_day")
+@check("visits_per_day", params=[DAYS])
 def visits_per_day(context: CheckContext) -> CheckResult:
     """Average page views a day over the window (default 30 days)."""
     start, end, days = _window(context)
@@ -45,7 +49,7 @@ def visits_per_day(context: CheckContext) -> CheckResult:
     )
 
 
-@check("visits_active_days")
+@check("visits_active_days", params=[DAYS])
 def visits_active_days(context: CheckContext) -> CheckResult:
     """Share of days in the window with at least one page view (the site is in use)."""
     start, end, days = _window(context)
@@ -71,18 +75,18 @@ def visits_active_days(context: CheckContext) -> CheckResult:
     )
 
 
-@check("survey_answered")
+@check("survey_answered", params=[DAYS])
 def survey_answered(context: CheckContext) -> CheckResult:
     """A satisfaction survey is open and people answer it (Decree 224 Art. 10(3)(b)).
 
     The surveys app gives every site its survey page; the responses and page ratings of
     the window come from `surveys.results.results_by_site(tenants, start, end)`.
     """
+    start, end, days = _window(context)
     if not apps.is_installed("surveys"):
         return not_measured(MODULE_MISSING, function="surveys.results.results_by_site")
     from surveys.results import results_by_site as function
 
-    start, end, days = _window(context)
     try:
         survey_url = reverse("surveys:survey")
     except NoReverseMatch:

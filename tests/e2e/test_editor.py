@@ -75,7 +75,20 @@ def test_paste_from_word_and_a_library_picture_reach_the_published_page(
     assert "Số từ:" in page.locator(".prose-word-count").first.inner_text()
 
     # A link to an internal item: the dialog suggests the site's own pages.
-    prose.locator("strong", has_text="Kế hoạch").dblclick()
+    # Select the bold words through the editor itself: a double-click selects one word, and
+    # ProseMirror takes the DOM selection over asynchronously (Ctrl+K could come first).
+    page.evaluate(
+        """selector => {
+            const dom = document.querySelector(selector);
+            const strong = [...dom.querySelectorAll("strong")]
+                .find(node => node.textContent.includes("Kế hoạch"));
+            const view = dom.editor.view;
+            const from = view.posAtDOM(strong, 0);
+            const to = view.posAtDOM(strong, strong.childNodes.length);
+            dom.editor.chain().focus().setTextSelection({ from, to }).run();
+        }""",
+        ".prose-editor:has(#id_body_vi) .ProseMirror",
+    )
     page.keyboard.press("Control+k")
     address = page.locator("dialog input[name=href]")
     address.wait_for()

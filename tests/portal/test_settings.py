@@ -15,6 +15,7 @@ ALLOWED = {
     "portal/embedded_cli.py": "the embedded PostgreSQL's command line, run without Django",
     "documents/signing.py": "a credential's passphrase, in the variable its row names",
     "operations/backup.py": "pg_dump/pg_restore inherit the process environment (PATH)",
+    "scripts/faults.py": "a stand-alone fault test run without Django: its own FAULTS_* flags",
 }
 SKIPPED = {".venv", "node_modules", "tests", "migrations", ".git"}
 

@@ -1,0 +1,67 @@
+"""No one is asked to type JSON in the admin: every add and change form of every
+registered model (and of its inlines) offers typed fields, a list of lines or a readable
+read-only rendering, never a model JSONField shown as a raw text box."""
+
+from __future__ import annotations
+
+import pytest
+from django import forms
+from django.contrib import admin
+from django.test import RequestFactory
+
+from tenants.models import Tenant
+
+
+def _request(user):
+    request = RequestFactory().get("/admin/")
+    request.user = user
+    request.session = {}
+    request.tenant = None
+    return request
+
+
+def _instance(model, tenant):
+    """A stored row if there is one, else an unsaved one attached to the site."""
+    existing = model._default_manager.first()
+    if existing is not None:
+        return existing
+    obj = model()
+    for field in model._meta.concrete_fields:
+        if field.is_relation and field.related_model is Tenant:
+            setattr(obj, field.name, tenant)
+    return obj
+
+
+def _raw_json_fields(model_admin, request, obj, *, change: bool) -> list[str]:
+    found = []
+    form = model_admin.get_form(request, obj, change=change)
+    found += [
+        f"{name} ({'change' if change else 'add'} form)"
+        for name, field in form.base_fields.items()
+        if isinstance(field, forms.JSONField)
+    ]
+    # An unsaved stand-in has no related rows: its inlines are those of an add form.
+    parent = obj if obj is not None and obj.pk else None
+    for formset, inline in model_admin.get_formsets_with_inlines(request, parent):
+        found += [
+            f"{inline.model.__name__}.{name} (inline)"
+            for name, field in formset.form.base_fields.items()
+            if isinstance(field, forms.JSONField)
+        ]
+    return found
+
+
+@pytest.mark.django_db
+def test_no_admin_form_shows_a_json_field_as_raw_text(superuser, province):
+    request = _request(superuser)
+    offenders = {}
+    for model, model_admin in admin.site._registry.items():
+        found = []
+        if model_admin.has_add_permission(request):
+            found += _raw_json_fields(model_admin, request, None, change=False)
+        found += _raw_json_fields(model_admin, request, _instance(model, province), change=True)
+        if found:
+            offenders[model._meta.label] = sorted(set(found))
+    assert not offenders, "Raw JSON in the admin:\n" + "\n".join(
+        f"{label}: {', '.join(fields)}" for label, fields in sorted(offenders.items())
+    )
