@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from operations import outbox
+from portal.admin_display import readable
 from tenants.access import ADMIN_ROLES, EDITING_ROLES, tenant_ids_for
 from tenants.admin_scoping import TenantScopedAdmin
 from tenants.models import Tenant
@@ -250,7 +251,7 @@ class ExportJobAdmin(TenantScopedAdmin):
         "tenant",
         "kind",
         "fmt",
-        "params",
+        "conditions",
         "state",
         "progress",
         "rows",
@@ -272,6 +273,10 @@ class ExportJobAdmin(TenantScopedAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=gettext_lazy("điều kiện"))
+    def conditions(self, obj):
+        return readable(jobs.conditions(obj))
 
     @admin.display(description=gettext_lazy("tệp"))
     def download(self, obj):
