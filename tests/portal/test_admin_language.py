@@ -262,6 +262,49 @@ def test_the_sign_in_steps_are_english_too(province):
         assert [s for s in interface_text(html, "en").strings if has_vietnamese(s)] == []
 
 
+# Names that read the same in the singular and the plural: sections, settings, statistics.
+SAME_IN_PLURAL = {
+    "compliance.VisitDaily",
+    "dialogue.DialogueSettings",
+    "search.SearchQueryStat",
+    "disclosure.DeadlineRule",
+    "disclosure.PlanningRecord",
+    "disclosure.BudgetRecord",
+    "disclosure.InvestmentRecord",
+    "disclosure.StatisticsRecord",
+    "disclosure.RecruitmentRecord",
+    "disclosure.AntiCorruptionRecord",
+    "disclosure.ScienceRecord",
+    "disclosure.LandRecord",
+    "disclosure.PlanDetails",
+    "disclosure.ProjectDetails",
+    "disclosure.BudgetDetails",
+    "disclosure.DatasetDetails",
+    "disclosure.RecruitmentDetails",
+}
+
+
+def test_english_model_names_have_a_plural():
+    """Vietnamese has one form ("tin bài"); English says "Add article", "Articles"."""
+    from django.apps import apps
+    from django.conf import settings
+    from django.utils import translation
+
+    singular_only = []
+    for model in apps.get_models():
+        meta = model._meta
+        in_project = model.__module__.split(".")[0] in settings.INSTALLED_APPS
+        if not in_project or meta.label in SAME_IN_PLURAL:
+            continue
+        with translation.override("en"):
+            if str(meta.verbose_name) == str(meta.verbose_name_plural):
+                singular_only.append(f"{meta.label}: {meta.verbose_name}")
+    assert singular_only == []
+    with translation.override("en"):
+        assert str(apps.get_model("content.Leader")._meta.verbose_name) == "leader"
+        assert str(apps.get_model("content.Article")._meta.verbose_name_plural) == "articles"
+
+
 # The walk's reader
 
 
