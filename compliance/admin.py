@@ -9,7 +9,6 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -29,7 +28,6 @@ from .forms import (
     IndicatorForm,
     indicator_form_for,
     other_params,
-    readable_value,
 )
 from .models import ApiConsumer, ExportJob, Indicator, IndicatorResult, MeasurementRun
 
@@ -79,12 +77,7 @@ class IndicatorAdmin(TenantScopedAdmin):
 
     @admin.display(description=gettext_lazy("tham số khác đã lưu"))
     def other_params(self, obj) -> str:
-        kept = other_params(obj) if obj is not None else {}
-        if not kept:
-            return "—"
-        return format_html_join(
-            "", "<div><code>{}</code>: {}</div>", ((k, readable_value(v)) for k, v in kept.items())
-        )
+        return readable(other_params(obj) if obj is not None else {})
 
     def limit_related_queryset(self, request, queryset):
         queryset = super().limit_related_queryset(request, queryset)
