@@ -77,8 +77,11 @@ def test_the_sign_in_page_has_the_switch_too(province):
     client = Client(HTTP_HOST="portal.test")
     assert 'lang="en">English</button>' in client.get("/admin/login/").content.decode()
     _switch(client, "en", "/admin/login/?next=/admin/")
-    page = client.get("/admin/login/?next=/admin/").content.decode()
+    response = client.get("/admin/login/?next=/admin/")
+    page = response.content.decode()
     assert "Log in" in page and 'lang="vi">Tiếng Việt</button>' in page
+    # Kept by no cache in front (deploy/nginx.conf caches anonymous pages, ignoring Vary).
+    assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
 
 
 @pytest.mark.parametrize(
