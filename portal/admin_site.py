@@ -13,6 +13,7 @@ from accounts import second_factor
 from accounts.views import passkeys_view, second_factor_view
 from operations.personal_data_views import personal_data_view
 from portal.admin_language import switch_language
+from portal.languages import is_english
 from tenants.access import visible_tenant_ids
 from tenants.admin_scoping import WORKING_TENANT_SESSION_KEY, working_tenant_id
 from tenants.models import Tenant
@@ -63,6 +64,8 @@ class PortalAdminSite(admin.AdminSite):
 
     def each_context(self, request: HttpRequest) -> dict:
         context = super().each_context(request)
+        if is_english() and context.get("site_url") == "/":
+            context["site_url"] = "/en/"  # "View site" in the language the admin is in
         if not request.user.is_authenticated:
             return context
         switchable = self.switchable_tenants(request)
