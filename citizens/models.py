@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Citizen(models.Model):
@@ -24,7 +25,7 @@ class Citizen(models.Model):
 
     class Meta:
         verbose_name = _("công dân đăng nhập")
-        verbose_name_plural = _("công dân đăng nhập")
+        verbose_name_plural = pgettext_lazy("plural", "công dân đăng nhập")
         constraints = [
             models.UniqueConstraint(fields=["issuer", "subject"], name="citizens_one_per_subject")
         ]

@@ -9,12 +9,12 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from operations import outbox
+from portal.admin_display import readable
 from tenants.access import ADMIN_ROLES, EDITING_ROLES, tenant_ids_for
 from tenants.admin_scoping import TenantScopedAdmin
 from tenants.models import Tenant
@@ -28,7 +28,6 @@ from .forms import (
     IndicatorForm,
     indicator_form_for,
     other_params,
-    readable_value,
 )
 from .models import ApiConsumer, ExportJob, Indicator, IndicatorResult, MeasurementRun
 
@@ -78,12 +77,7 @@ class IndicatorAdmin(TenantScopedAdmin):
 
     @admin.display(description=gettext_lazy("tham số khác đã lưu"))
     def other_params(self, obj) -> str:
-        kept = other_params(obj) if obj is not None else {}
-        if not kept:
-            return "—"
-        return format_html_join(
-            "", "<div><code>{}</code>: {}</div>", ((k, readable_value(v)) for k, v in kept.items())
-        )
+        return readable(other_params(obj) if obj is not None else {})
 
     def limit_related_queryset(self, request, queryset):
         queryset = super().limit_related_queryset(request, queryset)
@@ -250,7 +244,7 @@ class ExportJobAdmin(TenantScopedAdmin):
         "tenant",
         "kind",
         "fmt",
-        "params",
+        "conditions",
         "state",
         "progress",
         "rows",
@@ -272,6 +266,10 @@ class ExportJobAdmin(TenantScopedAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=gettext_lazy("điều kiện"))
+    def conditions(self, obj):
+        return readable(jobs.conditions(obj))
 
     @admin.display(description=gettext_lazy("tệp"))
     def download(self, obj):

@@ -3,7 +3,6 @@ parameter fields are built from the declarations of the indicator's check."""
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, time, timedelta
 from typing import Any
 
@@ -104,13 +103,16 @@ def _shown(param: Param, value: Any) -> str:
         return ", ".join(str(labels.get(item, item)) for item in value)
     if isinstance(value, bool):
         return gettext("Có") if value else gettext("Không")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
     return str(labels.get(value, value))
 
 
 def param_form_field(param: Param) -> forms.Field:
     """The typed form field of one declared parameter, with its label, help and limits."""
     help_parts = [param.help] if param.help else []
-    if not is_blank(param.default):
+    # A list of checkboxes says in its own help what none ticked means.
+    if not is_blank(param.default) and param.kind != Kind.MULTICHOICE:
         help_parts.append(gettext("Để trống: %(value)s.") % {"value": _shown(param, param.default)})
     # Built per request (the admin's get_form), in the language of the request.
     options: dict[str, Any] = {
@@ -190,12 +192,6 @@ def other_params(indicator: Indicator) -> dict:
     """Stored keys the indicator's check does not read (kept on every save)."""
     names = {param.name for param in checks.declared_params(indicator.check_key)}
     return {key: value for key, value in (indicator.params or {}).items() if key not in names}
-
-
-def readable_value(value: Any) -> str:
-    if isinstance(value, str):
-        return value
-    return json.dumps(value, ensure_ascii=False)
 
 
 class IndicatorForm(forms.ModelForm):

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
 
 from operations import outbox
 from tenants.access import visible_tenant_ids
@@ -35,6 +36,29 @@ def request_export(
 
 def allowed_ids_for(user) -> frozenset[int] | None:
     return None if user.is_superuser else visible_tenant_ids(user)
+
+
+def conditions(job: ExportJob) -> dict[str, str]:
+    """The job's conditions as staff read them: the days covered (the stored end is the
+    midnight after the last day), who and what an audit export is limited to, any other
+    stored key as it is."""
+    params = dict(job.params or {})
+    shown: dict[str, str] = {}
+    since = parse_datetime(str(params.pop("since", "") or ""))
+    until = parse_datetime(str(params.pop("until", "") or ""))
+    if since:
+        shown[_("Từ ngày")] = f"{timezone.localtime(since):%d/%m/%Y}"
+    if until:
+        shown[_("Đến ngày")] = f"{timezone.localtime(until - timedelta(days=1)):%d/%m/%Y}"
+    actor_id = params.pop("actor_id", None)
+    if actor_id:
+        user = get_user_model().objects.filter(pk=actor_id).first()
+        shown[_("Người thực hiện")] = user.get_username() if user else f"#{actor_id}"
+    model = params.pop("model", "")
+    if model:
+        shown[_("Loại dữ liệu")] = model
+    shown.update({key: str(value) for key, value in params.items()})
+    return shown
 
 
 def _period(job: ExportJob) -> tuple[datetime, datetime]:

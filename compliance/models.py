@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tenants.models import Tenant, TenantKind, TenantOwned
 
@@ -160,7 +161,7 @@ class IndicatorResult(models.Model):
 
     class Meta:
         verbose_name = _("kết quả chỉ số")
-        verbose_name_plural = _("kết quả chỉ số")
+        verbose_name_plural = pgettext_lazy("plural", "kết quả chỉ số")
         ordering = ["axis", "code"]
 
     def __str__(self) -> str:
@@ -198,7 +199,7 @@ class ApiConsumer(TenantOwned):
 
     class Meta:
         verbose_name = _("bên sử dụng API")
-        verbose_name_plural = _("bên sử dụng API")
+        verbose_name_plural = pgettext_lazy("plural", "bên sử dụng API")
 
     def __str__(self) -> str:
         return self.name
@@ -255,7 +256,7 @@ class ExportJob(TenantOwned):
 
     class Meta:
         verbose_name = _("tệp xuất")
-        verbose_name_plural = _("tệp xuất")
+        verbose_name_plural = pgettext_lazy("plural", "tệp xuất")
         ordering = ["-created_at"]
 
     def __str__(self) -> str:

@@ -10,6 +10,7 @@ from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from portal import files
 from portal.files import MB, TenantUploadPath, UploadValidator
@@ -226,7 +227,7 @@ class DialogueSession(TenantOwned):
 
     class Meta:
         verbose_name = _("phiên đối thoại trực tuyến")
-        verbose_name_plural = _("phiên đối thoại trực tuyến")
+        verbose_name_plural = pgettext_lazy("plural", "phiên đối thoại trực tuyến")
         ordering = ["-starts_at"]
         constraints = [
             models.UniqueConstraint(fields=["tenant", "slug"], name="dialogue_session_slug")
@@ -298,7 +299,7 @@ class SessionQuestion(models.Model):
 
     class Meta:
         verbose_name = _("câu hỏi đối thoại")
-        verbose_name_plural = _("câu hỏi đối thoại")
+        verbose_name_plural = pgettext_lazy("plural", "câu hỏi đối thoại")
         ordering = ["created_at", "id"]
 
     def __str__(self) -> str:
@@ -318,7 +319,7 @@ class Hotline(TenantOwned):
 
     class Meta:
         verbose_name = _("đường dây nóng")
-        verbose_name_plural = _("đường dây nóng")
+        verbose_name_plural = pgettext_lazy("plural", "đường dây nóng")
         ordering = ["-is_main", "order", "id"]
         constraints = [
             models.UniqueConstraint(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tenants.models import TenantOwned
 
@@ -73,7 +74,7 @@ class SourceProfile(TenantOwned):
 
     class Meta:
         verbose_name = _("nguồn dữ liệu cũ")
-        verbose_name_plural = _("nguồn dữ liệu cũ")
+        verbose_name_plural = pgettext_lazy("plural", "nguồn dữ liệu cũ")
         constraints = [
             models.UniqueConstraint(fields=["tenant", "slug"], name="importer_profile_slug")
         ]
@@ -128,7 +129,7 @@ class ImportRun(TenantOwned):
 
     class Meta:
         verbose_name = _("lần chuyển dữ liệu")
-        verbose_name_plural = _("lần chuyển dữ liệu")
+        verbose_name_plural = pgettext_lazy("plural", "lần chuyển dữ liệu")
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
@@ -170,7 +171,7 @@ class ImportItem(models.Model):
 
     class Meta:
         verbose_name = _("mục đã chuyển")
-        verbose_name_plural = _("mục đã chuyển")
+        verbose_name_plural = pgettext_lazy("plural", "mục đã chuyển")
         constraints = [
             models.UniqueConstraint(fields=["profile", "source_url"], name="importer_item_url")
         ]

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TranslationAdmin
 
+from portal.admin_display import readable
 from tenants.admin_scoping import TenantScopedAdmin
 from tenants.models import Role
 
@@ -12,14 +13,29 @@ from .models import BackupRecord, DowntimeNotice, OutboxTask
 class OutboxTaskAdmin(admin.ModelAdmin):
     """Read-only: operators see what waits for the broker; drain_outbox sends it."""
 
-    list_display = ["task_name", "args", "created_at", "attempts", "last_error"]
-    readonly_fields = ["task_name", "args", "kwargs", "created_at", "attempts", "last_error"]
+    list_display = ["task_name", "arguments_line", "created_at", "attempts", "last_error"]
+    # Arguments are ids and plain values written by the code: shown, never typed in.
+    fields = ["task_name", "arguments", "named_arguments", "created_at", "attempts", "last_error"]
+    readonly_fields = fields
 
     def has_add_permission(self, request) -> bool:
         return False
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False
+
+    @admin.display(description=gettext_lazy("tham số"))
+    def arguments_line(self, obj: OutboxTask) -> str:
+        named = [f"{name}={value}" for name, value in (obj.kwargs or {}).items()]
+        return ", ".join([str(value) for value in obj.args or []] + named) or "—"
+
+    @admin.display(description=gettext_lazy("tham số"))
+    def arguments(self, obj: OutboxTask):
+        return readable(obj.args)
+
+    @admin.display(description=gettext_lazy("tham số có tên"))
+    def named_arguments(self, obj: OutboxTask):
+        return readable(obj.kwargs)
 
 
 @admin.register(BackupRecord)

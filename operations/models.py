@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class OutboxTask(models.Model):
@@ -25,7 +26,7 @@ class OutboxTask(models.Model):
     class Meta:
         ordering = ["pk"]
         verbose_name = _("tác vụ chờ gửi")
-        verbose_name_plural = _("tác vụ chờ gửi")
+        verbose_name_plural = pgettext_lazy("plural", "tác vụ chờ gửi")
 
     def __str__(self) -> str:
         return f"{self.task_name}{tuple(self.args)}"
@@ -109,7 +110,7 @@ class DowntimeNotice(models.Model):
     class Meta:
         ordering = ["-starts_at"]
         verbose_name = _("thông báo tạm ngừng hoạt động")
-        verbose_name_plural = _("thông báo tạm ngừng hoạt động")
+        verbose_name_plural = pgettext_lazy("plural", "thông báo tạm ngừng hoạt động")
 
     def __str__(self) -> str:
         return f"{self.tenant} {self.starts_at:%d/%m/%Y %H:%M}"

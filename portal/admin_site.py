@@ -12,6 +12,8 @@ from django.views.decorators.http import require_POST
 from accounts import second_factor
 from accounts.views import passkeys_view, second_factor_view
 from operations.personal_data_views import personal_data_view
+from portal.admin_language import switch_language
+from portal.languages import is_english
 from tenants.access import visible_tenant_ids
 from tenants.admin_scoping import WORKING_TENANT_SESSION_KEY, working_tenant_id
 from tenants.models import Tenant
@@ -62,6 +64,8 @@ class PortalAdminSite(admin.AdminSite):
 
     def each_context(self, request: HttpRequest) -> dict:
         context = super().each_context(request)
+        if is_english() and context.get("site_url") == "/":
+            context["site_url"] = "/en/"  # "View site" in the language the admin is in
         if not request.user.is_authenticated:
             return context
         switchable = self.switchable_tenants(request)
@@ -110,6 +114,8 @@ class PortalAdminSite(admin.AdminSite):
                 self.admin_view(personal_data_view),
                 name="personal_data",
             ),
+            # Not behind admin_view: the sign-in page has the switch too.
+            path("ngon-ngu/", switch_language, name="switch_language"),
             path(
                 "working-tenant/",
                 self.admin_view(require_POST(self.switch_working_tenant)),

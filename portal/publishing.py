@@ -17,7 +17,7 @@ from django.db import models, transaction
 from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from portal.rules import RuleError
 from tenants.access import EDITING_ROLES, PUBLISHING_ROLES, has_role
@@ -33,11 +33,12 @@ item_unpublished = Signal()
 
 
 class PublicationStatus(models.TextChoices):
-    DRAFT = "draft", gettext_lazy("Bản nháp")
-    PENDING = "pending", gettext_lazy("Chờ duyệt")
-    SCHEDULED = "scheduled", gettext_lazy("Hẹn giờ đăng")
-    PUBLISHED = "published", gettext_lazy("Đã đăng")
-    ARCHIVED = "archived", gettext_lazy("Đã gỡ / lưu trữ")
+    # In context: "Đã đăng" is also a social post's state, "Posted" in English.
+    DRAFT = "draft", pgettext_lazy("publication status", "Bản nháp")
+    PENDING = "pending", pgettext_lazy("publication status", "Chờ duyệt")
+    SCHEDULED = "scheduled", pgettext_lazy("publication status", "Hẹn giờ đăng")
+    PUBLISHED = "published", pgettext_lazy("publication status", "Đã đăng")
+    ARCHIVED = "archived", pgettext_lazy("publication status", "Đã gỡ / lưu trữ")
 
 
 class PublishingError(RuleError):

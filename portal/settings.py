@@ -94,6 +94,8 @@ MIDDLEWARE = [
     "compliance.middleware.VisitCounterMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # The language a staff member chose for /admin/ (portal/admin_language.py).
+    "portal.admin_language.AdminLanguageMiddleware",
     "api.gate.ApiGateMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from operations import outbox
+from portal.admin_display import readable
 from tenants.access import ADMIN_ROLES
 from tenants.admin_scoping import TenantScopedAdmin, TenantScopedInline
 from tenants.text import fold_vietnamese
@@ -151,7 +152,19 @@ class ProcedureAdmin(ReadOnlyMixin, TenantScopedAdmin):
     search_fields = ("code", "search_text")
     list_select_related = ("field",)
     inlines = [DossierInline]
-    exclude = ("search_text", "sort_name", "content_hash")
+    exclude = ("search_text", "sort_name", "content_hash", "legal_basis")
+    readonly_fields = ("legal_basis_list",)
+
+    @admin.display(description=gettext_lazy("căn cứ pháp lý"))
+    def legal_basis_list(self, obj: Procedure):
+        """One document a line: its number and title, as the public page lists them."""
+        lines = [
+            " — ".join(part for part in (item.get("number", ""), item.get("title", "")) if part)
+            if isinstance(item, dict)
+            else item
+            for item in obj.legal_basis or []
+        ]
+        return readable(lines)
 
     def get_search_results(self, request, queryset, search_term):
         # search_text is folded: fold the term too, so "Kết hôn" finds it.
@@ -164,3 +177,9 @@ class SyncRunAdmin(ReadOnlyMixin, TenantScopedAdmin):
     list_display = ("source", "started_at", "trigger", "dry_run", "outcome", "created", "updated",
                     "withdrawn", "reinstated", "unchanged", "seconds")  # fmt: skip
     list_filter = ("outcome", "dry_run")
+    exclude = ("errors",)
+    readonly_fields = ("error_list",)
+
+    @admin.display(description=gettext_lazy("lỗi"))
+    def error_list(self, obj: SyncRun):
+        return readable(obj.errors)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from portal.freshness import TranslationFreshness
 from tenants import org_names
@@ -47,7 +48,7 @@ class SyncSource(TenantOwned):
 
     class Meta:
         verbose_name = _("nguồn dữ liệu thủ tục")
-        verbose_name_plural = _("nguồn dữ liệu thủ tục")
+        verbose_name_plural = pgettext_lazy("plural", "nguồn dữ liệu thủ tục")
 
     def __str__(self) -> str:
         return self.name
@@ -64,7 +65,7 @@ class Field(models.Model):
 
     class Meta:
         verbose_name = _("lĩnh vực")
-        verbose_name_plural = _("lĩnh vực")
+        verbose_name_plural = pgettext_lazy("plural", "lĩnh vực")
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(fields=["source", "code"], name="unique_field_per_source")
@@ -151,7 +152,7 @@ class Procedure(TenantOwned, TranslationFreshness):
 
     class Meta:
         verbose_name = _("thủ tục hành chính")
-        verbose_name_plural = _("thủ tục hành chính")
+        verbose_name_plural = pgettext_lazy("plural", "thủ tục hành chính")
         ordering = ["sort_name", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["source", "code"], name="unique_procedure_per_source")
@@ -189,7 +190,7 @@ class DossierItem(models.Model):
 
     class Meta:
         verbose_name = _("thành phần hồ sơ")
-        verbose_name_plural = _("thành phần hồ sơ")
+        verbose_name_plural = pgettext_lazy("plural", "thành phần hồ sơ")
         ordering = ["position", "pk"]
 
     def __str__(self) -> str:
@@ -205,7 +206,7 @@ class Assignment(TenantOwned):
 
     class Meta:
         verbose_name = _("đơn vị thực hiện")
-        verbose_name_plural = _("đơn vị thực hiện")
+        verbose_name_plural = pgettext_lazy("plural", "đơn vị thực hiện")
         constraints = [
             models.UniqueConstraint(fields=["procedure", "tenant"], name="unique_assignment")
         ]
@@ -241,7 +242,7 @@ class SyncRun(models.Model):
 
     class Meta:
         verbose_name = _("lượt đồng bộ")
-        verbose_name_plural = _("lượt đồng bộ")
+        verbose_name_plural = pgettext_lazy("plural", "lượt đồng bộ")
         ordering = ["-started_at", "-pk"]
 
     def __str__(self) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tenants.models import TenantOwned
 
@@ -95,7 +96,7 @@ class SearchTerm(models.Model):
 
     class Meta:
         verbose_name = _("từ tìm kiếm")
-        verbose_name_plural = _("từ tìm kiếm")
+        verbose_name_plural = pgettext_lazy("plural", "từ tìm kiếm")
 
     def __str__(self) -> str:
         return self.word

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tenants.models import TenantOwned
 
@@ -45,7 +46,7 @@ class Channel(TenantOwned):
 
     class Meta:
         verbose_name = _("kênh mạng xã hội")
-        verbose_name_plural = _("kênh mạng xã hội")
+        verbose_name_plural = pgettext_lazy("plural", "kênh mạng xã hội")
         constraints = [
             models.UniqueConstraint(
                 fields=["tenant", "network", "account_id"], name="social_channel_once_per_site"
@@ -119,7 +120,7 @@ class Post(TenantOwned):
 
     class Meta:
         verbose_name = _("bài đăng mạng xã hội")
-        verbose_name_plural = _("bài đăng mạng xã hội")
+        verbose_name_plural = pgettext_lazy("plural", "bài đăng mạng xã hội")
         ordering = ["-updated_at", "-id"]
         constraints = [
             models.UniqueConstraint(fields=["article", "channel"], name="social_post_once")

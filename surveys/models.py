@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tenants.models import TenantOwned, TenantQuerySet
 
@@ -92,7 +93,7 @@ class PageRating(TenantOwned):
 
     class Meta:
         verbose_name = _("đánh giá trang")
-        verbose_name_plural = _("đánh giá trang")
+        verbose_name_plural = pgettext_lazy("plural", "đánh giá trang")
         ordering = ["-created_at"]
         constraints = [
             models.UniqueConstraint(
@@ -122,7 +123,7 @@ class Poll(TenantOwned):
 
     class Meta:
         verbose_name = _("thăm dò ý kiến")
-        verbose_name_plural = _("thăm dò ý kiến")
+        verbose_name_plural = pgettext_lazy("plural", "thăm dò ý kiến")
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
@@ -141,7 +142,7 @@ class PollOption(models.Model):
 
     class Meta:
         verbose_name = _("phương án")
-        verbose_name_plural = _("phương án")
+        verbose_name_plural = pgettext_lazy("plural", "phương án")
         ordering = ["order", "id"]
 
     def __str__(self) -> str:
@@ -162,7 +163,7 @@ class PollVote(models.Model):
 
     class Meta:
         verbose_name = _("phiếu thăm dò")
-        verbose_name_plural = _("phiếu thăm dò")
+        verbose_name_plural = pgettext_lazy("plural", "phiếu thăm dò")
         constraints = [
             models.UniqueConstraint(
                 fields=["poll", "visitor_hash"], name="surveys_one_vote_per_day"

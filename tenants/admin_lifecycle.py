@@ -4,6 +4,7 @@ list of lifecycle operations with their progress. The rules are in tenants/lifec
 from __future__ import annotations
 
 from django import forms
+from django.apps import apps
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
@@ -11,6 +12,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from portal.admin_display import readable
 
 from .access import ADMIN_ROLES, tenant_ids_for
 from .admin_scoping import TenantScopedAdmin
@@ -208,6 +211,36 @@ class SplitForm(MergeForm):
         )
 
 
+def progress_lines(operation: SiteOperation) -> dict[str, str]:
+    """The operation's progress as staff read it: per source site and kind of item, how
+    many moved and whether that step is done; then the sites already retired."""
+    names = {site.pk: site.name for site in operation.sources.all()}
+    lines: dict[str, str] = {}
+    steps = (operation.progress or {}).get("steps", {})
+    empty = 0
+    for key, step in sorted(steps.items()):
+        if step.get("done") and not step.get("moved"):
+            empty += 1  # a kind of item the site did not have
+            continue
+        source_pk, _sep, label = key.partition(":")
+        try:
+            what = str(apps.get_model(label)._meta.verbose_name_plural)
+        except (LookupError, ValueError):
+            what = label
+        site = names.get(int(source_pk), f"#{source_pk}") if source_pk.isdigit() else source_pk
+        state = _("xong") if step.get("done") else _("đang chuyển")
+        lines[f"{site} — {what}"] = _("%(moved)d mục đã chuyển, %(state)s") % {
+            "moved": step.get("moved", 0),
+            "state": state,
+        }
+    if empty:
+        lines[_("Không có mục cần chuyển")] = _("%(n)d bước") % {"n": empty}
+    retired = (operation.progress or {}).get("retired") or []
+    if retired:
+        lines[_("Đã ngừng hoạt động")] = ", ".join(names.get(pk, f"#{pk}") for pk in retired)
+    return lines
+
+
 @admin.register(SiteOperation)
 class SiteOperationAdmin(TenantScopedAdmin):
     tenant_field = "target"
@@ -221,12 +254,14 @@ class SiteOperationAdmin(TenantScopedAdmin):
         "moved",
         "redirects",
         "duration",
+        "progress_steps",
         "error",
         "created_by",
         "created_at",
         "started_at",
         "finished_at",
     )
+    # The plan is shown by the change form's template, the progress step by step here.
     exclude = ("plan", "progress", "sources")
     change_form_template = "admin/tenants/siteoperation/change_form.html"
     change_list_template = "admin/tenants/siteoperation/change_list.html"
@@ -235,6 +270,10 @@ class SiteOperationAdmin(TenantScopedAdmin):
     @admin.display(description=gettext_lazy("đơn vị nguồn"))
     def source_names(self, obj: SiteOperation) -> str:
         return ", ".join(site.name for site in obj.sources.all())
+
+    @admin.display(description=gettext_lazy("tiến độ"))
+    def progress_steps(self, obj: SiteOperation):
+        return readable(progress_lines(obj))
 
     @admin.display(description=gettext_lazy("thời gian chạy"))
     def duration(self, obj: SiteOperation) -> str:

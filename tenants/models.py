@@ -7,6 +7,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from mptt.models import MPTTModel, TreeForeignKey
 
 from .domains import normalize_hostname, validate_hostname
@@ -86,7 +87,7 @@ class Tenant(MPTTModel):
 
     class Meta:
         verbose_name = _("đơn vị (trang thành phần)")
-        verbose_name_plural = _("đơn vị (trang thành phần)")
+        verbose_name_plural = pgettext_lazy("plural", "đơn vị (trang thành phần)")
 
     def __str__(self) -> str:
         return self.name
@@ -156,7 +157,7 @@ class Domain(models.Model):
 
     class Meta:
         verbose_name = _("tên miền")
-        verbose_name_plural = _("tên miền")
+        verbose_name_plural = pgettext_lazy("plural", "tên miền")
         constraints = [
             models.UniqueConstraint(
                 fields=["tenant"],
@@ -234,7 +235,7 @@ class Membership(TenantOwned):
 
     class Meta:
         verbose_name = _("phân quyền")
-        verbose_name_plural = _("phân quyền")
+        verbose_name_plural = pgettext_lazy("plural", "phân quyền")
         constraints = [
             models.UniqueConstraint(fields=["user", "tenant", "role"], name="unique_membership")
         ]

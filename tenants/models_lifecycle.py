@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class OperationKind(models.TextChoices):
@@ -71,7 +72,7 @@ class SiteOperation(models.Model):
 
     class Meta:
         verbose_name = _("thao tác vòng đời trang")
-        verbose_name_plural = _("thao tác vòng đời trang")
+        verbose_name_plural = pgettext_lazy("plural", "thao tác vòng đời trang")
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
@@ -114,7 +115,7 @@ class Provenance(models.Model):
 
     class Meta:
         verbose_name = _("nguồn gốc mục")
-        verbose_name_plural = _("nguồn gốc mục")
+        verbose_name_plural = pgettext_lazy("plural", "nguồn gốc mục")
         constraints = [
             models.UniqueConstraint(
                 fields=["operation", "model_label", "object_id"], name="provenance_once"
@@ -150,7 +151,7 @@ class FormerName(models.Model):
 
     class Meta:
         verbose_name = _("tên gọi trước đây")
-        verbose_name_plural = _("tên gọi trước đây")
+        verbose_name_plural = pgettext_lazy("plural", "tên gọi trước đây")
         ordering = ["-until", "-id"]
         constraints = [
             models.UniqueConstraint(

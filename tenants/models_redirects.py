@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .domains import normalize_hostname
 
@@ -55,7 +56,7 @@ class UrlRedirect(models.Model):
 
     class Meta:
         verbose_name = _("chuyển hướng địa chỉ")
-        verbose_name_plural = _("chuyển hướng địa chỉ")
+        verbose_name_plural = pgettext_lazy("plural", "chuyển hướng địa chỉ")
         constraints = [
             models.UniqueConstraint(fields=["hostname", "path"], name="unique_redirect_source")
         ]

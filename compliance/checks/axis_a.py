@@ -26,6 +26,7 @@ from datetime import timedelta
 
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from portal.hooks import app_function
@@ -55,7 +56,7 @@ ABOUT_FIELDS = ("name", "introduction", "governing_body", "address", "responsibl
 
 
 def _tenant_field_choices(names) -> tuple[tuple[str, str], ...]:
-    return tuple((name, Tenant._meta.get_field(name).verbose_name) for name in names)
+    return tuple((name, capfirst(Tenant._meta.get_field(name).verbose_name)) for name in names)
 
 
 PERIOD_DAYS = Param(

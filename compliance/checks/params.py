@@ -133,6 +133,9 @@ def read(declared: dict[str, Param], params: dict[str, Any], name: str) -> Any:
         raise UndeclaredParam(name) from None
     raw = params.get(name)
     if is_blank(raw):
+        if param.required:
+            # An indicator saved before its parameters were filled in: not measured.
+            raise ParamError(_("Thiếu tham số bắt buộc “%(name)s”.") % {"name": name})
         return param.default_value()
     return param.coerce(raw)
 

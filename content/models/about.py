@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from mptt.managers import TreeManager
 from mptt.models import MPTTModel, TreeForeignKey
 
@@ -77,7 +78,7 @@ class Leader(TenantOwned, TranslationFreshness):
 
     class Meta:
         verbose_name = _("lãnh đạo")
-        verbose_name_plural = _("lãnh đạo")
+        verbose_name_plural = pgettext_lazy("plural", "lãnh đạo")
         ordering = ["order", "id"]
 
     def __str__(self) -> str:
@@ -95,7 +96,7 @@ class ContactOfficial(TenantOwned, TranslationFreshness):
 
     class Meta:
         verbose_name = _("cán bộ đầu mối liên hệ")
-        verbose_name_plural = _("cán bộ đầu mối liên hệ")
+        verbose_name_plural = pgettext_lazy("plural", "cán bộ đầu mối liên hệ")
         ordering = ["order", "id"]
 
     def __str__(self) -> str:

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from portal.files import MB, TenantUploadPath, UploadValidator
 from portal.freshness import TranslationFreshness
@@ -59,7 +60,7 @@ class Article(Publishable, TranslationFreshness):
 
     class Meta(Publishable.Meta):
         verbose_name = _("tin bài")
-        verbose_name_plural = _("tin bài")
+        verbose_name_plural = pgettext_lazy("plural", "tin bài")
         constraints = [
             models.UniqueConstraint(fields=["tenant", "slug"], name="content_article_slug")
         ]
@@ -125,7 +126,7 @@ class ArticleAttachment(models.Model):
 
     class Meta:
         verbose_name = _("tệp đính kèm")
-        verbose_name_plural = _("tệp đính kèm")
+        verbose_name_plural = pgettext_lazy("plural", "tệp đính kèm")
 
     def __str__(self) -> str:
         return self.title
@@ -146,7 +147,7 @@ class ArticleRevision(models.Model):
 
     class Meta:
         verbose_name = _("phiên bản")
-        verbose_name_plural = _("phiên bản")
+        verbose_name_plural = pgettext_lazy("plural", "phiên bản")
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
@@ -193,7 +194,7 @@ class Syndication(TenantOwned):
 
     class Meta:
         verbose_name = _("tin đề xuất lên cổng cấp trên")
-        verbose_name_plural = _("tin đề xuất lên cổng cấp trên")
+        verbose_name_plural = pgettext_lazy("plural", "tin đề xuất lên cổng cấp trên")
         constraints = [
             models.UniqueConstraint(fields=["tenant", "article"], name="content_syndication_once")
         ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from mptt.managers import TreeManager
 from mptt.models import MPTTModel, TreeForeignKey
 
@@ -58,7 +59,7 @@ class Category(MPTTModel, TenantOwned):
 
     class Meta:
         verbose_name = _("chuyên mục")
-        verbose_name_plural = _("chuyên mục")
+        verbose_name_plural = pgettext_lazy("plural", "chuyên mục")
         constraints = [
             models.UniqueConstraint(fields=["tenant", "slug"], name="content_category_slug")
         ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tenants.models import TenantOwned
 
@@ -23,7 +24,7 @@ class Link(TenantOwned):
 
     class Meta:
         verbose_name = _("liên kết")
-        verbose_name_plural = _("liên kết")
+        verbose_name_plural = pgettext_lazy("plural", "liên kết")
         ordering = ["group", "order", "id"]
 
     def __str__(self) -> str:
@@ -46,7 +47,7 @@ class Banner(TenantOwned):
 
     class Meta:
         verbose_name = _("banner liên kết")
-        verbose_name_plural = _("banner liên kết")
+        verbose_name_plural = pgettext_lazy("plural", "banner liên kết")
         ordering = ["order", "id"]
 
     def __str__(self) -> str:
@@ -63,7 +64,7 @@ class Alert(TenantOwned):
 
     class Meta:
         verbose_name = _("thông báo khẩn")
-        verbose_name_plural = _("thông báo khẩn")
+        verbose_name_plural = pgettext_lazy("plural", "thông báo khẩn")
         ordering = ["-starts_at"]
 
     def __str__(self) -> str:
@@ -88,7 +89,7 @@ class SiteHero(TenantOwned):
 
     class Meta:
         verbose_name = _("ảnh bìa trang chủ")
-        verbose_name_plural = _("ảnh bìa trang chủ")
+        verbose_name_plural = pgettext_lazy("plural", "ảnh bìa trang chủ")
         constraints = [
             models.UniqueConstraint(fields=["tenant"], name="content_one_hero_per_tenant")
         ]

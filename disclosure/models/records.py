@@ -9,6 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from portal.files import DOCUMENT_KINDS, IMAGE_KINDS, MB, TenantUploadPath, UploadValidator
 from portal.freshness import TranslationFreshness
@@ -107,7 +108,7 @@ class Record(Publishable, TranslationFreshness):
 
     class Meta(Publishable.Meta):
         verbose_name = _("thông tin công khai")
-        verbose_name_plural = _("thông tin công khai")
+        verbose_name_plural = pgettext_lazy("plural", "thông tin công khai")
         constraints = [
             models.UniqueConstraint(fields=["tenant", "slug"], name="disclosure_unique_slug"),
             models.CheckConstraint(
@@ -240,7 +241,7 @@ class TableRow(models.Model):
 
     class Meta:
         verbose_name = _("dòng bảng")
-        verbose_name_plural = _("dòng bảng")
+        verbose_name_plural = pgettext_lazy("plural", "dòng bảng")
         ordering = ["position"]
         constraints = [
             models.UniqueConstraint(fields=["record", "position"], name="disclosure_row_position")

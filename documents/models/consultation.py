@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from portal.files import MB, TenantUploadPath, UploadValidator, private_storage
 from portal.publishing import Publishable
@@ -48,7 +49,7 @@ class Consultation(Publishable):
 
     class Meta(Publishable.Meta):
         verbose_name = _("lấy ý kiến dự thảo")
-        verbose_name_plural = _("lấy ý kiến dự thảo")
+        verbose_name_plural = pgettext_lazy("plural", "lấy ý kiến dự thảo")
 
     def __str__(self) -> str:
         return self.title
@@ -112,7 +113,7 @@ class Comment(TenantOwned):
     class Meta:
         ordering = ["created_at", "id"]
         verbose_name = _("ý kiến góp ý")
-        verbose_name_plural = _("ý kiến góp ý")
+        verbose_name_plural = pgettext_lazy("plural", "ý kiến góp ý")
 
     def __str__(self) -> str:
         return f"{self.name} — {self.consultation}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tenants.models import TenantOwned
 
@@ -68,7 +69,7 @@ class SigningCredential(TenantOwned):
 
     class Meta:
         verbose_name = _("chứng thư ký số")
-        verbose_name_plural = _("chứng thư ký số")
+        verbose_name_plural = pgettext_lazy("plural", "chứng thư ký số")
         constraints = [
             models.UniqueConstraint(
                 fields=["tenant"], condition=models.Q(is_active=True), name="documents_one_signer"

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from portal.files import MB, TenantUploadPath, UploadValidator
@@ -55,7 +55,7 @@ class DocumentType(models.Model):
     class Meta:
         ordering = ["order", "name"]
         verbose_name = _("loại văn bản")
-        verbose_name_plural = _("loại văn bản")
+        verbose_name_plural = pgettext_lazy("plural", "loại văn bản")
 
     def __str__(self) -> str:
         return self.name
@@ -70,7 +70,7 @@ class DocumentField(models.Model):
     class Meta:
         ordering = ["order", "name"]
         verbose_name = _("lĩnh vực")
-        verbose_name_plural = _("lĩnh vực")
+        verbose_name_plural = pgettext_lazy("plural", "lĩnh vực")
 
     def __str__(self) -> str:
         return self.name
@@ -154,7 +154,7 @@ class Document(Publishable, TranslationFreshness):
 
     class Meta(Publishable.Meta):
         verbose_name = _("văn bản")
-        verbose_name_plural = _("văn bản")
+        verbose_name_plural = pgettext_lazy("plural", "văn bản")
         indexes = [
             *Publishable.Meta.indexes,
             models.Index(fields=["tenant", "-issued_on", "-id"], name="documents_doc_issued"),
@@ -296,7 +296,7 @@ class Relation(models.Model):
 
     class Meta:
         verbose_name = _("văn bản liên quan")
-        verbose_name_plural = _("văn bản liên quan")
+        verbose_name_plural = pgettext_lazy("plural", "văn bản liên quan")
         constraints = [
             models.UniqueConstraint(fields=["source", "target", "kind"], name="documents_one_rel")
         ]
@@ -320,7 +320,7 @@ class Attachment(models.Model):
     class Meta:
         ordering = ["order", "id"]
         verbose_name = _("tệp đính kèm")
-        verbose_name_plural = _("tệp đính kèm")
+        verbose_name_plural = pgettext_lazy("plural", "tệp đính kèm")
 
     def __str__(self) -> str:
         return self.title

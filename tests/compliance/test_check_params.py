@@ -17,7 +17,10 @@ from compliance.models import CheckStatus, Indicator
 pytestmark = pytest.mark.django_db
 
 # Small bounds so that the crawl of the walk stays short.
-WALK_PARAMS = {"broken_links": {"max_pages": 3, "time_limit": 10}}
+WALK_PARAMS = {
+    "broken_links": {"max_pages": 3, "time_limit": 10},
+    "required_section": {"section": "B8", "app": "disclosure"},
+}
 
 
 class RecordingContext(CheckContext):
@@ -86,6 +89,12 @@ def test_a_stored_value_out_of_its_limits_is_named(commune):
     # A measurement with such a value reports the indicator as not measured, never a crash.
     result = run_check("visits_per_day", CheckContext(tenant=commune, params={"days": 0}))
     assert result.status == CheckStatus.NOT_MEASURED
+
+
+def test_an_indicator_without_its_required_parameter_is_not_measured(commune):
+    result = run_check("required_section", CheckContext(tenant=commune, params={"app": "content"}))
+    assert result.status == CheckStatus.NOT_MEASURED
+    assert "section" in result.evidence[0]["error"]
 
 
 def test_the_default_catalogue_fits_the_checks_declarations():

@@ -192,3 +192,30 @@ def test_the_export_task_is_sent_only_when_the_request_commits(
         job = jobs.request_export(province, kind="report", fmt="csv", params={}, by=auditor)
     job.refresh_from_db()
     assert job.state == ExportJob.State.QUEUED and len(sent_on_commit) == 1
+
+
+def test_export_conditions_read_as_dates_and_names(province, superuser, site_client):
+    from django.urls import reverse
+
+    from compliance.models import ExportJob
+
+    job = ExportJob.objects.create(
+        tenant=province,
+        kind=ExportJob.Kind.AUDIT,
+        fmt=ExportJob.Format.CSV,
+        requested_by=superuser,
+        params={
+            "since": "2026-11-01T00:00:00+07:00",
+            "until": "2026-12-01T00:00:00+07:00",
+            "actor_id": superuser.pk,
+            "model": "tenants.tenant",
+        },
+    )
+    client = site_client(province, superuser)
+    html = client.get(reverse("admin:compliance_exportjob_change", args=[job.pk])).content
+    html = html.decode()
+    assert "<li><strong>Từ ngày</strong>: 01/11/2026</li>" in html
+    assert "<li><strong>Đến ngày</strong>: 30/11/2026</li>" in html
+    assert f"<li><strong>Người thực hiện</strong>: {superuser.username}</li>" in html
+    assert "<li><strong>Loại dữ liệu</strong>: tenants.tenant</li>" in html
+    assert "&quot;since&quot;" not in html

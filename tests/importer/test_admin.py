@@ -127,3 +127,43 @@ def test_sources_are_edited_as_lines_not_json(profile, commune, commune_site_adm
     refused = client.post(url, data)
     assert refused.status_code == 200
     assert "Dòng 1: loại “tin-bai” không có" in refused.content.decode()
+
+
+def test_saving_keeps_a_wordpress_category_mapping_and_other_keys(
+    profile, commune, commune_site_admin, site_client
+):
+    from tests.portal.admin_forms import as_submitted
+
+    profile.sources = [
+        {
+            "url": "/export.xml",
+            "category": "gioi-thieu",
+            "kind": "article",
+            "categories": {"quoc-phong": "quoc-phong-an-ninh"},
+        },
+        {"url": "/tin-tuc/", "category": "tin-tuc", "note": "thêm bằng tay"},
+    ]
+    profile.save()
+    client = site_client(commune, commune_site_admin)
+    url = reverse("admin:importer_sourceprofile_change", args=[profile.pk])
+    data = as_submitted(client.get(url))
+    assert data["sources"] == (
+        "/export.xml | gioi-thieu | article | quoc-phong=quoc-phong-an-ninh\n/tin-tuc/ | tin-tuc"
+    )
+    data["sources"] = data["sources"].replace("an-ninh", "an-ninh, tin=tin-tuc")
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    profile.refresh_from_db()
+    assert profile.sources == [
+        {
+            "url": "/export.xml",
+            "category": "gioi-thieu",
+            "categories": {"quoc-phong": "quoc-phong-an-ninh", "tin": "tin-tuc"},
+        },
+        {"url": "/tin-tuc/", "category": "tin-tuc", "note": "thêm bằng tay"},
+    ]
+
+    data["sources"] = "/export.xml | gioi-thieu | article | quoc-phong"
+    refused = client.post(url, data)
+    assert refused.status_code == 200
+    assert "Dòng 1: ánh xạ chuyên mục viết “tên-cũ=mã-mới, …”." in refused.content.decode()

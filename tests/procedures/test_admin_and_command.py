@@ -164,3 +164,28 @@ def test_admin_refuses_an_oversized_upload(
     response = client.post(url, {"file": upload(export(record("1.1")))})
     assert response.status_code == 200 and "Tệp quá lớn" in response.content.decode()
     assert not Procedure.objects.exists()
+
+
+def test_legal_basis_and_sync_errors_read_as_lines_not_json(
+    source, commune, superuser, site_client, province
+):
+    legal = [
+        {"number": "60/2014/QH13", "title": "Luật Hộ tịch"},
+        {"number": "123/2015/NĐ-CP", "title": "Nghị định hướng dẫn Luật Hộ tịch"},
+    ]
+    run = import_records(source, record("1.1", legal_basis=legal))
+    procedure = Procedure.objects.get()
+    client = site_client(province, superuser)
+    html = client.get(reverse("admin:procedures_procedure_change", args=[procedure.pk])).content
+    html = html.decode()
+    assert "<li>60/2014/QH13 — Luật Hộ tịch</li>" in html
+    assert "<li>123/2015/NĐ-CP — Nghị định hướng dẫn Luật Hộ tịch</li>" in html
+    assert "&quot;number&quot;" not in html
+    procedure.refresh_from_db()
+    assert procedure.legal_basis == legal  # shown, never rewritten
+
+    run.errors = ["Dòng 3: thiếu mã thủ tục", "Dòng 9: mức độ “x” không có"]
+    run.save()
+    html = client.get(reverse("admin:procedures_syncrun_change", args=[run.pk])).content.decode()
+    assert "<li>Dòng 3: thiếu mã thủ tục</li>" in html
+    assert "&quot;Dòng 3" not in html

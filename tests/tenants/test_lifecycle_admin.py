@@ -55,6 +55,11 @@ def test_preview_then_confirm_runs_the_merge_and_shows_its_progress(
     assert Article.objects.filter(tenant=communes.target).count() == 4
     detail = board.get(confirmed["Location"]).content.decode()
     assert "Hoàn tất" in detail and "Xã Tân Lập" in detail
+    # The progress reads step by step, not as the JSON the merge keeps its cursors in.
+    assert "<strong>Xã Tân Lập — văn bản</strong>: 1 mục đã chuyển, xong" in detail
+    assert "<strong>Không có mục cần chuyển</strong>:" in detail
+    assert "<strong>Đã ngừng hoạt động</strong>: Xã Hòa Bình, Xã Tân Lập" in detail
+    assert "&quot;cursor&quot;" not in detail and "&quot;steps&quot;" not in detail
     listing = board.get("/admin/tenants/siteoperation/").content.decode()
     assert "Sáp nhập đơn vị" in listing
 
