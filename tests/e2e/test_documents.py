@@ -2,6 +2,7 @@
 accessible (zero axe violations) on a phone-sized screen; the verification form works."""
 
 import pytest
+from playwright.sync_api import expect
 
 from documents.demo_pki import DemoCA
 from documents.models import Relation, RelationKind, SigningCredential
@@ -67,7 +68,9 @@ def test_number_search_finds_the_document(page, documents, site_url):
     page.goto(site_url(documents["site"], "/van-ban/"))
     page.get_by_label("Số, ký hiệu hoặc trích yếu").fill("15/2024/qd-ubnd")
     page.get_by_role("button", name="Tìm văn bản").click()
-    assert page.locator("table.doc-table tbody tr").count() == 1
+    # expect() waits for the results page: count() right after the click could read the
+    # page while it was still loading (0 rows, seen once in a full run).
+    expect(page.locator("table.doc-table tbody tr")).to_have_count(1)
     assert "15/2024/QĐ-UBND" in page.locator("table.doc-table").inner_text()
 
 

@@ -7,6 +7,7 @@ import re
 import pytest
 from django.core.files.storage import default_storage
 from django.test import Client
+from playwright.sync_api import expect
 
 from content.models import Article
 from portal import publishing as workflow
@@ -98,7 +99,7 @@ def test_paste_from_word_and_a_library_picture_reach_the_published_page(
     assert [earlier.get_absolute_url(), "Lịch tháng 11"] in offered
     address.fill(earlier.get_absolute_url())
     page.get_by_role("button", name="Cập nhật").click()
-    assert prose.locator(f'a[href="{earlier.get_absolute_url()}"]').count() == 1
+    expect(prose.locator(f'a[href="{earlier.get_absolute_url()}"]')).to_have_count(1)
 
     # A picture from the library: only the commune's own; its alt text is required.
     page.keyboard.press("Control+End")
@@ -115,7 +116,7 @@ def test_paste_from_word_and_a_library_picture_reach_the_published_page(
     assert dialog.get_by_text("Hãy nhập văn bản thay thế (alt) cho ảnh.").is_visible()
     alt.fill(ALT)
     dialog.get_by_role("button", name="Chèn ảnh").click()
-    assert prose.locator(f'img[alt="{ALT}"]').count() == 1
+    expect(prose.locator(f'img[alt="{ALT}"]')).to_have_count(1)
 
     page.locator('input[name="_save"]').click()
     page.wait_for_url(re.compile(r"/admin/content/article/(\d+/change/)?$"))
@@ -173,7 +174,7 @@ def test_the_editor_and_its_picker_have_no_accessibility_violations(
     page.keyboard.press("Control+a")
     box.get_by_role("button", name="Đậm").focus()
     page.keyboard.press("Enter")
-    assert prose.locator("strong", has_text="Chào bà con").count() == 1
+    expect(prose.locator("strong", has_text="Chào bà con")).to_have_count(1)
     assert "Số từ: 3" in box.locator(".prose-word-count").inner_text()
     box.get_by_role("button", name="Ảnh từ thư viện").click()
     page.locator(".library-picker-item").first.click()

@@ -38,7 +38,7 @@ def test_catalogue_is_accessible_and_searchable_without_diacritics(
     assert_accessible(page)
     page.get_by_label("Tên hoặc mã thủ tục (gõ có dấu hoặc không dấu)").fill("chung thuc")
     page.get_by_role("button", name="Tìm thủ tục").click()
-    assert page.locator(".procedure-list li").count() == 1
+    expect(page.locator(".procedure-list li")).to_have_count(1)
     assert_accessible(page)
 
 
