@@ -59,6 +59,18 @@ def _tenant_field_choices(names) -> tuple[tuple[str, str], ...]:
     return tuple((name, capfirst(Tenant._meta.get_field(name).verbose_name)) for name in names)
 
 
+def _tenant_fields_param(label, names) -> Param:
+    """`fields`: which of the site's fields `names` a check looks at (all when none)."""
+    return Param(
+        "fields",
+        Kind.MULTICHOICE,
+        label,
+        default=list(names),
+        choices=_tenant_field_choices(names),
+        help=_("Không chọn mục nào: xét tất cả."),
+    )
+
+
 PERIOD_DAYS = Param(
     "period_days",
     Kind.INT,
@@ -89,16 +101,7 @@ def _missing_share(missing: list, total: int, context: CheckContext) -> str:
 
 @check(
     "footer_complete",
-    params=[
-        Param(
-            "fields",
-            Kind.MULTICHOICE,
-            _("Các mục chân trang phải có"),
-            default=list(FOOTER_FIELDS),
-            choices=_tenant_field_choices(FOOTER_FIELDS),
-            help=_("Không chọn mục nào: xét tất cả."),
-        )
-    ],
+    params=[_tenant_fields_param(_("Các mục chân trang phải có"), FOOTER_FIELDS)],
 )
 def footer_complete(context: CheckContext) -> CheckResult:
     """The footer carries every item of REQUIREMENTS A5 (Decree 42/224)."""
@@ -125,13 +128,8 @@ def footer_complete(context: CheckContext) -> CheckResult:
 @check(
     "about_english",
     params=[
-        Param(
-            "fields",
-            Kind.MULTICHOICE,
-            _("Các mục giới thiệu phải có cả tiếng Việt và tiếng Anh"),
-            default=list(ABOUT_FIELDS),
-            choices=_tenant_field_choices(ABOUT_FIELDS),
-            help=_("Không chọn mục nào: xét tất cả."),
+        _tenant_fields_param(
+            _("Các mục giới thiệu phải có cả tiếng Việt và tiếng Anh"), ABOUT_FIELDS
         )
     ],
 )
