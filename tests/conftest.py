@@ -6,11 +6,11 @@ import os
 import pytest
 from django.conf import settings
 from django.core.cache import cache
-from django.test import Client
+from django.test import Client, TransactionTestCase
 from django.utils import translation
 
 from tenants.models import Role, TenantKind
-from tests.harness import template_db
+from tests.harness import emptying, template_db
 from tests.tenants.factories import MembershipFactory, TenantFactory, UserFactory
 
 
@@ -33,6 +33,7 @@ def pytest_configure(config):
     # the suite creates and signs in thousands of users, and what it tests is who may do
     # what, not the hash. tests/accounts/test_password_hashing.py checks production's.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    TransactionTestCase._fixture_teardown = emptying.fixture_teardown
 
 
 # Scopes that run as one piece on one worker: the demo package (seeded once for all of it,
