@@ -10,6 +10,7 @@ from portal.local_cache import LocalStore, versioned_cache
 from tests.content.factories import ArticleFactory, CategoryFactory
 from tests.portal.test_page_cache import visitor
 
+
 @pytest.fixture
 def redis_commands(monkeypatch):
     """Every command any Redis client of this process sends (a spy: Redis still answers)."""
