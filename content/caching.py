@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from django.core.cache import cache
 from django.db import transaction
 from django.utils.translation import get_language
 
 from portal import page_cache, replicas, versions
 from portal.cache_dependencies import LINEAGE, SITE, Depends
+from portal.local_cache import versioned_cache
 
 
 def _key(tenant_id: int) -> str:
@@ -33,10 +33,10 @@ def fragment_key(tenant_id: int) -> str:
 def cached(tenant_id: int, name: str, build, timeout: int = 600):
     """`build()` cached per tenant, language and content version."""
     key = f"content:{name}:{tenant_id}:{get_language() or 'vi'}:v{version(tenant_id)}"
-    value = cache.get(key)
+    value = versioned_cache.get(key)
     if value is None:
         value = build()
-        cache.set(key, value, timeout)
+        versioned_cache.set(key, value, timeout)
     return value
 
 

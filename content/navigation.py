@@ -33,5 +33,9 @@ def _build(tenant) -> list[MenuItem]:
     return items
 
 
+def menu_version(tenant) -> str:
+    return str(caching.version(tenant.pk))
+
+
 def menu_items(tenant) -> list[MenuItem]:
     return caching.cached(tenant.pk, "menu", lambda: _build(tenant))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from django.db.models import Q, QuerySet, Value
+from django.utils.functional import SimpleLazyObject
 
 from portal.publishing import PublicationStatus
 from tenants.models import Tenant
@@ -70,7 +72,8 @@ class Cursor:
 
 @dataclass(frozen=True)
 class Page:
-    items: list[Article]
+    ids: list[int]  # the items' ids, in order: what a cached list is keyed on
+    items: Sequence[Article]  # loaded when first read (not at all when the list is cached)
     older: str | None  # cursor of the next (older) page
     newer: str | None  # cursor of the previous (newer) page
     is_first: bool
@@ -87,40 +90,54 @@ def seek_page(
 
     `after`: the page that follows that cursor (older items); `before`: the page that
     precedes it (newer items). Each costs one indexed range scan of `size + 1` rows,
-    whatever the depth.
+    whatever the depth. The scan reads only dates and ids; the articles themselves are
+    read by id when the page's list is rendered, which a cached list never is.
     """
     newer_cursor, older_cursor = Cursor.decode(before), Cursor.decode(after)
+    keys = queryset.values_list("published_at", "pk")
     if newer_cursor is not None:
         c = newer_cursor
         rows = list(
-            queryset.filter(
+            keys.filter(
                 # The plain range first: PostgreSQL turns it into an index condition.
                 Q(published_at__gte=c.published_at),
                 Q(published_at__gt=c.published_at) | Q(pk__gt=c.pk),
             ).order_by("published_at", "id")[: size + 1]
         )
         has_more_newer = len(rows) > size
-        items = list(reversed(rows[:size]))
-        return Page(
-            items=items,
-            older=Cursor.of(items[-1]).encode() if items else None,
-            newer=Cursor.of(items[0]).encode() if items and has_more_newer else None,
+        shown = list(reversed(rows[:size]))
+        return _page(
+            queryset,
+            shown,
+            older=Cursor(*shown[-1]).encode() if shown else None,
+            newer=Cursor(*shown[0]).encode() if shown and has_more_newer else None,
             is_first=not has_more_newer,
         )
     if older_cursor is not None:
         c = older_cursor
-        queryset = queryset.filter(
+        keys = keys.filter(
             Q(published_at__lte=c.published_at),
             Q(published_at__lt=c.published_at) | Q(pk__lt=c.pk),
         )
-    rows = list(queryset.order_by("-published_at", "-id")[: size + 1])
-    items = rows[:size]
-    return Page(
-        items=items,
-        older=Cursor.of(items[-1]).encode() if len(rows) > size else None,
-        newer=Cursor.of(items[0]).encode() if older_cursor is not None and items else None,
+    rows = list(keys.order_by("-published_at", "-id")[: size + 1])
+    shown = rows[:size]
+    return _page(
+        queryset,
+        shown,
+        older=Cursor(*shown[-1]).encode() if len(rows) > size else None,
+        newer=Cursor(*shown[0]).encode() if older_cursor is not None and shown else None,
         is_first=older_cursor is None,
     )
+
+
+def _page(queryset: QuerySet, shown: list[tuple[datetime, int]], **links) -> Page:
+    ids = [pk for _published_at, pk in shown]
+
+    def load() -> list[Article]:
+        found = queryset.in_bulk(ids) if ids else {}
+        return [found[pk] for pk in ids if pk in found]
+
+    return Page(ids=ids, items=SimpleLazyObject(load), **links)
 
 
 # --- convergence -----------------------------------------------------------------------

@@ -77,7 +77,7 @@ def _list_key(request: HttpRequest, category_id: int, page: selectors.Page) -> s
     """Key of the cached card list: built from the page found, not from the raw query
     string, so junk cursors cannot multiply cache entries; the content version in it
     changes with any edit."""
-    ids = ",".join(str(item.pk) for item in page.items)
+    ids = ",".join(map(str, page.ids))
     version = caching.fragment_key(request.tenant.pk)
     return f"{version}:{category_id}:{ids}:{page.newer}:{page.older}:{page.is_first}"
 

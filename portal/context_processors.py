@@ -4,10 +4,12 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 
+from tenants.resolution import tree_version
 from tenants.site import site_tree
 
-from .hooks import collect_menu, collect_sections
+from .hooks import collect_menu, collect_sections, menu_version
 
 
 def request_origin_suffix(request) -> str:
@@ -22,17 +24,32 @@ def request_origin_suffix(request) -> str:
 
 def site(request) -> dict:
     tenant = getattr(request, "tenant", None)
-    if tenant is None or request.path.startswith("/admin/"):
-        return {"tenant": tenant}
+    if tenant is None:
+        return {"tenant": None, "shell_key": "no-site", "menu_key": "no-site"}
     path = request.get_full_path()
+    port_suffix = request_origin_suffix(request)
+    year = timezone.localdate().year
+
+    # The header's and footer's HTML is cached under these (base.html): what they show
+    # is the site and its tree (a change bumps the tree version), the menu, the links'
+    # scheme and port, and the year. Lazy, as everything here: an admin page that does
+    # not extend base.html reads nothing.
+    def shell_key() -> str:
+        language = get_language()
+        return f"{tenant.pk}:{language}:t{tree_version()}:{request.scheme}{port_suffix}:{year}"
+
     return {
         "tenant": tenant,
-        "site_tree": site_tree(tenant),
-        "main_menu": collect_menu(tenant),
+        "site_tree": SimpleLazyObject(lambda: site_tree(tenant)),
+        "main_menu": SimpleLazyObject(lambda: collect_menu(tenant)),
+        "shell_key": SimpleLazyObject(shell_key),
+        "menu_key": SimpleLazyObject(lambda: f"{shell_key()}:{menu_version(tenant)}"),
         "scheme": request.scheme,
-        "port_suffix": request_origin_suffix(request),
-        "language_urls": {code: translate_url(path, code) for code, _name in settings.LANGUAGES},
-        "current_year": timezone.localdate().year,
+        "port_suffix": port_suffix,
+        "language_urls": SimpleLazyObject(
+            lambda: {code: translate_url(path, code) for code, _name in settings.LANGUAGES}
+        ),
+        "current_year": year,
         # Blocks other apps add to every page (rating widget, visit counter...):
         # lazy, so a page that does not render them pays nothing.
         "page_end_sections": SimpleLazyObject(

@@ -6,7 +6,9 @@ same list, checked: asking for a module not in it is an error, and a hook module
 fails to import raises instead of being skipped):
 
 - ``<app>/navigation.py``: ``menu_items(tenant) -> list[MenuItem]`` — the main menu.
-  Called on every page: cache what you query (key on tenant and language).
+  Called when the menu's HTML is not cached: cache what you query (key on tenant and
+  language). Items built from data also need ``menu_version(tenant) -> str``, which
+  changes when they do: the menu's HTML is cached under it (base.html, `menu_key`).
 - ``<app>/sections.py``: ``home_sections(request)``, ``about_sections(request)``,
   ``footer_sections(request)``, ``page_end_sections(request)`` -> ``list[Section]`` —
   blocks of the home page, the About page, every footer and every page's end;
@@ -160,6 +162,12 @@ def collect_sections(request, attribute: str) -> list[Section]:
     for function in hook_functions("sections", attribute):
         sections.extend(function(request))
     return sorted(sections, key=lambda section: section.order)
+
+
+def menu_version(tenant) -> str:
+    """What the main menu's HTML is cached under, besides site and language."""
+    versions = hook_functions("navigation", "menu_version")
+    return ".".join(str(function(tenant)) for function in versions)
 
 
 def collect_menu(tenant) -> list[MenuItem]:

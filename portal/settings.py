@@ -175,6 +175,13 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Values whose key holds a version counter (site, tree, menu, fragments), kept in the
+# process in front of the shared cache: a page's shell without Redis round trips
+# (portal/local_cache.py).
+CACHES["versioned"] = {
+    "BACKEND": "portal.local_cache.LocalFirstCache",
+    "OPTIONS": {"SHARED": "default"},
+}
 
 # Whole-response cache of anonymous pages (portal/page_cache.py): the longest a page
 # may show what no declared event announces (visit counts, a day's document statuses).

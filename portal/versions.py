@@ -1,8 +1,9 @@
 """Version counters in the cache: cached data keys on a counter, a change bumps it.
 
 Nothing has to find and delete stale entries: they are no longer asked for and expire.
-A counter lost with the cache restarts at 1, which no live key uses any more once the
-cache is empty.
+A counter starts at a random number, not at 1: a counter lost with Redis (a restart, a
+flush) then restarts where no key used before does, so a copy kept in a process
+(portal/local_cache.py) under an old key is never read again.
 
 Within one request a counter is read from Redis once (the site's content version keys
 half a dozen fragments): `start_request`/`end_request` (request signals, PortalConfig)
@@ -11,6 +12,7 @@ scope that memo, and a bump in the request forgets its counter.
 
 from __future__ import annotations
 
+import secrets
 from contextvars import ContextVar
 
 from django.core.cache import cache
@@ -32,8 +34,9 @@ def current(key: str) -> int:
         return memo[key]
     value = cache.get(key)
     if value is None:
-        value = 1
-        cache.add(key, value, None)  # add: a concurrent bump is not overwritten
+        value = _fresh_start()
+        if not cache.add(key, value, None):  # another process started it first
+            value = cache.get(key) or value
     if memo is not None:
         memo[key] = value
     return value
@@ -45,5 +48,9 @@ def bump(key: str) -> None:
         memo.pop(key, None)
     try:
         cache.incr(key)
-    except ValueError:  # no counter yet: anything cached so far used 1
-        cache.set(key, 2, None)
+    except ValueError:  # no counter (or no Redis): any new number leaves old keys behind
+        cache.set(key, _fresh_start(), None)
+
+
+def _fresh_start() -> int:
+    return secrets.randbelow(2**40) + 1

@@ -5,11 +5,11 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import get_language
 
 from portal.languages import is_english
+from portal.local_cache import versioned_cache
 from tenants.models import Tenant
 from tenants.text import fold_vietnamese
 
@@ -121,7 +121,7 @@ def facets(tenant: Tenant, filters: Filters, key: str = "") -> Facets:
     Five aggregate queries on a miss, cached until the next sync changes the catalogue.
     """
     key = f"procedures:facets:{key or filters_key(tenant, filters)}"
-    cached = cache.get(key)
+    cached = versioned_cache.get(key)
     if cached is not None:
         return cached
     base = catalogue(tenant).order_by()  # no default ordering in GROUP BY
@@ -184,7 +184,7 @@ def facets(tenant: Tenant, filters: Filters, key: str = "") -> Facets:
             if v != OnlineLevel.NONE
         ],
     )
-    cache.set(key, result, 3600)
+    versioned_cache.set(key, result, 3600)
     return result
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.core.cache import cache
 from django.db.models import Count, Max, Q
 from django.urls import reverse
 
+from portal.local_cache import versioned_cache
 from tenants.models import Tenant
 
 from .models import OnlineLevel, Procedure
@@ -41,7 +41,7 @@ def online_share(tenant: Tenant, subtree: bool) -> OnlineShare:
     One aggregate query, cached until the next sync changes the catalogue.
     """
     key = f"procedures:v{catalogue_version()}:share:{tenant.pk}:{int(subtree)}"
-    cached = cache.get(key)
+    cached = versioned_cache.get(key)
     if cached is not None:
         return cached
     queryset = Procedure.objects.active().order_by()
@@ -52,7 +52,7 @@ def online_share(tenant: Tenant, subtree: bool) -> OnlineShare:
         partial=Count("pk", filter=Q(online_level=OnlineLevel.PARTIAL)),
     )
     share = OnlineShare(**counts)
-    cache.set(key, share, 3600)
+    versioned_cache.set(key, share, 3600)
     return share
 
 

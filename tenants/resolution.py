@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.core.cache import cache
-
 from portal import replicas, versions
+from portal.local_cache import versioned_cache
 
 from .domains import normalize_hostname
 from .models import Domain, Tenant
@@ -59,7 +58,7 @@ def resolve_host(hostname: str) -> Resolution | None:
     if not hostname:
         return None
     key = f"tenants:v{tree_version()}:host:{hostname}"
-    cached = cache.get(key)
+    cached = versioned_cache.get(key)
     if cached == _MISSING:
         return None
     if cached is not None:
@@ -70,7 +69,7 @@ def resolve_host(hostname: str) -> Resolution | None:
         .first()
     )
     if domain is None:
-        cache.set(key, _MISSING, _TIMEOUT)
+        versioned_cache.set(key, _MISSING, _TIMEOUT)
         return None
     redirect_host = None
     if domain.redirect_to_primary and not domain.is_primary:
@@ -80,5 +79,5 @@ def resolve_host(hostname: str) -> Resolution | None:
             .first()
         )
     resolution = Resolution(tenant=domain.tenant, redirect_host=redirect_host)
-    cache.set(key, resolution, _TIMEOUT)
+    versioned_cache.set(key, resolution, _TIMEOUT)
     return resolution

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import get_language
+
+from portal.local_cache import versioned_cache
 
 from .models import Domain, Tenant
 from .resolution import tree_version
@@ -53,22 +54,22 @@ def site_tree(tenant: Tenant) -> SiteTree:
     """
     language = get_language() or "vi"
     key = f"tenants:v{tree_version()}:site-tree:{tenant.pk}:{language}"
-    tree = cache.get(key)
+    tree = versioned_cache.get(key)
     if tree is not None:
         return tree
     tree, descendants = _build(tenant)
-    cache.set(key, tree, 600)
-    cache.set(_descendants_key(tenant, language), descendants, 600)
+    versioned_cache.set(key, tree, 600)
+    versioned_cache.set(_descendants_key(tenant, language), descendants, 600)
     return tree
 
 
 def site_descendants(tenant: Tenant) -> list[SiteLink]:
     """Every site under the tenant, in tree order (directory pages), cached like the tree."""
     language = get_language() or "vi"
-    descendants = cache.get(_descendants_key(tenant, language))
+    descendants = versioned_cache.get(_descendants_key(tenant, language))
     if descendants is None:
         _tree, descendants = _build(tenant)
-        cache.set(_descendants_key(tenant, language), descendants, 600)
+        versioned_cache.set(_descendants_key(tenant, language), descendants, 600)
     return descendants
 
 

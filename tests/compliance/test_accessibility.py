@@ -1,0 +1,140 @@
+"""The accessibility check's browser (compliance/accessibility.py): the sites of a batch
+share one browser context that loads axe by itself, and axe reports exactly what a fresh
+context per site with axe injected into each page reported."""
+
+import os
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from compliance import accessibility
+from compliance.fetch import using_base
+
+pytestmark = pytest.mark.skipif(
+    not os.path.exists(accessibility.CHROMIUM) or accessibility.axe_script() is None,
+    reason="chromium or axe-core not installed",
+)
+
+# Violations of several kinds: a missing alt, low contrast, an unlabelled field, a
+# background image, and an iframe whose own page breaks rules too (axe is not loaded in
+# frames, before or now, so the frame's problems are not the page's).
+PAGES = {
+    "/": """<!doctype html><html lang="vi"><head><title>Trang chủ</title>
+<style>.faint { color: #bbb; background: #fff }
+.hero { background: url(/hero.svg); color: #777 }</style></head>
+<body><main><h1>Trang chủ</h1><img src="/logo.svg">
+<p class="faint">Chữ mờ khó đọc</p><p class="hero">Chữ trên ảnh nền</p>
+<form><input type="text" name="q"></form>
+<iframe src="/khung/" title="Khung"></iframe></main></body></html>""",
+    "/khung/": """<!doctype html><html><body><img src="/logo.svg"><a href="/"></a>
+</body></html>""",
+    "/gioi-thieu/": """<!doctype html><html lang="vi"><head><title>Giới thiệu</title></head>
+<body><main><h1>Giới thiệu</h1><h4>Nhảy cấp tiêu đề</h4><button></button>
+<a href="/"><img src="/logo.svg"></a></main></body></html>""",
+    "/sach/": """<!doctype html><html lang="vi"><head><title>Không lỗi</title></head>
+<body><main><h1>Không lỗi</h1><p>Trang đạt.</p></main></body></html>""",
+}
+SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'
+
+
+class Site(BaseHTTPRequestHandler):
+    def do_GET(self):  # noqa: N802 - the http.server API
+        path = self.path.split("?")[0]
+        if path.endswith(".svg"):
+            return self._answer(SVG, "image/svg+xml")
+        if path == "/cookie/":
+            # A page that changes once its own cookie is back: a second visit of the same
+            # site must not carry the first one's cookie.
+            seen = "seen=1" in (self.headers.get("Cookie") or "")
+            body = PAGES["/gioi-thieu/"] if seen else PAGES["/sach/"]
+            return self._answer(body.encode(), "text/html; charset=utf-8", "seen=1; Path=/")
+        if path not in PAGES:
+            return self._answer(b"not found", "text/plain", status=404)
+        return self._answer(PAGES[path].encode(), "text/html; charset=utf-8")
+
+    def _answer(self, body, content_type, cookie="", status=200):
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        if cookie:
+            self.send_header("Set-Cookie", cookie)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server():
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Site)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+def injected_per_page(base: str, hostname: str, paths: list[str]) -> list[list[dict]]:
+    """The way before the shared context: a fresh context for the site, then goto and
+    axe injected with a script tag on each page."""
+    from playwright.sync_api import sync_playwright
+
+    port = base.rsplit(":", 1)[1]
+    args = [*accessibility.CHROMIUM_ARGS, "--host-resolver-rules=MAP * 127.0.0.1"]
+    found = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=accessibility.CHROMIUM, args=args)
+        context = browser.new_context(bypass_csp=True, viewport=accessibility.VIEWPORT)
+        page = context.new_page()
+        for path in paths:
+            page.goto(f"http://{hostname}:{port}{path}", wait_until="load")
+            page.add_script_tag(path=str(accessibility.axe_script()))
+            result = page.evaluate(
+                "async () => await axe.run(document, {resultTypes: ['violations']})"
+            )
+            found.append(
+                [
+                    {"id": v["id"], "impact": v["impact"], "nodes": len(v["nodes"])}
+                    for v in result["violations"]
+                ]
+            )
+        browser.close()
+    return found
+
+
+def violations(report) -> list[list[dict]]:
+    assert not report.errors, report.errors
+    return [page["violations"] for page in report.pages]
+
+
+def test_the_shared_context_finds_the_violations_a_fresh_context_per_page_found(server):
+    paths = ["/", "/gioi-thieu/", "/sach/"]
+    reference = injected_per_page(server, "mot.portal.test", paths)
+    assert {v["id"] for v in reference[0]} >= {"image-alt", "color-contrast", "label"}
+    assert reference[2] == []
+    with using_base(server), accessibility.AxeBrowser() as browser:
+        first = browser.run("mot.portal.test", paths)
+        second = browser.run("hai.portal.test", paths)
+    assert violations(first) == reference
+    assert violations(second) == reference
+
+
+def test_a_site_measured_again_in_the_same_context_sees_none_of_its_cookies(server):
+    with using_base(server), accessibility.AxeBrowser() as browser:
+        runs = [browser.run("mot.portal.test", ["/cookie/"]) for _ in range(2)]
+    assert [violations(run) for run in runs] == [[[]], [[]]]
+    # Without the clearing, the second visit carries the cookie and shows the page with
+    # violations (the server's behaviour the assertion above relies on).
+    assert injected_per_page(server, "mot.portal.test", ["/cookie/", "/cookie/"])[1] != []
+
+
+def test_a_new_context_after_its_share_of_sites(server, monkeypatch):
+    monkeypatch.setattr(accessibility, "SITES_PER_CONTEXT", 2)
+    contexts = []
+    with using_base(server), accessibility.AxeBrowser() as browser:
+        for n in range(5):
+            report = browser.run(f"site{n}.portal.test", ["/sach/"])
+            assert violations(report) == [[]]
+            contexts.append(browser._context)
+    assert len({id(context) for context in contexts}) == 3
