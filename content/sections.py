@@ -92,14 +92,21 @@ def current_alerts(alerts: list[Alert]) -> list[Alert]:
 def home_sections(request) -> list[Section]:
     tenant = request.tenant
     blocks = caching.cached(tenant.pk, "home", lambda: _home_blocks(tenant))
-    # The card lists cost most of the home page's rendering time (about 20 cards, each
-    # with a picture): their HTML is cached with the data, on the same version key.
+    # The blocks' HTML (about 20 cards with pictures: most of the home page's rendering
+    # time) is cached with the data, on the same version key; alerts start and end on
+    # time, so they are filtered and rendered at each request.
     fragment_key = caching.fragment_key(tenant.pk)
     sections = []
     alerts = current_alerts(blocks["alerts"])
     if alerts:
         sections.append(Section("content/sections/alert.html", {"alerts": alerts}, order=0))
-    sections.append(Section("content/sections/hero.html", {"hero": blocks["hero"]}, order=5))
+    sections.append(
+        Section(
+            "content/sections/hero.html",
+            {"hero": blocks["hero"], "cache_key": fragment_key},
+            order=5,
+        )
+    )
     if blocks["featured"]:
         sections.append(
             Section(
@@ -117,14 +124,30 @@ def home_sections(request) -> list[Section]:
             )
         )
     if blocks["press"]:
-        sections.append(Section("content/sections/press.html", {"items": blocks["press"]}, 30))
+        sections.append(
+            Section(
+                "content/sections/press.html",
+                {"items": blocks["press"], "cache_key": fragment_key},
+                30,
+            )
+        )
     if blocks["units"]:
-        sections.append(Section("content/sections/units.html", {"items": blocks["units"]}, 40))
+        sections.append(
+            Section(
+                "content/sections/units.html",
+                {"items": blocks["units"], "cache_key": fragment_key},
+                40,
+            )
+        )
     if blocks["links"] or blocks["banners"]:
         sections.append(
             Section(
                 "content/sections/links.html",
-                {"links": blocks["links"], "banners": blocks["banners"]},
+                {
+                    "links": blocks["links"],
+                    "banners": blocks["banners"],
+                    "cache_key": fragment_key,
+                },
                 order=90,
             )
         )

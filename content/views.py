@@ -77,7 +77,7 @@ def _list_key(request: HttpRequest, category_id: int, page: selectors.Page) -> s
     """Key of the cached card list: built from the page found, not from the raw query
     string, so junk cursors cannot multiply cache entries; the content version in it
     changes with any edit."""
-    ids = ",".join(str(item.pk) for item in page.items)
+    ids = ",".join(map(str, page.ids))
     version = caching.fragment_key(request.tenant.pk)
     return f"{version}:{category_id}:{ids}:{page.newer}:{page.older}:{page.is_first}"
 
@@ -90,8 +90,12 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
         Article.objects.for_tenant(request.tenant)
         .published()
         .select_related("category", "cover")
-        # Most articles have no files: then the cold page asks for none.
-        .annotate(has_attachments=Exists(ArticleAttachment.objects.filter(article=OuterRef("pk")))),
+        # Most articles have no files and no related items: then the cold page asks for
+        # neither.
+        .annotate(
+            has_attachments=Exists(ArticleAttachment.objects.filter(article=OuterRef("pk"))),
+            has_related=Exists(Article.related.through.objects.filter(from_article=OuterRef("pk"))),
+        ),
         slug=slug,
     )
     if request.method == "GET":  # HEAD requests (link checkers) are not readers

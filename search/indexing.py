@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from operations import outbox
 
+from . import results_cache
 from .models import SearchEntry
 from .registry import IndexEntry, SearchSource
 from .sources import model_label, sources_for_model
@@ -145,7 +146,9 @@ def reindex_many(label: str, pks: Sequence[str]) -> int:
             rows.extend(_row(label, str(obj.pk), source, entry) for entry in source.entries(obj))
     with transaction.atomic():
         SearchEntry.objects.filter(model_label=label, object_id__in=list(pks)).delete()
-        return store_rows(rows)
+        stored = store_rows(rows)
+    results_cache.index_changed()
+    return stored
 
 
 def replace_entries(
@@ -155,7 +158,9 @@ def replace_entries(
     with transaction.atomic():
         SearchEntry.objects.filter(model_label=label, object_id=pk).delete()
         rows = [_row(label, pk, kind, entry) for kind, entry in entries]
-        return store_rows(rows)
+        stored = store_rows(rows)
+    results_cache.index_changed()
+    return stored
 
 
 def store_rows(rows: list[SearchEntry]) -> int:

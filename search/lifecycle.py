@@ -11,6 +11,7 @@ from tenants.lifecycle.context import BatchResult, MoveContext
 from tenants.lifecycle.rules import How, MoveRule, OnClash
 from tenants.models import Provenance
 
+from . import results_cache
 from .indexing import reindex_many
 from .models import SearchEntry
 
@@ -37,6 +38,7 @@ def move_entries(ctx: MoveContext, rule: MoveRule) -> BatchResult:
         reindex_many(label, pks)
     if ctx.selection is None:
         SearchEntry.objects.filter(tenant=ctx.source).delete()
+    results_cache.index_changed()
     return BatchResult(moved=followed, done=True)
 
 

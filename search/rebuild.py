@@ -7,6 +7,7 @@ from itertools import islice
 
 from django.db import transaction
 
+from . import results_cache
 from .indexing import entries_of, store_rows
 from .models import SearchEntry
 from .registry import SearchSource
@@ -38,10 +39,12 @@ def rebuild(
                 done += len(chunk)
                 if progress:
                     progress(source.kind, done, total)
+        results_cache.index_changed()
         if progress and total == 0:
             progress(source.kind, 0, 0)
     if sources and len(sources) == len(all_sources()):
         # Rows of sources no longer installed.
         labels = {model_label(s.model) for s in sources}
         SearchEntry.objects.exclude(model_label__in=labels).delete()
+    results_cache.index_changed()
     return stored

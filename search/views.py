@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -17,7 +18,7 @@ from portal.context_processors import request_origin_suffix
 from tenants.models import Tenant
 from tenants.resolution import tree_version
 
-from . import analytics, engine, query
+from . import analytics, engine, query, results_cache
 from .presentation import absolute, highlighted, kind_labels
 from .text import clean, fold
 
@@ -106,7 +107,7 @@ def search(request: HttpRequest) -> HttpResponse:
         scope = engine.Scope(tenant.tree_id, (tenant.pk,))
     else:
         scope = engine.Scope(tenant.tree_id, tuple(pk for pk, _name in units), unit_id=unit)
-    results = engine.search(
+    results, results_key = results_cache.search(
         parsed, scope, language, engine.Filters(kind, year), min(page_number, engine.MAX_PAGE)
     )
     origin = {
@@ -114,17 +115,22 @@ def search(request: HttpRequest) -> HttpResponse:
         "port": request_origin_suffix(request),
         "prefix": "" if language == "vi" else f"/{language}",
     }
-    hits = [
-        {
-            "title": highlighted(hit.title),
-            "snippet": highlighted(hit.snippet),
-            "url": absolute(hit.url, hit.tenant_id, hit.hostname, tenant.pk, origin),
-            "kind": labels.get(hit.kind, hit.kind),
-            "published_at": hit.published_at,
-            "unit": hit.unit_name,
-        }
-        for hit in results.hits
-    ]
+    # Read only when the list's HTML is not cached (under the results' key and the
+    # links' origin).
+    hits = SimpleLazyObject(
+        lambda: [
+            {
+                "title": highlighted(hit.title),
+                "snippet": highlighted(hit.snippet),
+                "url": absolute(hit.url, hit.tenant_id, hit.hostname, tenant.pk, origin),
+                "kind": labels.get(hit.kind, hit.kind),
+                "published_at": hit.published_at,
+                "unit": hit.unit_name,
+            }
+            for hit in results.hits
+        ]
+    )
+    hits_key = f"{results_key}:{tenant.pk}:{origin['scheme']}{origin['port']}{origin['prefix']}"
     messages = list(parsed.messages)
     if unit_message:
         messages.append(unit_message)
@@ -166,6 +172,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "parsed": parsed,
         "results": results,
         "hits": hits,
+        "hits_key": hits_key if results_key else "",
         "messages_list": messages,
         "suggestions": suggestions,
         "corrected": corrected,

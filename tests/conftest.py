@@ -6,10 +6,11 @@ import os
 import pytest
 from django.conf import settings
 from django.core.cache import cache
-from django.test import Client
+from django.test import Client, TransactionTestCase
 from django.utils import translation
 
 from tenants.models import Role, TenantKind
+from tests.harness import emptying, template_db
 from tests.tenants.factories import MembershipFactory, TenantFactory, UserFactory
 
 
@@ -32,6 +33,7 @@ def pytest_configure(config):
     # the suite creates and signs in thousands of users, and what it tests is who may do
     # what, not the hash. tests/accounts/test_password_hashing.py checks production's.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    TransactionTestCase._fixture_teardown = emptying.fixture_teardown
 
 
 # Scopes that run as one piece on one worker: the demo package (seeded once for all of it,
@@ -70,19 +72,46 @@ def _own_redis_database_per_worker(settings) -> None:
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Add the tables of the test-only publishable models (tests/portal/workflow_models.py,
-    tests/search/models.py): the shared schedule walks every Publishable model, so their
-    tables must exist whichever test registers them first."""
+def django_db_setup(
+    request, django_test_environment, django_db_blocker, django_db_createdb,
+    django_db_modify_db_settings,
+):  # fmt: skip
+    """This process's test database: a copy of the migrated template, which is built once
+    and kept between runs (tests/harness/template_db.py); dropped at the end. Replaces
+    pytest-django's own, which migrates in every process (`--reuse-db` has nothing left
+    to save; `--create-db` rebuilds the template)."""
+    from django.db import connection
+    from pytest_django.fixtures import _get_databases_for_setup
+
+    original_name = connection.settings_dict["NAME"]
+    with django_db_blocker.unblock():
+        template_db.clone_test_database(
+            connection, build=_migrate_with_test_only_models, rebuild=django_db_createdb
+        )
+        _, serialized = _get_databases_for_setup(request.session.items)
+        if connection.alias in serialized:
+            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+    yield
+    with django_db_blocker.unblock():
+        template_db.drop_test_database(connection, original_name)
+
+
+def _migrate_with_test_only_models() -> None:
+    """The schema as Django's test runner makes it, plus the tables of the test-only
+    publishable models (tests/portal/workflow_models.py, tests/search/models.py): the
+    shared schedule walks every Publishable model, so their tables must exist whichever
+    test registers them first."""
+    from django.core.management import call_command
     from django.db import connection
 
     from tests.portal.workflow_models import Notice
     from tests.search.models import bulletin_model
 
-    with django_db_blocker.unblock(), connection.schema_editor() as editor:
+    call_command("migrate", verbosity=0, interactive=False, run_syncdb=True)
+    call_command("createcachetable", verbosity=0)
+    with connection.schema_editor() as editor:
         editor.create_model(Notice)
         editor.create_model(bulletin_model())
-    yield
 
 
 _password_only_force_login = Client.force_login
