@@ -30,14 +30,27 @@ def fragment_key(tenant_id: int) -> str:
     return f"{tenant_id}:{get_language() or 'vi'}:v{version(tenant_id)}"
 
 
+def _cached_key(tenant_id: int, name: str) -> str:
+    return f"content:{name}:{tenant_id}:{get_language() or 'vi'}:v{version(tenant_id)}"
+
+
 def cached(tenant_id: int, name: str, build, timeout: int = 600):
     """`build()` cached per tenant, language and content version."""
-    key = f"content:{name}:{tenant_id}:{get_language() or 'vi'}:v{version(tenant_id)}"
-    value = versioned_cache.get(key)
+    value = peek(tenant_id, name)
     if value is None:
         value = build()
-        versioned_cache.set(key, value, timeout)
+        keep(tenant_id, name, value, timeout)
     return value
+
+
+def peek(tenant_id: int, name: str):
+    """What `cached` holds under that name, or None (for a caller that builds several
+    values in one query)."""
+    return versioned_cache.get(_cached_key(tenant_id, name))
+
+
+def keep(tenant_id: int, name: str, value, timeout: int = 600) -> None:
+    versioned_cache.set(_cached_key(tenant_id, name), value, timeout)
 
 
 def bump_on_change(*tenant_ids: int | None) -> None:

@@ -12,6 +12,7 @@ from django.utils.functional import SimpleLazyObject
 from portal.publishing import PublicationStatus
 from tenants.models import Tenant
 
+from . import caching
 from .models import Article, Category, Syndication, SyndicationStatus
 
 PAGE_SIZE = 20
@@ -172,35 +173,64 @@ class SideLists:
 
 
 def side_lists(tenant: Tenant, article: Article) -> SideLists:
-    """The three lists in one UNION ALL query; no item is shown twice beside one article
-    (related first, then the category's latest, then the most read)."""
-    others = card_articles(public_articles(tenant)).exclude(pk=article.pk)
-    # Fetched with a margin: an item already in an earlier list is dropped from a later one.
-    margin = SIDE_LIMIT * 2
-    parts = {
-        "related": others.filter(pk__in=article.related.values("pk")).order_by(
-            "-published_at", "-id"
-        )[:6],
-        "same_category": others.filter(category_id=article.category_id).order_by(
-            "-published_at", "-id"
-        )[:margin],
-        "most_read": others.filter(view_count__gt=0).order_by(
-            "-view_count", "-published_at", "-id"
-        )[:margin],
-    }
-    queries = [q.annotate(side_list=Value(name)) for name, q in parts.items()]
-    found: dict[str, list[Article]] = {name: [] for name in parts}
-    for item in queries[0].union(*queries[1:], all=True):
-        found[item.side_list].append(item)
-    seen: set[int] = set()
+    """Related items, the category's latest and the site's most read; no item shown
+    twice beside one article (related first, then the category's, then the most read).
+
+    The last two are the same beside every article of the site: cached per content
+    version (the article itself is left out here), and read with the related items in
+    one UNION ALL query when missing. An article without related items whose two lists
+    are cached costs no query here."""
+    site_cards = card_articles(public_articles(tenant))
+    latest_name, most_read_name = f"side-latest-{article.category_id}", "side-most-read"
+    latest = caching.peek(tenant.pk, latest_name)
+    most_read = caching.peek(tenant.pk, most_read_name)
+    # Each with a margin: an item shown in an earlier list is dropped from a later one,
+    # and the article itself from both.
+    wanted = SIDE_LIMIT * 2 + 1
+    parts = {}
+    if getattr(article, "has_related", True):
+        related = site_cards.exclude(pk=article.pk).filter(pk__in=article.related.values("pk"))
+        parts["related"] = related.order_by("-published_at", "-id")[:6]
+    if latest is None:
+        in_category = site_cards.filter(category_id=article.category_id)
+        parts["same_category"] = in_category.order_by("-published_at", "-id")[:wanted]
+    if most_read is None:
+        read = site_cards.filter(view_count__gt=0)
+        parts["most_read"] = read.order_by("-view_count", "-published_at", "-id")[:wanted]
+    found = _union(parts)
+    if latest is None:
+        latest = sorted(found["same_category"], key=_newest, reverse=True)
+        caching.keep(tenant.pk, latest_name, latest)
+    if most_read is None:
+        most_read = sorted(found["most_read"], key=_most_viewed, reverse=True)
+        caching.keep(tenant.pk, most_read_name, most_read)
+    seen: set[int] = {article.pk}
     lists = {}
-    for name, key in (
-        ("related", lambda a: (a.published_at, a.pk)),
-        ("same_category", lambda a: (a.published_at, a.pk)),
-        ("most_read", lambda a: (a.view_count, a.published_at, a.pk)),
+    for name, items, limit in (
+        ("related", sorted(found.get("related", []), key=_newest, reverse=True), 6),
+        ("same_category", latest, SIDE_LIMIT),
+        ("most_read", most_read, SIDE_LIMIT),
     ):
-        # A union keeps no order between its parts' rows.
-        chosen = [a for a in sorted(found[name], key=key, reverse=True) if a.pk not in seen]
-        lists[name] = chosen[: 6 if name == "related" else SIDE_LIMIT]
+        lists[name] = [a for a in items if a.pk not in seen][:limit]
         seen.update(a.pk for a in lists[name])
     return SideLists(**lists)
+
+
+def _newest(article: Article) -> tuple:
+    return (article.published_at, article.pk)
+
+
+def _most_viewed(article: Article) -> tuple:
+    return (article.view_count, article.published_at, article.pk)
+
+
+def _union(parts: dict[str, QuerySet]) -> dict[str, list[Article]]:
+    """The parts' rows in one query (a union keeps no order between its parts' rows)."""
+    found: dict[str, list[Article]] = {name: [] for name in parts}
+    queries = [q.annotate(side_list=Value(name)) for name, q in parts.items()]
+    if not queries:
+        return found
+    rows = queries[0].union(*queries[1:], all=True) if len(queries) > 1 else queries[0]
+    for item in rows:
+        found[item.side_list].append(item)
+    return found

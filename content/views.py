@@ -90,8 +90,12 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
         Article.objects.for_tenant(request.tenant)
         .published()
         .select_related("category", "cover")
-        # Most articles have no files: then the cold page asks for none.
-        .annotate(has_attachments=Exists(ArticleAttachment.objects.filter(article=OuterRef("pk")))),
+        # Most articles have no files and no related items: then the cold page asks for
+        # neither.
+        .annotate(
+            has_attachments=Exists(ArticleAttachment.objects.filter(article=OuterRef("pk"))),
+            has_related=Exists(Article.related.through.objects.filter(from_article=OuterRef("pk"))),
+        ),
         slug=slug,
     )
     if request.method == "GET":  # HEAD requests (link checkers) are not readers

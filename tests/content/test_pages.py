@@ -257,6 +257,36 @@ def test_detail_query_budget(busy_site, site_client, django_assert_max_num_queri
         assert client.get(article.get_absolute_url()).status_code == 200
 
 
+def test_a_second_article_of_the_site_costs_one_query(
+    busy_site, site_client, django_assert_num_queries
+):
+    """The shell and the lists beside the text (the category's latest, the most read)
+    are the same for every article of the site: cached by the first one read."""
+    client = site_client(busy_site)
+    first = Article.objects.filter(tenant=busy_site).first()
+    second = Article.objects.filter(category=first.category).exclude(pk=first.pk).first()
+    client.get(first.get_absolute_url())
+    with django_assert_num_queries(1):  # the article, with whether it has files or links
+        html = client.get(second.get_absolute_url()).content.decode()
+    assert second.title in html
+
+
+def side_lists_html(html: str) -> str:
+    return html[html.index('class="side-list"') :]
+
+
+def test_side_lists_show_a_new_article_and_never_the_article_itself(commune, news, site_client):
+    older = ArticleFactory(tenant=commune, category=news, title_vi="Chợ phiên cuối tuần")
+    newer = ArticleFactory(tenant=commune, category=news, title_vi="Khánh thành cầu mới")
+    client = site_client(commune)
+    beside_older = side_lists_html(client.get(older.get_absolute_url()).content.decode())
+    assert "Khánh thành cầu mới" in beside_older and "Chợ phiên cuối tuần" not in beside_older
+    ArticleFactory(tenant=commune, category=news, title_vi="Lễ hội mùa xuân")
+    beside_newer = side_lists_html(client.get(newer.get_absolute_url()).content.decode())
+    assert "Lễ hội mùa xuân" in beside_newer and "Chợ phiên cuối tuần" in beside_newer
+    assert "Khánh thành cầu mới" not in beside_newer
+
+
 @pytest.mark.parametrize(
     ("path", "budget"),
     [
