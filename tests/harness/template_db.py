@@ -5,9 +5,10 @@ Migrating a fresh test database costs each pytest process ~20 s of CPU; cloning 
 every migration file and of the test-only models, so a changed migration builds a new one
 (and drops the old); a clean clone or a new server builds its first. `--create-db` rebuilds
 it. The processes of one run share the template: the first to need it builds it under a
-PostgreSQL advisory lock while the others wait for it."""
+PostgreSQL advisory lock (one per database name of the settings) while the others wait for it."""
 
 import hashlib
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib import import_module
@@ -22,7 +23,6 @@ from django.db.migrations.loader import MigrationLoader
 BASE_DIR = Path(settings.BASE_DIR)
 # Models that only the tests create (tests/conftest.py adds their tables): part of the schema.
 TEST_ONLY_MODELS = ("tests/portal/workflow_models.py", "tests/search/models.py")
-LOCK_ID = 23_0000_23  # pg_advisory_lock key: one template build at a time per server
 
 
 def schema_key() -> str:
@@ -54,13 +54,17 @@ def clone_test_database(
     test_name = connection.creation._get_test_db_name()
     prefix = template_prefix(connection)
     template = prefix + schema_key()
+    # The processes of one xdist run share its id: `--create-db` rebuilds once per run.
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID", "")
+    lock = int.from_bytes(hashlib.sha256(prefix.encode()).digest()[:8], "big", signed=True)
     with _maintenance_cursor(connection) as cursor:
-        cursor.execute("SELECT pg_advisory_lock(%s)", [LOCK_ID])
+        cursor.execute("SELECT pg_advisory_lock(%s)", [lock])
         try:
-            if rebuild:
+            if rebuild and not (run and _built_by(cursor, template) == run):
                 _drop(cursor, template)
             if not _exists(cursor, template):
                 _build_template(connection, cursor, template, build)
+                cursor.execute(f"COMMENT ON DATABASE {_quote(template)} IS %s", [run])
                 _drop_stale_templates(cursor, prefix, keep=template)
             _drop(cursor, test_name)
             cursor.execute(f"CREATE DATABASE {_quote(test_name)} TEMPLATE {_quote(template)}")
@@ -68,7 +72,7 @@ def clone_test_database(
             # a test database, never a result. Live-server and browser tests commit each row.
             cursor.execute(f"ALTER DATABASE {_quote(test_name)} SET synchronous_commit = off")
         finally:
-            cursor.execute("SELECT pg_advisory_unlock(%s)", [LOCK_ID])
+            cursor.execute("SELECT pg_advisory_unlock(%s)", [lock])
     _point_at(connection, test_name)
     return test_name
 
@@ -124,6 +128,15 @@ def _point_at(connection: BaseDatabaseWrapper, name: str) -> None:
 def _exists(cursor, name: str) -> bool:
     cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
     return cursor.fetchone() is not None
+
+
+def _built_by(cursor, name: str) -> str | None:
+    cursor.execute(
+        "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s",
+        [name],
+    )
+    row = cursor.fetchone()
+    return row[0] if row else None
 
 
 def _drop(cursor, name: str) -> None:
