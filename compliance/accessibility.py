@@ -79,9 +79,15 @@ def run_axe(hostname: str, paths: list[str], *, timeout_ms: int = 15000) -> AxeR
         return own.run(hostname, paths, timeout_ms)
 
 
-# A browser context serves this many sites before a fresh one replaces it: a context
-# costs about 1 s of CPU to start (a renderer, its caches), so sites share one, and the
-# cap bounds what a long batch keeps in memory.
+# What the check keeps of axe's answer, computed in the page: the whole result (every
+# rule, with HTML snippets) would be serialised and sent through the browser, Playwright's
+# driver and Python for nothing.
+VIOLATIONS = """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+    .map((v) => ({id: v.id, impact: v.impact, nodes: v.nodes.length}))"""
+
+# A browser context serves this many sites before a fresh one replaces it: a fresh
+# context for every site cost ~1.4 s of CPU more per site (docs/performance.md, section
+# 1), and the cap bounds what a long batch keeps in memory.
 SITES_PER_CONTEXT = 20
 
 VIEWPORT = {"width": 390, "height": 844}
@@ -187,17 +193,12 @@ class AxeBrowser:
         for url in urls:
             try:
                 response = page.goto(url, wait_until="load")
-                result = page.evaluate(
-                    "async () => await axe.run(document, {resultTypes: ['violations']})"
-                )
+                violations = page.evaluate(VIOLATIONS)
                 report.pages.append(
                     {
                         "url": url,
                         "status": response.status if response else None,
-                        "violations": [
-                            {"id": v["id"], "impact": v["impact"], "nodes": len(v["nodes"])}
-                            for v in result["violations"]
-                        ],
+                        "violations": violations,
                     }
                 )
             except Exception as exc:  # noqa: BLE001 - one page's failure is evidence
