@@ -162,16 +162,20 @@ class AxeBrowser:
         context, self._context, self._page = self._context, None, None
         self._sites_in_context = 0
         if context is not None:
-            context.close()
+            with contextlib.suppress(Exception):  # already closed or crashed
+                context.close()
 
     def _page_for_next_site(self, browser, timeout_ms: int):
         if self._sites_in_context >= SITES_PER_CONTEXT:
             self._close_context()
+        if self._context is not None:
+            try:
+                self._context.clear_cookies()
+            except Exception:  # noqa: BLE001 - a broken context is replaced, not reused
+                self._close_context()
         if self._context is None:
             self._context = browser.new_context(bypass_csp=True, viewport=VIEWPORT)
             self._context.add_init_script(script=top_frame_axe())
-        else:
-            self._context.clear_cookies()
         if self._page is None or self._page.is_closed():
             self._new_page(timeout_ms)
         self._page.set_default_timeout(timeout_ms)
