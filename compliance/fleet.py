@@ -6,11 +6,14 @@ processes. A batch pays once for what its sites share (the browser of the access
 check, the province's catalogue). No
 result backend is needed: progress is read from the MeasurementRun rows the tasks write.
 `estimate` measures a sample of sites here, one after the other, and projects the
-whole run from it.
+whole run from it, in wall time and in CPU time (this process with its browser, and the
+web server's when its pid is given): on a machine shared with other work only the CPU
+figure says whether the machine's cores suffice.
 """
 
 from __future__ import annotations
 
+import os
 import random
 import time
 from dataclasses import dataclass
@@ -23,6 +26,7 @@ from django.utils import timezone
 
 from tenants.models import Tenant
 
+from . import accessibility, cpu
 from .models import MeasurementRun
 
 
@@ -87,6 +91,10 @@ class Estimate:
     sample: int
     seconds_per_site: float
     workers: int
+    # CPU seconds per site of this process and its browser, and of the web server (None
+    # when not read: no /proc, or no server pid given).
+    cpu_per_site: float | None = None
+    server_cpu_per_site: float | None = None
 
     @property
     def serial_hours(self) -> float:
@@ -96,14 +104,37 @@ class Estimate:
     def parallel_hours(self) -> float:
         return self.serial_hours / max(1, self.workers)
 
+    def cpu_hours(self, cores: int) -> float | None:
+        """Hours for every site with `cores` busy all the time: the least wall time."""
+        if self.cpu_per_site is None:
+            return None
+        total = self.cpu_per_site + (self.server_cpu_per_site or 0.0)
+        return self.sites * total / 3600 / max(1, cores)
 
-def estimate(sample: int, workers: int, seed: int = 2026) -> Estimate:
-    """Measure `sample` random sites here (stored as usual) and project every site."""
+
+def estimate(
+    sample: int, workers: int, seed: int = 2026, server_pid: int | None = None
+) -> Estimate:
+    """Measure `sample` random sites here (stored as usual) and project every site.
+    `server_pid`: the web server the pages come from (its master process), whose CPU
+    the measurement costs too."""
     from .scoring import measure_sites
 
     ids = measurable_ids()
     chosen = random.Random(seed).sample(ids, min(sample, len(ids)))  # noqa: S311
+    cpu_before = cpu.tree_seconds(os.getpid())
+    server_before = cpu.tree_seconds(server_pid) if server_pid else None
     started = time.monotonic()
-    measure_sites(Tenant.objects.filter(pk__in=chosen))
-    per_site = (time.monotonic() - started) / max(1, len(chosen))
-    return Estimate(len(ids), len(chosen), per_site, workers)
+    # Read before the browser closes: its processes count while they are alive.
+    with accessibility.shared_browser():
+        measure_sites(Tenant.objects.filter(pk__in=chosen))
+        cpu_after = cpu.tree_seconds(os.getpid())
+        server_after = cpu.tree_seconds(server_pid) if server_pid else None
+    count = max(1, len(chosen))
+    per_site = (time.monotonic() - started) / count
+    found = Estimate(len(ids), len(chosen), per_site, workers)
+    if cpu_before is not None and cpu_after is not None:
+        found.cpu_per_site = (cpu_after - cpu_before) / count
+    if server_before is not None and server_after is not None:
+        found.server_cpu_per_site = (server_after - server_before) / count
+    return found

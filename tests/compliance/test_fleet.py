@@ -1,9 +1,13 @@
 """Every site measured in parallel: one Celery task per batch of sites, sent as one group,
 with progress read from the runs and an estimate from a measured sample."""
 
+import os
+import subprocess
+import sys
+
 import pytest
 
-from compliance import fleet
+from compliance import cpu, fleet
 from compliance.models import MeasurementRun
 from tests.tenants.factories import TenantFactory
 
@@ -33,11 +37,49 @@ def test_every_site_is_measured_once_in_batches_and_the_progress_adds_up(
     assert now.measuring_seconds > 0 and now.wall_seconds > 0
 
 
+# A stand-in web server, busy until killed.
+BUSY = "import time\nend = time.time() + 60\nwhile time.time() < end: pass"
+
+
 def test_the_whole_run_is_estimated_from_a_sample(province):
     for _ in range(9):
         TenantFactory(parent=province)
-    found = fleet.estimate(sample=3, workers=4)
+    server = subprocess.Popen([sys.executable, "-c", BUSY])
+    try:
+        found = fleet.estimate(sample=3, workers=4, server_pid=server.pid)
+    finally:
+        server.kill()
+        server.wait()
     assert (found.sites, found.sample) == (10, 3)
     assert MeasurementRun.objects.count() == 3
     assert found.parallel_hours == pytest.approx(found.serial_hours / 4)
     assert found.serial_hours == pytest.approx(10 * found.seconds_per_site / 3600)
+    # CPU per site read from /proc: this process with its browser, and the web server.
+    assert found.cpu_per_site > 0 and found.server_cpu_per_site > 0
+    per_site = found.cpu_per_site + found.server_cpu_per_site
+    assert found.cpu_hours(2) == pytest.approx(10 * per_site / 3600 / 2)
+
+
+# Burns 0.4 s of CPU, says so, then waits (alive, idle) until its stdin closes.
+BURN = (
+    "import sys, time\n"
+    "while time.process_time() < 0.4: pass\n"
+    "print('done', flush=True)\n"
+    "sys.stdin.read()"
+)
+
+
+def test_cpu_of_a_process_tree_counts_children_alive_and_ended():
+    before = cpu.tree_seconds(os.getpid())
+    child = subprocess.Popen(
+        [sys.executable, "-c", BURN], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    assert child.stdout.readline() == "done\n"
+    while_alive = cpu.tree_seconds(os.getpid())
+    child.stdin.close()
+    child.wait()
+    after = cpu.tree_seconds(os.getpid())
+    # /proc counts in clock ticks: a little less than the child's own 0.4 s.
+    assert while_alive - before >= 0.3  # the child, read while it runs
+    assert after - before >= 0.3  # and once ended, through this process's cutime
+    assert cpu.tree_seconds(2**22 + 1) is None  # no such process

@@ -29,6 +29,9 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 AXE_JS = Path(axe_playwright_python.__file__).parent / "axe.min.js"
+# Every rule, every impact; each violation with the targets of its first five nodes.
+AXE_VIOLATIONS = """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+    .map((v) => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 5).map((n) => n.target)}))"""
 
 
 def pytest_collection_modifyitems(items):
@@ -94,11 +97,9 @@ def axe_violations(page) -> list[dict]:
     axe itself (context.add_init_script(path=AXE_JS)) saves the injection, ~1 s a page."""
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_JS))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    return [
-        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
-        for v in result["violations"]
-    ]
+    # Only what a failure message shows crosses over to Python: receiving axe's whole
+    # result (every rule, passed ones included) cost the test process ~25 ms a page.
+    return page.evaluate(AXE_VIOLATIONS)
 
 
 @pytest.fixture

@@ -3,8 +3,10 @@
 manage.py measure_sites [slug ...]            # here, one after the other
 manage.py measure_sites --parallel [--wait]   # one Celery task per site, as a group
 manage.py measure_sites --estimate 20 --workers 8   # measure 20, project all
+manage.py measure_sites --estimate 20 --server-pid PID   # and the web server's CPU
 """
 
+import os
 import time
 
 from django.core.management.base import BaseCommand
@@ -24,19 +26,27 @@ class Command(BaseCommand):
         parser.add_argument("--wait", action="store_true", help="with --parallel: follow it")
         parser.add_argument("--estimate", type=int, default=0, metavar="N")
         parser.add_argument("--workers", type=int, default=4)
+        parser.add_argument(
+            "--server-pid",
+            type=int,
+            default=None,
+            help="with --estimate: the web server's master process, to count its CPU too",
+        )
 
-    def handle(self, *args, slugs, parallel, wait, estimate, workers, **options):
+    def handle(self, *args, slugs, parallel, wait, estimate, workers, server_pid, **options):
         sites = Tenant.objects.filter(is_active=True, is_archived=False).order_by("lft")
         if slugs:
             sites = sites.filter(slug__in=slugs)
         if estimate:
-            found = fleet.estimate(estimate, workers)
+            found = fleet.estimate(estimate, workers, server_pid=server_pid)
             self.stdout.write(
                 f"{found.sample} sites measured: {found.seconds_per_site:.2f} s per site. "
                 f"{found.sites} sites: {found.serial_hours:.2f} h in one process, about "
                 f"{found.parallel_hours:.2f} h with {found.workers} workers (if the machine "
                 "has the cores for them)."
             )
+            if found.cpu_per_site is not None:
+                self.stdout.write(self._cpu_line(found))
             return
         if parallel:
             ids = list(sites.values_list("pk", flat=True)) if slugs else None
@@ -63,4 +73,18 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{sites.count()} sites in {time.monotonic() - started:.1f} s "
             f"(finished {timezone.localtime():%H:%M:%S})"
+        )
+
+    def _cpu_line(self, found: fleet.Estimate) -> str:
+        cores = os.cpu_count() or 1
+        server = (
+            f" + {found.server_cpu_per_site:.2f} s in the web server"
+            if found.server_cpu_per_site is not None
+            else " (the web server's not counted: --server-pid)"
+        )
+        return (
+            f"CPU per site: {found.cpu_per_site:.2f} s here and in the browser{server}; "
+            f"{found.sites} sites need at least {found.cpu_hours(cores):.2f} h on this "
+            f"machine's {cores} cores (load average "
+            f"{' '.join(f'{x:.1f}' for x in os.getloadavg())})."
         )
