@@ -8,6 +8,7 @@ Needs Debian's nginx and wrk; the upstream is a running server (gunicorn). Print
 markdown row per round and target, with the load average.
 """
 
+# ruff: noqa: S603, S607 - an operator's benchmark running wrk, curl, nginx and kill
 from __future__ import annotations
 
 import re
