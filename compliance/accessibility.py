@@ -79,9 +79,15 @@ def run_axe(hostname: str, paths: list[str], *, timeout_ms: int = 15000) -> AxeR
         return own.run(hostname, paths, timeout_ms)
 
 
-# A browser context serves this many sites before a fresh one replaces it: a context
-# costs about 1 s of CPU to start (a renderer, its caches), so sites share one, and the
-# cap bounds what a long batch keeps in memory.
+# What the check keeps of axe's answer, computed in the page: the whole result (every
+# rule, with HTML snippets) would be serialised and sent through the browser, Playwright's
+# driver and Python for nothing.
+VIOLATIONS = """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+    .map((v) => ({id: v.id, impact: v.impact, nodes: v.nodes.length}))"""
+
+# A browser context serves this many sites before a fresh one replaces it: a fresh
+# context for every site cost ~1.4 s of CPU more per site (docs/performance.md, section
+# 1), and the cap bounds what a long batch keeps in memory.
 SITES_PER_CONTEXT = 20
 
 VIEWPORT = {"width": 390, "height": 844}
@@ -156,16 +162,20 @@ class AxeBrowser:
         context, self._context, self._page = self._context, None, None
         self._sites_in_context = 0
         if context is not None:
-            context.close()
+            with contextlib.suppress(Exception):  # already closed or crashed
+                context.close()
 
     def _page_for_next_site(self, browser, timeout_ms: int):
         if self._sites_in_context >= SITES_PER_CONTEXT:
             self._close_context()
+        if self._context is not None:
+            try:
+                self._context.clear_cookies()
+            except Exception:  # noqa: BLE001 - a broken context is replaced, not reused
+                self._close_context()
         if self._context is None:
             self._context = browser.new_context(bypass_csp=True, viewport=VIEWPORT)
             self._context.add_init_script(script=top_frame_axe())
-        else:
-            self._context.clear_cookies()
         if self._page is None or self._page.is_closed():
             self._new_page(timeout_ms)
         self._page.set_default_timeout(timeout_ms)
@@ -187,17 +197,12 @@ class AxeBrowser:
         for url in urls:
             try:
                 response = page.goto(url, wait_until="load")
-                result = page.evaluate(
-                    "async () => await axe.run(document, {resultTypes: ['violations']})"
-                )
+                violations = page.evaluate(VIOLATIONS)
                 report.pages.append(
                     {
                         "url": url,
                         "status": response.status if response else None,
-                        "violations": [
-                            {"id": v["id"], "impact": v["impact"], "nodes": len(v["nodes"])}
-                            for v in result["violations"]
-                        ],
+                        "violations": violations,
                     }
                 )
             except Exception as exc:  # noqa: BLE001 - one page's failure is evidence

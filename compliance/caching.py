@@ -16,3 +16,12 @@ NOT_SHOWN = (
     "compliance.IndicatorResult",
 )
 TIME_BOUND = ("compliance.VisitDaily",)
+
+
+def page_keys(tenant) -> list[str]:
+    """Every footer shows the visit counter's stored figures (portal/request_cache.py)."""
+    from django.utils import timezone
+
+    from .visits import summary_key
+
+    return [summary_key(tenant.pk, timezone.localdate())]

@@ -225,7 +225,7 @@ def stored_totals(tenant_id: int, today: date) -> dict[str, int]:
     }
 
 
-def _summary_key(tenant_id: int, today: date) -> str:
+def summary_key(tenant_id: int, today: date) -> str:
     return f"compliance:visits:{tenant_id}:{today:%Y%m%d}"
 
 
@@ -237,7 +237,7 @@ def refresh_summary(tenant_id: int) -> dict[str, int]:
     today = timezone.localdate()
     stored = stored_totals(tenant_id, today)
     try:
-        cache.set(_summary_key(tenant_id, today), stored, 26 * 3600)
+        cache.set(summary_key(tenant_id, today), stored, 26 * 3600)
     except Exception:  # noqa: BLE001 - the cache is Redis too: a page must still render
         logger.warning("visit summary not cached")
     return stored
@@ -252,11 +252,11 @@ def summary(
     makes no database query; the flush task and the statistics page refill the cache.
     `serving`: the page being served will be counted once it is out (the middleware) and
     is included already, as a visitor expects of the counter on it."""
-    from django.core.cache import cache
+    from portal import request_cache
 
     today = timezone.localdate()
     try:
-        stored = cache.get(_summary_key(tenant_id, today))
+        stored = request_cache.get(summary_key(tenant_id, today))
     except Exception:  # noqa: BLE001
         stored = None
     live = live_today(tenant_id)

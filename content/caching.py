@@ -85,3 +85,8 @@ PAGE_DEPENDENCIES = (
     Depends("content.SiteHero", scope=SITE),  # its own home page only
 )
 NOT_SHOWN = ("content.ArticleRevision",)
+
+
+def page_keys(tenant) -> list[str]:
+    """Read by every page of the site (portal/request_cache.py): its content version."""
+    return [_key(tenant.pk)]

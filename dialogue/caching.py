@@ -9,3 +9,10 @@ PAGE_DEPENDENCIES = (
     Depends("dialogue.SessionQuestion", scope=LINEAGE, site="session.tenant_id"),
     Depends("dialogue.Hotline", scope=LINEAGE),  # the API lists it on the sites above
 )
+
+
+def page_keys(tenant) -> list[str]:
+    """Every footer shows the main hotline (portal/request_cache.py)."""
+    from .sections import CACHE_KEY
+
+    return [CACHE_KEY.format(tenant_id=tenant.pk)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.cache import cache
 
+from portal import request_cache
 from portal.hooks import Section
 
 from .models import Hotline
@@ -15,7 +16,7 @@ MISSING = ""
 def main_hotline(tenant_id: int) -> dict | None:
     """The hotline marked main, cached per tenant (cleared when hotlines change)."""
     key = CACHE_KEY.format(tenant_id=tenant_id)
-    found = cache.get(key)
+    found = request_cache.get(key)
     if found is None:
         hotline = Hotline.objects.filter(tenant_id=tenant_id, is_main=True).first()
         found = {"number": hotline.number} if hotline else MISSING

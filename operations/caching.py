@@ -26,3 +26,10 @@ def next_change(tenant, after: float) -> datetime | None:
         if moment.timestamp() > after
     ]
     return min(moments, default=None)
+
+
+def page_keys(tenant) -> list[str]:
+    """Every page shows the downtime notices (portal/request_cache.py)."""
+    from .downtime import CACHE_KEY
+
+    return [CACHE_KEY]

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from portal import request_cache
 from portal.workdays import add_working_days
 
 LEAD_WORKING_DAYS = 7  # Decree 224/2026 Art. 13
@@ -124,7 +125,7 @@ def refresh(**kwargs) -> list[Notice]:
 
 
 def all_notices() -> list[Notice]:
-    notices = cache.get(CACHE_KEY)
+    notices = request_cache.get(CACHE_KEY)
     if notices is None:
         notices = refresh()
     return notices

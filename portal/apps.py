@@ -29,7 +29,10 @@ class PortalConfig(AppConfig):
         # Version counters are read once a request (portal/versions.py).
         from django.core.signals import request_finished, request_started
 
-        from . import versions
+        from . import request_cache, versions
 
         request_started.connect(versions.start_request, dispatch_uid="versions-memo-start")
         request_finished.connect(versions.end_request, dispatch_uid="versions-memo-end")
+        # ...and the keys every page reads in one round trip (portal/request_cache.py).
+        request_started.connect(request_cache.start_request, dispatch_uid="page-keys-start")
+        request_finished.connect(request_cache.end_request, dispatch_uid="page-keys-end")

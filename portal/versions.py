@@ -28,6 +28,13 @@ def end_request(**_signal_kwargs) -> None:
     _memo.set(None)
 
 
+def remember(values: dict[str, int]) -> None:
+    """Counters read for this request by someone else (portal/request_cache.py)."""
+    memo = _memo.get()
+    if memo is not None:
+        memo.update(values)
+
+
 def current(key: str) -> int:
     memo = _memo.get()
     if memo is not None and key in memo:

@@ -10,3 +10,11 @@ PAGE_DEPENDENCIES = (
     Depends("procedures.Field", scope=ALL),
 )
 NOT_SHOWN = ("procedures.SyncSource", "procedures.SyncRun")
+
+
+def page_keys(tenant) -> list[str]:
+    """The catalogue version keys the home page's online-services block
+    (portal/request_cache.py)."""
+    from .sync import CATALOGUE_VERSION_KEY
+
+    return [CATALOGUE_VERSION_KEY]

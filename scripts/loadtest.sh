@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Load test of the public pages (docs/performance.md): wrk against a running server.
-#   [ROUNDS=3] [CONNECTIONS=8] [SITES=both|province] [SEARCH=1] [API=1] scripts/loadtest.sh [BASE_URL] [DURATION]
+#   [ROUNDS=3] [CONNECTIONS=8] [SITES=both|province] [SEARCH=1] [API=1] [COLD=1] scripts/loadtest.sh [BASE_URL] [DURATION]
 # API=1 measures three read-API endpoints instead of the pages (the server needs a high
 # API_ANON_RATE_PER_MINUTE: every request comes from one address).
+# COLD=1 adds "article, never asked for": each request a different bulk article, in
+# order, each round on articles not read before (articles nobody has asked for yet; run
+# it against a server without the page cache, PAGE_CACHE_SECONDS=0).
 #   e.g. scripts/loadtest.sh http://127.0.0.1:8114 10s
 # Needs wrk (apt-get install wrk) and the data of `manage.py seed_load` (bulk articles).
 # Prints one markdown row per page and site: median and range of req/s over ROUNDS runs,
@@ -57,6 +60,42 @@ run() {  # host label path: warm-up, then ROUNDS runs; the median and range of r
     "$(cut -d' ' -f1 /proc/loadavg)"
 }
 
+cold_articles() {  # host slug: each request a different article (wrk -s, a Lua script)
+  local host=$1 slug=$2 paths lua out rates=() n p50 p99 bad=0
+  paths=$(mktemp) lua=$(mktemp --suffix=.lua)
+  "$PY" manage.py shell -v 0 -c "
+from content.models import Article
+for a in Article.objects.filter(tenant__slug='$slug', slug__startswith='tai-').order_by('pk'):
+    print(a.get_absolute_url())" >"$paths"
+  cat >"$lua" <<'LUA'
+local threads = 0
+function setup(thread) thread:set("id", threads); threads = threads + 1 end
+function init(args)
+  paths, n, offset = {}, 0, tonumber(args[2])
+  for line in io.lines(args[1]) do paths[#paths + 1] = line end
+end
+function request()
+  n = n + 1
+  return wrk.format("GET", paths[(offset + id + 2 * n) % #paths + 1])
+end
+LUA
+  for round in $(seq "$ROUNDS"); do
+    out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H "Host: $host" -s "$lua" "$BASE/" -- "$paths" $((round * 100003 % $(wc -l <"$paths"))))
+    rates+=("$(awk '/Requests\/sec/{print $2}' <<<"$out")")
+    n=$(awk '/Non-2xx/{print $5}' <<<"$out")
+    bad=$((bad + ${n:-0}))
+  done
+  p50=$(awk '$1=="50%"{print $2}' <<<"$out")
+  p99=$(awk '$1=="99%"{print $2}' <<<"$out")
+  local sorted median
+  sorted=$(printf '%s\n' "${rates[@]}" | sort -n)
+  median=$(sed -n "$(( (ROUNDS + 1) / 2 ))p" <<<"$sorted")
+  printf '| %s | %s | %s | %s–%s | %s | %s | %s | %s |\n' "article, never asked for" "$host" \
+    "$median" "$(head -1 <<<"$sorted")" "$(tail -1 <<<"$sorted")" "$p50" "$p99" "$bad" \
+    "$(cut -d' ' -f1 /proc/loadavg)"
+  rm -f "$paths" "$lua"
+}
+
 if [ "${API:-0}" = 1 ]; then  # three read-API endpoints on the province (docs/api.md)
   echo "| endpoint | site | req/s (median) | range | p50 | p99 | non-2xx | load avg |"
   echo "|---|---|---:|---:|---:|---:|---:|---:|"
@@ -81,6 +120,7 @@ print(Tenant.objects.filter(parent__isnull=True).order_by('pk').first().slug)");
   run "$host" "category p1" /chuyen-muc/tin-tuc-su-kien/
   run "$host" "category deep" "/chuyen-muc/tin-tuc-su-kien/$(deep_cursor "$host" /chuyen-muc/tin-tuc-su-kien/)"
   run "$host" article "$article"
+  [ "${COLD:-0}" = 1 ] && cold_articles "$host" "$slug"
   run "$host" documents /van-ban/
   run "$host" procedures /thu-tuc-hanh-chinh/
   run "$host" RSS /rss/

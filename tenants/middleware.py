@@ -8,6 +8,7 @@ table consulted: a URL a site once published answers 301 to where its item went,
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 
+from portal import request_cache
 from portal.errors import bad_request_page, gone_page, unknown_host_page
 
 from .models_redirects import UrlRedirect
@@ -35,6 +36,8 @@ class TenantMiddleware:
                 f"{request.get_full_path()}"
             )
         request.tenant = resolution.tenant
+        if request.method in ("GET", "HEAD") and not request.path.startswith("/admin/"):
+            request_cache.prefetch(request.tenant)  # what every public page reads
         response = self.get_response(request)
         if response.status_code == 404 and request.method in ("GET", "HEAD"):
             return redirect_from_table(request, hostname, host) or response

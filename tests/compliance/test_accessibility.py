@@ -138,3 +138,11 @@ def test_a_new_context_after_its_share_of_sites(server, monkeypatch):
             assert violations(report) == [[]]
             contexts.append(browser._context)
     assert len({id(context) for context in contexts}) == 3
+
+
+def test_a_context_that_broke_is_replaced_for_the_next_site(server):
+    with using_base(server), accessibility.AxeBrowser() as browser:
+        browser.run("mot.portal.test", ["/sach/"])
+        browser._pool.submit(browser._context.close).result()  # as if it had crashed
+        report = browser.run("hai.portal.test", ["/sach/"])
+    assert violations(report) == [[]]

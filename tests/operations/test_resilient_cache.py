@@ -4,6 +4,7 @@ import logging
 import time
 
 import pytest
+from django.conf import settings
 from django.test import override_settings
 
 from dialogue.models import Inquiry
@@ -22,7 +23,10 @@ def _cache(url: str) -> ResilientRedisCache:
 def _down_caches():
     url = f"redis://127.0.0.1:{CLOSED_PORT}/0"
     breaker_for(url).reset()
-    return {"default": {"BACKEND": "portal.cache.ResilientRedisCache", "LOCATION": url}}
+    return {
+        "default": {"BACKEND": "portal.cache.ResilientRedisCache", "LOCATION": url},
+        "versioned": settings.CACHES["versioned"],  # the process's copies, as deployed
+    }
 
 
 def test_reads_miss_writes_drop_and_the_outage_is_logged_once(caplog):

@@ -1,28 +1,12 @@
 """Versioned values kept in the process (portal/local_cache.py): a page's shell without
 Redis round trips, and never a value that a change or a lost Redis has made stale."""
 
-import pytest
-import redis
 from django.core.cache import cache
 
 from portal import local_cache, versions
 from portal.local_cache import LocalStore, versioned_cache
 from tests.content.factories import ArticleFactory, CategoryFactory
 from tests.portal.test_page_cache import visitor
-
-
-@pytest.fixture
-def redis_commands(monkeypatch):
-    """Every command any Redis client of this process sends (a spy: Redis still answers)."""
-    sent = []
-    execute = redis.Redis.execute_command
-
-    def spy(self, *args, **options):
-        sent.append(args)
-        return execute(self, *args, **options)
-
-    monkeypatch.setattr(redis.Redis, "execute_command", spy)
-    return sent
 
 
 def test_a_versioned_value_is_read_from_the_process_after_the_first_time(redis_commands):
