@@ -8,6 +8,9 @@ TEST_REDIS_URL ?= redis://127.0.0.1:6379/1
 PYTEST_ARGS ?=
 # Test processes (pytest-xdist): each has its own test database and Redis database
 # (tests/conftest.py); tests/demo goes to one worker in one piece. 0 = one process.
+# Test databases are copies of a migrated template kept on the server between runs
+# (test_<name>_migrated_<hash of the migrations>, tests/harness/template_db.py);
+# PYTEST_ARGS=--create-db builds it again.
 TEST_WORKERS ?= 2
 PARALLEL := -n $(TEST_WORKERS)
 # The tests that CI runs a second time on the embedded PostgreSQL 18 (`make test-embedded`);
