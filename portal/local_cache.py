@@ -27,6 +27,7 @@ from django.utils.connection import ConnectionProxy
 
 LOCAL_SECONDS = 60
 MAX_ENTRIES = 4000
+MAX_BYTES = 64 * 1024 * 1024  # per process, all entries together
 MAX_VALUE_BYTES = 512 * 1024  # a bigger value stays on the shared cache only
 _MISSING = object()
 
@@ -34,8 +35,10 @@ _MISSING = object()
 class LocalStore:
     """A bounded least-recently-used map of pickled values with an expiry each."""
 
-    def __init__(self, max_entries: int = MAX_ENTRIES) -> None:
+    def __init__(self, max_entries: int = MAX_ENTRIES, max_bytes: int = MAX_BYTES) -> None:
         self.max_entries = max_entries
+        self.max_bytes = max_bytes
+        self.size = 0  # bytes (characters for strings) of the values held
         self._entries: OrderedDict[str, tuple[float, bytes | str]] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -46,7 +49,7 @@ class LocalStore:
                 return _MISSING
             expires, stored = entry
             if expires < time.monotonic():
-                del self._entries[key]
+                self._drop(key)
                 return _MISSING
             self._entries.move_to_end(key)
         # Only values this process pickled itself (put below), never bytes from outside.
@@ -58,18 +61,25 @@ class LocalStore:
         if len(stored) > MAX_VALUE_BYTES or seconds <= 0:
             return
         with self._lock:
+            self._drop(key)
             self._entries[key] = (time.monotonic() + seconds, stored)
-            self._entries.move_to_end(key)
-            while len(self._entries) > self.max_entries:
-                self._entries.popitem(last=False)
+            self.size += len(stored)
+            while len(self._entries) > self.max_entries or self.size > self.max_bytes:
+                self._drop(next(iter(self._entries)))  # the least recently used
 
     def pop(self, key: str) -> None:
         with self._lock:
-            self._entries.pop(key, None)
+            self._drop(key)
 
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
+            self.size = 0
+
+    def _drop(self, key: str) -> None:
+        entry = self._entries.pop(key, None)
+        if entry is not None:
+            self.size -= len(entry[1])
 
     def __len__(self) -> int:
         return len(self._entries)

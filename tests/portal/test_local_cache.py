@@ -51,6 +51,16 @@ def test_delete_and_clear_reach_the_process_copy():
     assert versioned_cache.get("test:v1:gone") is None
 
 
+def test_the_store_holds_at_most_its_bytes():
+    store = LocalStore(max_bytes=10)
+    store.put("a", "12345", 60)
+    store.put("b", "12345", 60)
+    store.put("c", "123", 60)
+    assert store.get("a") is local_cache._MISSING and store.size == 8
+    store.put("b", "1", 60)  # replacing a value counts it once
+    assert store.size == 4
+
+
 def test_the_store_keeps_the_most_recently_used_entries_and_expires_them(monkeypatch):
     store = LocalStore(max_entries=2)
     store.put("a", "1", 60)
