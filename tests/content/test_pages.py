@@ -271,6 +271,22 @@ def test_a_second_article_of_the_site_costs_one_query(
     assert second.title in html
 
 
+def test_an_article_read_again_costs_no_query_and_an_edit_shows_next_time(
+    commune, news, site_client, django_assert_num_queries
+):
+    article = ArticleFactory(tenant=commune, category=news, title_vi="Họp dân đầu năm")
+    client = site_client(commune)
+    client.get(article.get_absolute_url())
+    with django_assert_num_queries(0):
+        assert "Họp dân đầu năm" in client.get(article.get_absolute_url()).content.decode()
+    article.title_vi = "Họp dân đầu năm 2027"
+    article.save()
+    assert "Họp dân đầu năm 2027" in client.get(article.get_absolute_url()).content.decode()
+    article.status = PublicationStatus.DRAFT
+    article.save()
+    assert client.get(article.get_absolute_url()).status_code == 404
+
+
 def side_lists_html(html: str) -> str:
     return html[html.index('class="side-list"') :]
 
