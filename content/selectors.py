@@ -131,6 +131,34 @@ def seek_page(
     )
 
 
+def cached_page(
+    tenant: Tenant, name: str, queryset, *, after: str | None, before: str | None
+) -> Page:
+    """`seek_page`, its ids and links cached per site, content version and cursor (a
+    list read again costs no query). `queryset()` builds the list's queryset, called
+    only on a miss or when the cards are rendered. Keyed on the cursors as read, so junk
+    ones share page 1's entry."""
+    newer, older = Cursor.decode(before), Cursor.decode(after)
+    key = f"page:{name}:{older.encode() if older else ''}:{newer.encode() if newer else ''}"
+
+    def build() -> dict:
+        page = seek_page(queryset(), after=after, before=before)
+        return {"ids": page.ids, "older": page.older, "newer": page.newer, "first": page.is_first}
+
+    found = caching.cached(tenant.pk, key, build)
+    return _page_of_ids(
+        queryset, found["ids"], older=found["older"], newer=found["newer"], is_first=found["first"]
+    )
+
+
+def _page_of_ids(queryset, ids: list[int], **links) -> Page:
+    def load() -> list[Article]:
+        found = queryset().in_bulk(ids) if ids else {}
+        return [found[pk] for pk in ids if pk in found]
+
+    return Page(ids=ids, items=SimpleLazyObject(load), **links)
+
+
 def _page(queryset: QuerySet, shown: list[tuple[datetime, int]], **links) -> Page:
     ids = [pk for _published_at, pk in shown]
 

@@ -38,13 +38,27 @@ def _origin(request: HttpRequest) -> str:
 
 @require_safe
 def category(request: HttpRequest, slug: str) -> HttpResponse:
-    current = get_object_or_404(Category.objects.for_tenant(request.tenant), slug=slug)
-    ids = selectors.category_ids(current)
-    queryset = selectors.card_articles(
-        selectors.public_articles(request.tenant).filter(category_id__in=ids)
+    tenant = request.tenant
+    current = caching.cached(
+        tenant.pk,
+        f"category:{slug}",
+        lambda: Category.objects.for_tenant(tenant).filter(slug=slug).first(),
     )
-    page = selectors.seek_page(
-        queryset, after=request.GET.get("sau"), before=request.GET.get("truoc")
+    if current is None:
+        raise Http404
+
+    def articles():
+        ids = selectors.category_ids(current)
+        return selectors.card_articles(
+            selectors.public_articles(tenant).filter(category_id__in=ids)
+        )
+
+    page = selectors.cached_page(
+        tenant,
+        f"category-{current.pk}",
+        articles,
+        after=request.GET.get("sau"),
+        before=request.GET.get("truoc"),
     )
     return render(
         request,
@@ -62,9 +76,13 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def latest(request: HttpRequest) -> HttpResponse:
     """Every published article of the site, newest first (the "Tin tức" page)."""
-    queryset = selectors.card_articles(selectors.public_articles(request.tenant))
-    page = selectors.seek_page(
-        queryset, after=request.GET.get("sau"), before=request.GET.get("truoc")
+    tenant = request.tenant
+    page = selectors.cached_page(
+        tenant,
+        "latest",
+        lambda: selectors.card_articles(selectors.public_articles(tenant)),
+        after=request.GET.get("sau"),
+        before=request.GET.get("truoc"),
     )
     return render(
         request,
