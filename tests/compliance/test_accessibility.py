@@ -4,6 +4,7 @@ context per site with axe injected into each page reported."""
 
 import os
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -77,7 +78,13 @@ def server():
 
 def injected_per_page(base: str, hostname: str, paths: list[str]) -> list[list[dict]]:
     """The way before the shared context: a fresh context for the site, then goto and
-    axe injected with a script tag on each page."""
+    axe injected with a script tag on each page. In a thread of its own, as AxeBrowser
+    runs: the e2e tests' Playwright may already hold this thread's event loop."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(_injected_per_page, base, hostname, paths).result()
+
+
+def _injected_per_page(base: str, hostname: str, paths: list[str]) -> list[list[dict]]:
     from playwright.sync_api import sync_playwright
 
     port = base.rsplit(":", 1)[1]
