@@ -152,6 +152,9 @@ def cached_page(
 
 
 def _page_of_ids(queryset, ids: list[int], **links) -> Page:
+    """The page's articles, read by id from `queryset()` (the site's public articles, so
+    an id no longer public is dropped) when the list is rendered."""
+
     def load() -> list[Article]:
         found = queryset().in_bulk(ids) if ids else {}
         return [found[pk] for pk in ids if pk in found]
@@ -160,13 +163,7 @@ def _page_of_ids(queryset, ids: list[int], **links) -> Page:
 
 
 def _page(queryset: QuerySet, shown: list[tuple[datetime, int]], **links) -> Page:
-    ids = [pk for _published_at, pk in shown]
-
-    def load() -> list[Article]:
-        found = queryset.in_bulk(ids) if ids else {}
-        return [found[pk] for pk in ids if pk in found]
-
-    return Page(ids=ids, items=SimpleLazyObject(load), **links)
+    return _page_of_ids(lambda: queryset, [pk for _published_at, pk in shown], **links)
 
 
 # --- convergence -----------------------------------------------------------------------
@@ -217,6 +214,8 @@ def side_lists(tenant: Tenant, article: Article) -> SideLists:
     wanted = SIDE_LIMIT * 2 + 1
     parts = {}
     if getattr(article, "has_related", True):
+        # Scoped by site_cards (the site's public articles): a related link that points
+        # to another site's article shows nothing here.
         related = site_cards.exclude(pk=article.pk).filter(pk__in=article.related.values("pk"))
         parts["related"] = related.order_by("-published_at", "-id")[:6]
     if latest is None:

@@ -110,6 +110,8 @@ def _published_article(tenant, slug: str) -> Article | None:
             Article.objects.for_tenant(tenant)
             .published()
             .select_related("category", "cover")
+            # Both subqueries are tied to the outer row (OuterRef), an article of this
+            # site: they cannot see another site's files or links.
             .annotate(
                 has_attachments=Exists(ArticleAttachment.objects.filter(article=OuterRef("pk"))),
                 has_related=Exists(

@@ -12,6 +12,7 @@ markdown row per round and target, with the load average.
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -39,6 +40,9 @@ def wrk(url: str, host: str, seconds: int) -> tuple[float, str]:
 
 
 def main(upstream: str, host: str, path: str, seconds: int = 10, rounds: int = 2) -> None:
+    for tool in ("wrk", NGINX):
+        if not shutil.which(tool):
+            sys.exit(f"{tool} is missing: apt-get install wrk nginx-light (a benchmark)")
     body = requests.get(f"http://{upstream}{path}", headers={"Host": host}, timeout=10).content
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)

@@ -15,6 +15,9 @@ from .models_redirects import UrlRedirect
 from .redirects import find_redirect
 from .resolution import host_without_port, port_suffix, resolve_host
 
+# Paths whose answers are not pages with the site's header and footer: nothing to prefetch.
+NO_SHELL = ("/admin/", "/api/")
+
 
 class TenantMiddleware:
     def __init__(self, get_response):
@@ -36,7 +39,7 @@ class TenantMiddleware:
                 f"{request.get_full_path()}"
             )
         request.tenant = resolution.tenant
-        if request.method in ("GET", "HEAD") and not request.path.startswith("/admin/"):
+        if request.method in ("GET", "HEAD") and not request.path.startswith(NO_SHELL):
             request_cache.prefetch(request.tenant)  # what every public page reads
         response = self.get_response(request)
         if response.status_code == 404 and request.method in ("GET", "HEAD"):

@@ -304,6 +304,16 @@ def test_a_list_read_again_costs_no_query_and_a_new_article_shows_next_time(
     assert client.get("/chuyen-muc/khong-co/").status_code == 404
 
 
+def test_a_related_link_to_another_sites_article_shows_nothing_beside_the_text(
+    commune, other_commune, news, site_client
+):
+    elsewhere = ArticleFactory(tenant=other_commune, title_vi="Tin của xã khác")
+    article = ArticleFactory(tenant=commune, category=news, title_vi="Tin của xã mình")
+    article.related.add(elsewhere)
+    html = site_client(commune).get(article.get_absolute_url()).content.decode()
+    assert "Tin của xã mình" in html and "Tin của xã khác" not in html
+
+
 def side_lists_html(html: str) -> str:
     return html[html.index('class="side-list"') :]
 
