@@ -39,19 +39,51 @@ def pytest_configure(config):
 # Scopes that run as one piece on one worker: the demo package (seeded once for all of it,
 # tests/demo/conftest.py) and the replica module (a primary and a replica started once).
 IN_ONE_PIECE = ("tests/demo/", "tests/portal/test_replicas.py")
+# The longest tests (tens of seconds each, `--durations`), handed out before all others so
+# that none of them starts last while the other workers have nothing left to do. Some of
+# them mostly wait (a sleep, a server starting): early, other tests use the cores meanwhile.
+LONGEST_FIRST = (
+    *IN_ONE_PIECE,
+    "tests/e2e/test_every_page.py",
+    "tests/e2e/test_lighthouse.py",
+    "tests/compliance/test_batch.py",
+    "tests/portal/test_embedded_db.py",
+    "tests/api/test_fuzz.py",
+    "tests/operations/test_downtime_page_cache.py",
+    "tests/compliance/test_fleet.py",
+    "tests/portal/test_admin_language.py",
+    "tests/portal/test_nginx_failover.py",
+    "tests/e2e/test_content.py",
+    "tests/compliance/test_accessibility.py",
+    "tests/e2e/test_dialogue.py",
+)
+
+
+def _rank(scope: str) -> int:
+    return next((n for n, prefix in enumerate(LONGEST_FIRST) if scope.startswith(prefix)), 99)
 
 
 def pytest_xdist_make_scheduler(config, log):
     """pytest-xdist hands out tests one by one, except the IN_ONE_PIECE scopes, each sent
-    whole to one worker. xdist orders scopes by size before the first hand-out, so these
-    two (the longest set-ups of the suite, minutes each) start first, one per worker,
-    instead of meeting on one worker or starting last. (xdist's own --dist loadgroup does
-    not group under pytest 9.)"""
+    whole to one worker. The LONGEST_FIRST tests go out first, in that order (the demo
+    package and the replica module, the longest set-ups of the suite, one per worker),
+    then the rest in collection order. (xdist's own --dist loadgroup does not group
+    under pytest 9.)"""
     from xdist.scheduler import LoadScopeScheduling
 
     class LongestFirstInOnePiece(LoadScopeScheduling):
+        ordered = False
+
         def _split_scope(self, nodeid: str) -> str:
             return next((scope for scope in IN_ONE_PIECE if nodeid.startswith(scope)), nodeid)
+
+        def _assign_work_unit(self, node) -> None:
+            if not self.ordered:  # the first hand-out: the whole queue is known
+                for scope in sorted(self.workqueue, key=_rank, reverse=True):
+                    if _rank(scope) < 99:
+                        self.workqueue.move_to_end(scope, last=False)
+                self.ordered = True
+            super()._assign_work_unit(node)
 
     return LongestFirstInOnePiece(config, log)
 
