@@ -35,7 +35,7 @@ def _bulk_article_with_side_lists() -> tuple[Tenant, Article]:
 
 def _items(html: str, heading_id: str) -> int:
     section = html.split(f'id="{heading_id}"')[1].split("</section>")[0]
-    return len(re.findall(r"<li><a href=", section))
+    return len(re.findall(r"<a href=", section))
 
 
 def test_a_bulk_article_with_its_side_lists_weighs_less_than_12_kb(demo):
