@@ -216,11 +216,9 @@ def _json_ld(request: HttpRequest, item: Article, url: str, publisher: str) -> s
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": item.title[:110],
-        "description": item.summary,
-        "datePublished": item.published_at.isoformat() if item.published_at else None,
-        "dateModified": item.updated_at.isoformat(),
+        "datePublished": item.published_at.isoformat("T", "seconds") if item.published_at else None,
+        "dateModified": item.updated_at.isoformat("T", "seconds"),
         "inLanguage": get_language() or "vi",
-        "mainEntityOfPage": url,
         "publisher": {"@type": "GovernmentOrganization", "name": publisher},
     }
     if item.author:
@@ -228,7 +226,7 @@ def _json_ld(request: HttpRequest, item: Article, url: str, publisher: str) -> s
     if item.cover_id:
         data["image"] = [f"{_origin(request)}{item.cover.file.url}"]
     # Escape "<" so that no text can close the <script> element that carries the data.
-    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
 
 
 @require_safe

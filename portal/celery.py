@@ -3,6 +3,7 @@
 import os
 
 from celery import Celery
+from celery.signals import worker_process_init
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 
@@ -19,3 +20,14 @@ def collect_beat_schedule(sender: Celery, **kwargs) -> None:
     for module in app_modules("schedule"):
         schedule.update(getattr(module, "SCHEDULE", {}))
     sender.conf.beat_schedule = schedule
+
+
+@worker_process_init.connect
+def tune_garbage_collector(**kwargs) -> None:
+    """A worker process measures sites and builds exports for minutes on end: the same
+    collector settings as the web processes (portal/gc_tuning.py)."""
+    from django.conf import settings
+
+    from .gc_tuning import tune
+
+    tune(settings.SERVER_GC_THRESHOLDS)

@@ -183,6 +183,12 @@ CACHES["versioned"] = {
     "OPTIONS": {"SHARED": "default"},
 }
 
+# The garbage collector's thresholds in a serving process (portal/gc_tuning.py, called by
+# portal/wsgi.py): "700,10,10" is CPython's default; empty leaves the collector alone.
+SERVER_GC_THRESHOLDS = tuple(
+    int(part) for part in env_list("SERVER_GC_THRESHOLDS", "50000,20,100") if part.strip()
+)
+
 # Whole-response cache of anonymous pages (portal/page_cache.py): the longest a page
 # may show what no declared event announces (visit counts, a day's document statuses).
 # 0 turns it off; it needs Redis.

@@ -15,8 +15,18 @@ def reindex_objects(label: str, pks: list[str]) -> int:
     return indexing.reindex_many(label, pks)
 
 
+# No longer sent (the results page queues its count in Redis, analytics.record_later);
+# kept so that messages already in the broker at the upgrade are still counted.
 @shared_task(ignore_result=True)
 def record_search(tenant_id: int, query: str, found: bool) -> None:
     from . import analytics
 
     analytics.record(tenant_id, query, found)
+
+
+@shared_task(ignore_result=True)
+def drain_analytics() -> int:
+    """Write the searches queued by the results page (every minute, search/schedule.py)."""
+    from . import analytics
+
+    return analytics.drain()

@@ -36,6 +36,17 @@ def pytest_configure(config):
     TransactionTestCase._fixture_teardown = emptying.fixture_teardown
 
 
+def pytest_collection_finish(session):
+    """Once every test module is imported, the test process's garbage collector is tuned
+    as a web process's is (portal/gc_tuning.py): Django, the apps and the test modules are
+    frozen, and the young generation is collected less often. Full collections walked
+    that whole heap again and again; measured on tests/content + tests/documents, user CPU
+    34.6 s before, 28.0–28.8 s after."""
+    from portal import gc_tuning
+
+    gc_tuning.tune(settings.SERVER_GC_THRESHOLDS)
+
+
 # Scopes that run as one piece on one worker: the demo package (seeded once for all of it,
 # tests/demo/conftest.py) and the replica module (a primary and a replica started once).
 IN_ONE_PIECE = ("tests/demo/", "tests/portal/test_replicas.py")

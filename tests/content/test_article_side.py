@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 def _list(html: str, heading_id: str) -> list[str]:
     section = html.split(f'id="{heading_id}"')[1].split("</section>")[0]
-    return re.findall(r'class="card-title"><a href="[^"]+">([^<]+)</a>', section)
+    return re.findall(r'<li><a href="[^"]+">([^<]+)</a>', section)
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from django.test import Client
 
-from search.analytics import normalise, week_of
+from search.analytics import drain, normalise, week_of
 from search.models import SearchQueryStat
 from tenants.models import Role
 from tests.search.factories import bulletin, index_all
@@ -21,6 +21,7 @@ def test_searches_are_counted_per_site_week_and_normalised_query(
         client.get("/tim-kiem/", {"q": "quy hoach", "page": "2"})  # paging is not a new search
         client.get("/tim-kiem/", {"q": "khong co gi"})
         site_client(other_commune).get("/tim-kiem/", {"q": "quy hoach"})
+    drain()  # the beat task, every minute
     stats = {(s.tenant_id, s.query): s for s in SearchQueryStat.objects.all()}
     top = stats[(commune.pk, "quy hoach")]
     assert (top.searches, top.zero_results) == (2, 0)
@@ -34,6 +35,7 @@ def test_nothing_personal_is_stored(commune, site_client, django_capture_on_comm
     with django_capture_on_commit_callbacks(execute=True):
         for q in ["0912 345 678", "cccd 001203004567", "nguyenvana@example.com"]:
             client.get("/tim-kiem/", {"q": q})
+    drain()
     assert list(SearchQueryStat.objects.values_list("query", "searches")) == [
         ("(đã ẩn: có thể chứa thông tin cá nhân)", 3)
     ]

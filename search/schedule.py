@@ -1,0 +1,6 @@
+SCHEDULE = {
+    "search-drain-analytics": {
+        "task": "search.tasks.drain_analytics",
+        "schedule": 60.0,
+    },
+}
