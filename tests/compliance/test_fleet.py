@@ -37,8 +37,17 @@ def test_every_site_is_measured_once_in_batches_and_the_progress_adds_up(
     assert now.measuring_seconds > 0 and now.wall_seconds > 0
 
 
-# A stand-in web server, busy until killed.
-BUSY = "import time\nend = time.time() + 60\nwhile time.time() < end: pass"
+# A stand-in web server, working until killed: 20 ms of CPU in every 100 ms, so that its
+# CPU during the measurement is well above zero without taking a whole core from the
+# measurement (and from the other tests running beside it).
+BUSY = (
+    "import time\n"
+    "end = time.time() + 60\n"
+    "while time.time() < end:\n"
+    "    burst = time.process_time() + 0.02\n"
+    "    while time.process_time() < burst: pass\n"
+    "    time.sleep(0.08)"
+)
 
 
 def test_the_whole_run_is_estimated_from_a_sample(province):
