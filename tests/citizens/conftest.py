@@ -5,8 +5,12 @@ expired), one that announces another issuer, and a port where nothing listens.""
 import pytest
 
 from tests.citizens.provider import CALLBACK_PATH, CLIENT_ID, CLIENT_SECRET, start_provider
+from tests.harness.ports import worker_port
 
-PORT_GOOD, PORT_SKEWED, PORT_WRONG_ISSUER, PORT_DOWN = 21701, 21702, 21703, 21704
+# Ten ports per xdist worker (tests/harness/ports.py); 21705 is tests/e2e/test_citizens.py's.
+PORT_GOOD, PORT_SKEWED, PORT_WRONG_ISSUER, PORT_DOWN = (
+    worker_port(p, 10) for p in range(21701, 21705)
+)
 SITE_CALLBACK = f"http://portal.test{CALLBACK_PATH}"
 
 

@@ -15,10 +15,11 @@ from tests.citizens.conftest import configure
 from tests.citizens.provider import CALLBACK_PATH, CITIZEN_LOGIN, start_provider
 from tests.dialogue.factories import InquiryFactory
 from tests.documents.factories import CommentFactory, ConsultationFactory
+from tests.harness.ports import worker_port
 
 pytestmark = pytest.mark.e2e
 
-PROVIDER_PORT = 21705
+PROVIDER_PORT = worker_port(21705, 10)  # tests/harness/ports.py
 IMG = Path(__file__).resolve().parents[2] / "docs" / "img"
 
 

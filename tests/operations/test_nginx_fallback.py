@@ -2,7 +2,6 @@
 page while the upstream answers, the static copy (with the error status and Retry-After)
 when it answers 502/503/504, times out, or is not there at all."""
 
-import os
 import shutil
 import subprocess
 import threading
@@ -12,14 +11,12 @@ from pathlib import Path
 import pytest
 import requests
 
+from tests.harness.ports import worker_port
 from tests.operations.servers import ROOT, wait_for_port
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 pytestmark = pytest.mark.skipif(not Path(NGINX).exists(), reason="nginx is not installed")
-# Two ports per pytest-xdist worker (gwN): the tests of this module may run at the same
-# time on two workers.
-_WORKER = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
-NGINX_PORT, UPSTREAM_PORT = 21231 + 2 * _WORKER, 21232 + 2 * _WORKER
+NGINX_PORT, UPSTREAM_PORT = worker_port(21231, 2), worker_port(21232, 2)
 
 
 class Upstream(BaseHTTPRequestHandler):
