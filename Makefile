@@ -10,8 +10,10 @@ PYTEST_ARGS ?=
 # (tests/conftest.py); tests/demo goes to one worker in one piece. 0 = one process.
 # Test databases are copies of a migrated template kept on the server between runs
 # (test_<name>_migrated_<hash of the migrations>, tests/harness/template_db.py);
-# PYTEST_ARGS=--create-db builds it again.
-TEST_WORKERS ?= 2
+# PYTEST_ARGS=--create-db builds it again. Three processes on a 2-core machine: many tests
+# mostly wait (Lighthouse's quiet windows, timed sleeps, servers starting, subprocesses),
+# and with two processes a core then stood idle.
+TEST_WORKERS ?= 3
 PARALLEL := -n $(TEST_WORKERS)
 # The tests that CI runs a second time on the embedded PostgreSQL 18 (`make test-embedded`);
 # the whole suite runs on the PostgreSQL of DATABASE_URL (15 in CI).

@@ -50,64 +50,14 @@ def pytest_collection_finish(session):
 # Scopes that run as one piece on one worker: the demo package (seeded once for all of it,
 # tests/demo/conftest.py) and the replica module (a primary and a replica started once).
 IN_ONE_PIECE = ("tests/demo/", "tests/portal/test_replicas.py")
-# The longest tests (tens of seconds each, `--durations`): each goes out first among the
-# tests of its kind, so that none of them starts last while the other workers have
-# nothing left to do. Several mostly wait (a sleep, a server starting), and other tests
-# use the cores meanwhile.
-LONGEST_FIRST = (
-    "tests/e2e/test_every_page.py",
-    "tests/e2e/test_lighthouse.py",
-    "tests/compliance/test_batch.py",
-    "tests/portal/test_embedded_db.py",
-    "tests/api/test_fuzz.py",
-    "tests/operations/test_downtime_page_cache.py",
-    "tests/compliance/test_fleet.py",
-    "tests/portal/test_admin_language.py",
-    "tests/portal/test_nginx_failover.py",
-    "tests/e2e/test_content.py",
-    "tests/compliance/test_accessibility.py",
-    "tests/e2e/test_dialogue.py",
-)
-
-
-def _db_kind(item) -> int:
-    """pytest-django's order: 0 database tests in a rolled-back transaction, 1 tests
-    that commit (the tables are emptied after each, the rows the migrations wrote
-    included), 2 tests without the database."""
-    marker = item.get_closest_marker("django_db")
-    fixtures = getattr(item, "fixturenames", ())
-    if (marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))) or (
-        "transactional_db" in fixtures or "live_server" in fixtures
-    ):
-        return 1
-    return 0 if marker or "db" in fixtures else 2
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(items):
-    """After pytest-django's ordering (database tests, then committing tests, then the
-    rest), the LONGEST_FIRST tests first within their kind; those without the database
-    first of all. A database test never comes after a committing test, which empties the
-    rows the migrations wrote. Every worker collects the same order, which xdist keeps."""
-
-    def rank(item) -> tuple[int, int]:
-        position = next(
-            (n for n, prefix in enumerate(LONGEST_FIRST) if item.nodeid.startswith(prefix)), None
-        )
-        kind = _db_kind(item)
-        if position is None:
-            return kind, len(LONGEST_FIRST)
-        return (-1 if kind == 2 else kind), position
-
-    items.sort(key=rank)
 
 
 def pytest_xdist_make_scheduler(config, log):
-    """pytest-xdist hands out tests one by one in collection order, except the
-    IN_ONE_PIECE scopes, each sent whole to one worker. xdist orders scopes by size before
-    the first hand-out, so these two (the longest set-ups of the suite, minutes each)
-    start first, one per worker, instead of meeting on one worker or starting last.
-    (xdist's own --dist loadgroup does not group under pytest 9.)"""
+    """pytest-xdist hands out tests one by one, except the IN_ONE_PIECE scopes, each sent
+    whole to one worker. xdist orders scopes by size before the first hand-out, so these
+    two (the longest set-ups of the suite, minutes each) start first, one per worker,
+    instead of meeting on one worker or starting last. (xdist's own --dist loadgroup does
+    not group under pytest 9.)"""
     from xdist.scheduler import LoadScopeScheduling
 
     class LongestFirstInOnePiece(LoadScopeScheduling):
