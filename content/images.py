@@ -69,10 +69,12 @@ def make_renditions(image: Image) -> list[dict]:
     return renditions
 
 
-def process_image(image_id: int) -> None:
-    """Fill the renditions of one image (idempotent: renditions are rewritten)."""
+def process_image(image_id: int, *, unless_made: bool = False) -> None:
+    """Fill the renditions of one image (idempotent: renditions are rewritten).
+    `unless_made`: leave an image whose renditions exist (the task queued on its creation,
+    when the caller, such as the demo seed, has already made them)."""
     image = Image.objects.filter(pk=image_id).first()
-    if image is None or not image.file:
+    if image is None or not image.file or (unless_made and image.renditions):
         return
     Image.objects.filter(pk=image_id).update(renditions=make_renditions(image))
     # Cards and article bodies cached before the renditions existed use the original.

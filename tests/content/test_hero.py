@@ -82,3 +82,27 @@ def test_hero_image_must_come_from_the_sites_own_library(
     assert response.status_code == 200  # the form again, with the choice refused
     assert not SiteHero.objects.exists()
     assert Image.objects.filter(tenant=other_commune).count() == 1
+
+
+def test_the_creation_task_leaves_renditions_its_caller_already_made(commune):
+    """The demo seed makes an image's renditions itself; the task queued when the image
+    was created must not encode them a second time, and still makes them when missing."""
+    from django.core.files.storage import default_storage
+
+    from content.tasks import make_image_renditions
+
+    made = ImageFactory(tenant=commune, file=uploaded_jpeg(size=(1600, 400)))
+    process_image(made.pk)
+    made.refresh_from_db()
+    first_file = made.renditions[0]["webp"]
+    written_at = default_storage.get_modified_time(first_file)
+    make_image_renditions(made.pk)
+    made.refresh_from_db()
+    assert made.renditions[0]["webp"] == first_file
+    assert default_storage.get_modified_time(first_file) == written_at
+
+    missing = ImageFactory(tenant=commune, file=uploaded_jpeg(size=(1600, 400)))
+    Image.objects.filter(pk=missing.pk).update(renditions=[])
+    make_image_renditions(missing.pk)
+    missing.refresh_from_db()
+    assert missing.renditions
