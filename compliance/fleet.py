@@ -60,10 +60,11 @@ def batches(ids: list[int], size: int | None = None) -> list[list[int]]:
 
 
 def send(batched: list[list[int]]) -> None:
-    """Hand the batches to the broker, one task each, as one group."""
+    """Hand the batches to the broker, one task each, as one group, once the caller's
+    transaction commits (at once outside one, as when --wait queues lost sites again)."""
     from .tasks import measure_sites
 
-    group(measure_sites.s(batch) for batch in batched).apply_async()
+    transaction.on_commit(lambda: group(measure_sites.s(batch) for batch in batched).apply_async())
 
 
 def queue_all(tenant_ids: list[int] | None = None) -> tuple[int, datetime]:
@@ -73,7 +74,7 @@ def queue_all(tenant_ids: list[int] | None = None) -> tuple[int, datetime]:
     queued_at = timezone.now()
     if ids:
         batched = batches(ids)
-        transaction.on_commit(lambda: send(batched))
+        send(batched)
     return len(ids), queued_at
 
 

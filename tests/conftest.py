@@ -99,6 +99,7 @@ def django_db_setup(
         template_db.clone_test_database(
             connection, build=_migrate_with_test_only_models, rebuild=django_db_createdb
         )
+        emptying.keep_migrated_rows(connection)
         _, serialized = _get_databases_for_setup(request.session.items)
         if connection.alias in serialized:
             connection._test_serialized_contents = connection.creation.serialize_db_to_string()
