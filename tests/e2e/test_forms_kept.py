@@ -38,6 +38,21 @@ def database_unreachable():
         settings_dict["HOST"], settings_dict["PORT"] = saved
 
 
+@pytest.fixture(autouse=True)
+def _a_database_connection_per_request():
+    """The live server keeps no database connection between requests (CONN_MAX_AGE 0
+    instead of the settings' 60 s): otherwise the POST, sent on the browser's kept-alive
+    connection to the server thread that served the form, would reuse that thread's open
+    database connection and never meet the outage."""
+    settings_dict = connection.settings_dict
+    saved = settings_dict["CONN_MAX_AGE"]
+    settings_dict["CONN_MAX_AGE"] = 0
+    try:
+        yield
+    finally:
+        settings_dict["CONN_MAX_AGE"] = saved
+
+
 def _fill(page) -> None:
     page.fill("#id_name", "Lò Thị Hoa")
     page.fill("#id_email", "hoa@example.com")
