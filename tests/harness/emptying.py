@@ -6,10 +6,14 @@ browser and management-command tests that need committed rows are a hundred. A t
 to a few dozen tables: those are found in one query and emptied with DELETE, the foreign
 keys checked at commit (Django makes them DEFERRABLE INITIALLY DEFERRED).
 
-The end state is Django's: every table empty, then the post_migrate signal, whose only
-receivers (contenttypes, auth) write the content types and permissions of every model.
-When those two tables still hold exactly what the last signal wrote and no model was
-registered since, the rows are kept and the signal (0.2–0.5 s) is not sent again."""
+The end state is the migrated database's: the rows the migrations wrote (deadline rules,
+calendar days, indicators) are put back as the freshly cloned database held them, then
+the post_migrate signal, whose only receivers (contenttypes, auth) write the content
+types and permissions of every model. When those two tables still hold exactly what the
+last signal wrote and no model was registered since, the rows are kept and the signal
+(0.2–0.5 s) is not sent again. (Django's own flush leaves the migrations' rows out: its
+runner must then run every committing test after every database test, and the suite
+could not start its longest tests first, tests/conftest.py.)"""
 
 from django.apps import apps
 from django.core.management import call_command
@@ -27,6 +31,32 @@ FINGERPRINT = """
                 ',' ORDER BY id), '')) FROM auth_permission)
 """
 _after_last_signal: dict[str, tuple] = {}
+# The rows the migrations wrote, outside SIGNAL_TABLES: {database alias: {table: JSON}}.
+_migrated_rows: dict[str, dict[str, str]] = {}
+
+
+def remember_migrated_rows(connection) -> None:
+    """Keep the rows of the freshly migrated database (outside SIGNAL_TABLES), to be put
+    back after each emptying: a database test after a committing test finds them."""
+    quote = connection.ops.quote_name
+    rows = {}
+    with connection.cursor() as cursor:
+        for table in filled_tables(connection):
+            if table not in SIGNAL_TABLES:
+                cursor.execute(f"SELECT json_agg(t)::text FROM {quote(table)} AS t")
+                rows[table] = cursor.fetchone()[0]
+    _migrated_rows[connection.alias] = rows
+
+
+def restore_migrated_rows(connection) -> None:
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        for table, rows in _migrated_rows.get(connection.alias, {}).items():
+            name = quote(table)
+            cursor.execute(
+                f"INSERT INTO {name} SELECT * FROM json_populate_recordset(NULL::{name}, %s)",
+                [rows],
+            )
 
 
 def filled_tables(connection) -> list[str]:
@@ -43,8 +73,9 @@ def filled_tables(connection) -> list[str]:
 
 
 def empty_filled_tables(connection, *, keep: tuple[str, ...] = ()) -> bool:
-    """Delete every row of the database but those of `keep`; False if some table would
-    not be emptied this way (a constraint that is not deferrable), nothing changed then."""
+    """Delete every row of the database but those of `keep`, then put back the rows the
+    migrations wrote; False if some table would not be emptied this way (a constraint
+    that is not deferrable), nothing changed then."""
     quote = connection.ops.quote_name
     try:
         with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
@@ -52,6 +83,7 @@ def empty_filled_tables(connection, *, keep: tuple[str, ...] = ()) -> bool:
             for table in filled_tables(connection):
                 if table not in keep:
                     cursor.execute(f"DELETE FROM {quote(table)}")
+            restore_migrated_rows(connection)
     except DatabaseError:
         return False
     return True
@@ -76,6 +108,8 @@ def fixture_teardown(self: TransactionTestCase) -> None:
         unchanged = _after_last_signal.get(alias) == fingerprint(connection)
         if not empty_filled_tables(connection, keep=SIGNAL_TABLES if unchanged else ()):
             call_command("flush", verbosity=0, interactive=False, database=alias)
+            with transaction.atomic(using=alias):
+                restore_migrated_rows(connection)
         elif unchanged:
             continue
         else:
