@@ -90,3 +90,17 @@ NOT_SHOWN = ("content.ArticleRevision",)
 def page_keys(tenant) -> list[str]:
     """Read by every page of the site (portal/request_cache.py): its content version."""
     return [_key(tenant.pk)]
+
+
+def shell_parts(tenant) -> list:
+    """The menu's categories, when the menu is missing, read with the rest of the shell
+    (portal/request_cache.py)."""
+    from functools import partial
+
+    from portal.request_cache import ShellPart
+
+    from . import navigation
+
+    if peek(tenant.pk, "menu") is not None:
+        return []
+    return [ShellPart(navigation.menu_query(tenant), partial(navigation.keep_menu, tenant))]

@@ -16,3 +16,16 @@ def page_keys(tenant) -> list[str]:
     from .sections import CACHE_KEY
 
     return [CACHE_KEY.format(tenant_id=tenant.pk)]
+
+
+def shell_parts(tenant) -> list:
+    """The main hotline of the footer, when missing, read with the rest of the shell."""
+    from functools import partial
+
+    from portal.request_cache import ShellPart, peek
+
+    from .sections import CACHE_KEY, keep_main_hotline, main_hotline_query
+
+    if peek(CACHE_KEY.format(tenant_id=tenant.pk)) is not None:
+        return []
+    return [ShellPart(main_hotline_query(tenant.pk), partial(keep_main_hotline, tenant.pk))]

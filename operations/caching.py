@@ -33,3 +33,14 @@ def page_keys(tenant) -> list[str]:
     from .downtime import CACHE_KEY
 
     return [CACHE_KEY]
+
+
+def shell_parts(tenant) -> list:
+    """The downtime notices, when missing, read with the rest of the shell."""
+    from portal.request_cache import ShellPart, peek
+
+    from . import downtime
+
+    if peek(downtime.CACHE_KEY) is not None:
+        return []
+    return [ShellPart(downtime.notices_query(), downtime.keep)]

@@ -94,27 +94,49 @@ def check_notice(notice) -> None:
 
 
 # --- what pages show ----------------------------------------------------------------
-def _load() -> list[Notice]:
+def notices_query():
+    """Every notice not yet over, on every site, with its site's place in the tree."""
     from .models import DowntimeNotice
 
-    rows = DowntimeNotice.objects.filter(ends_at__gt=timezone.now()).select_related("tenant")
-    return [
+    return DowntimeNotice.objects.filter(ends_at__gt=timezone.now()).values(
+        "pk",
+        "tenant_id",
+        "tenant__tree_id",
+        "tenant__lft",
+        "tenant__rght",
+        "include_subtree",
+        "starts_at",
+        "ends_at",
+        "published_at",
+        "message_vi",
+        "message_en",
+        "is_emergency",
+    )
+
+
+def _notices(rows) -> list[Notice]:
+    notices = [
         Notice(
-            pk=row.pk,
-            tenant_id=row.tenant_id,
-            tree_id=row.tenant.tree_id,
-            lft=row.tenant.lft,  # lineage-exempt: copied into the snapshot
-            rght=row.tenant.rght,  # lineage-exempt: copied into the snapshot
-            include_subtree=row.include_subtree,
-            starts_at=row.starts_at,
-            ends_at=row.ends_at,
-            published_at=row.published_at,
-            message_vi=row.message_vi or "",
-            message_en=row.message_en or "",
-            is_emergency=row.is_emergency,
+            pk=row["pk"],
+            tenant_id=row["tenant_id"],
+            tree_id=row["tenant__tree_id"],
+            lft=row["tenant__lft"],
+            rght=row["tenant__rght"],
+            include_subtree=row["include_subtree"],
+            starts_at=row["starts_at"],
+            ends_at=row["ends_at"],
+            published_at=row["published_at"],
+            message_vi=row["message_vi"] or "",
+            message_en=row["message_en"] or "",
+            is_emergency=row["is_emergency"],
         )
-        for row in rows.order_by("starts_at")
+        for row in rows
     ]
+    return sorted(notices, key=lambda notice: (notice.starts_at, notice.pk))
+
+
+def _load() -> list[Notice]:
+    return _notices(notices_query())
 
 
 def refresh(**kwargs) -> list[Notice]:
@@ -124,8 +146,15 @@ def refresh(**kwargs) -> list[Notice]:
     return notices
 
 
+def keep(rows) -> None:
+    """The list read with the rest of a page's shell (portal/request_cache.py)."""
+    request_cache.put(CACHE_KEY, _notices(rows), CACHE_SECONDS)
+
+
 def all_notices() -> list[Notice]:
     notices = request_cache.get(CACHE_KEY)
+    if notices is None and request_cache.fill_shell():
+        notices = request_cache.get(CACHE_KEY)
     if notices is None:
         notices = refresh()
     return notices

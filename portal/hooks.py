@@ -31,6 +31,9 @@ fails to import raises instead of being skipped):
   ``guard_cached_answer(request) -> HttpResponse | None`` — asked before the page cache
   serves a stored answer (no site resolved yet): an answer it returns is sent instead,
   e.g. the API's rate limit and Accept check (api/caching.py); keep it to cache reads.
+  ``shell_parts(tenant) -> list[ShellPart]`` — what every page of the site reads from
+  the database that is missing from the cache (a query and what keeps its value): all
+  apps' missing parts are read in one statement (portal/request_cache.py).
   (Also PAGE_DEPENDENCIES, NOT_SHOWN and
   TIME_BOUND: portal/cache_dependencies.py.)
 - ``<app>/search_index.py``: ``SOURCES: list[SearchSource]`` — what the site search

@@ -10,3 +10,17 @@ PAGE_DEPENDENCIES = (
     Depends("tenants.Provenance", scope=ALL),
 )
 NOT_SHOWN = ("tenants.Membership", "tenants.SiteOperation", "tenants.UrlRedirect")
+
+
+def shell_parts(tenant) -> list:
+    """The site tree of the header and footer, when missing, read with the rest of the
+    shell (portal/request_cache.py)."""
+    from functools import partial
+
+    from portal.request_cache import ShellPart
+
+    from .site import keep_tree, neighbours_query, tree_is_cached
+
+    if tree_is_cached(tenant):
+        return []
+    return [ShellPart(neighbours_query(tenant), partial(keep_tree, tenant))]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils.translation import get_language
 
+from portal import request_cache
 from portal.local_cache import versioned_cache
 
 from .models import Domain, Tenant
@@ -50,17 +51,28 @@ def site_tree(tenant: Tenant) -> SiteTree:
     """The tenant's neighbours in the tree, cached per tenant, language and tree version.
 
     One query on a miss (the tenants with their primary hostnames), none on a hit; the
-    number does not grow with the number of tenants.
+    number does not grow with the number of tenants. A page whose shell is missing as a
+    whole reads it with the menu and the rest (portal/request_cache.py).
     """
+    tree = versioned_cache.get(_tree_key(tenant))
+    if tree is None and request_cache.fill_shell():  # read with the rest of the shell
+        tree = versioned_cache.get(_tree_key(tenant))
+    if tree is None:
+        tree = keep_tree(tenant, neighbours_query(tenant))
+    return tree
+
+
+def keep_tree(tenant: Tenant, neighbours) -> SiteTree:
+    """Build the tree and the descendants from `neighbours_query`'s rows and cache both."""
     language = get_language() or "vi"
-    key = f"tenants:v{tree_version()}:site-tree:{tenant.pk}:{language}"
-    tree = versioned_cache.get(key)
-    if tree is not None:
-        return tree
-    tree, descendants = _build(tenant)
-    versioned_cache.set(key, tree, 600)
+    tree, descendants = _build(tenant, neighbours)
+    versioned_cache.set(_tree_key(tenant), tree, 600)
     versioned_cache.set(_descendants_key(tenant, language), descendants, 600)
     return tree
+
+
+def tree_is_cached(tenant: Tenant) -> bool:
+    return versioned_cache.get(_tree_key(tenant)) is not None
 
 
 def site_descendants(tenant: Tenant) -> list[SiteLink]:
@@ -68,7 +80,7 @@ def site_descendants(tenant: Tenant) -> list[SiteLink]:
     language = get_language() or "vi"
     descendants = versioned_cache.get(_descendants_key(tenant, language))
     if descendants is None:
-        _tree, descendants = _build(tenant)
+        _tree, descendants = _build(tenant, neighbours_query(tenant))
         versioned_cache.set(_descendants_key(tenant, language), descendants, 600)
     return descendants
 
@@ -111,22 +123,31 @@ def directory_page(descendants: list[SiteLink], requested: str | None) -> Direct
     )
 
 
+def _tree_key(tenant: Tenant) -> str:
+    return f"tenants:v{tree_version()}:site-tree:{tenant.pk}:{get_language() or 'vi'}"
+
+
 def _descendants_key(tenant: Tenant, language: str) -> str:
     return f"tenants:v{tree_version()}:site-descendants:{tenant.pk}:{language}"
 
 
-def _build(tenant: Tenant) -> tuple[SiteTree, list[SiteLink]]:
-    # One query: each site with its primary hostname (as primary_hostnames chooses it).
+def neighbours_query(tenant: Tenant) -> QuerySet:
+    """One query: the site's parent, root and descendants, each with its primary
+    hostname (as primary_hostnames chooses it)."""
     primary = (
         Domain.objects.filter(tenant_id=OuterRef("pk"), redirect_to_primary=False, is_approved=True)
         .order_by("-is_primary", "pk")
         .values("hostname")[:1]
     )
-    related = list(
+    return (
         Tenant.objects.filter(tree_id=tenant.tree_id, is_active=True)
         .filter(_neighbours_filter(tenant))
         .annotate(primary_hostname=Subquery(primary))
     )
+
+
+def _build(tenant: Tenant, neighbours) -> tuple[SiteTree, list[SiteLink]]:
+    related = list(neighbours)
 
     def link(t: Tenant) -> SiteLink:
         return SiteLink(

@@ -6,6 +6,8 @@ import subprocess
 import sys
 
 import pytest
+from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from compliance import cpu, fleet
 from compliance.models import MeasurementRun
@@ -35,6 +37,66 @@ def test_every_site_is_measured_once_in_batches_and_the_progress_adds_up(
     now = fleet.progress(since)
     assert (now.done, now.failed) == (5, 0)
     assert now.measuring_seconds > 0 and now.wall_seconds > 0
+
+
+def _losing_the_last_batch(monkeypatch, times: int) -> list[list[int]]:
+    """The broker loses the last batch of the first `times` sends (its database emptied
+    under it, as another process's `flushdb` did in a real run); returns what was lost."""
+    lost: list[list[int]] = []
+    send = fleet.send
+
+    def losing(batched: list[list[int]]) -> None:
+        if len(lost) < times:
+            lost.append(batched[-1])
+            batched = batched[:-1]
+        send(batched)
+
+    monkeypatch.setattr(fleet, "send", losing)
+    return lost
+
+
+def test_a_lost_batch_is_queued_again_when_nothing_moves(
+    province, monkeypatch, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr(fleet, "BATCH", 2)
+    for _ in range(4):
+        TenantFactory(parent=province)
+    lost = _losing_the_last_batch(monkeypatch, times=1)
+    ids = fleet.measurable_ids()
+    with django_capture_on_commit_callbacks(execute=True):
+        _count, since = fleet.queue_all(ids)
+    assert lost == [ids[4:]] and fleet.unmeasured(ids, since) == ids[4:]
+    seen: list[fleet.Progress] = []
+    assert fleet.follow(ids, since, stall=0.3, poll=0.05, report=seen.append) == []
+    assert seen[0].done == 4 and seen[-1].done == 5
+    assert fleet.unmeasured(ids, since) == []
+    assert MeasurementRun.objects.filter(tenant_id=ids[4]).count() == 1
+
+
+def test_sites_lost_twice_are_named_and_the_wait_ends(
+    province, monkeypatch, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr(fleet, "BATCH", 2)
+    sites = [TenantFactory(parent=province, slug=f"xalost{n}") for n in range(3)]
+    _losing_the_last_batch(monkeypatch, times=2)
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(CommandError) as err:
+        call_command("measure_sites", "--parallel", "--wait", "--stall", "0.3")
+    # Province and xalost0 in the first batch, xalost1 and xalost2 in the lost one.
+    assert str(err.value) == "2 sites not measured (queued twice): xalost1, xalost2"
+    assert set(MeasurementRun.objects.values_list("tenant_id", flat=True)) == {
+        province.pk,
+        sites[0].pk,
+    }
+
+
+def test_a_site_measured_twice_counts_once():
+    since = timezone.now()
+    site = TenantFactory()
+    for _ in range(2):
+        MeasurementRun.objects.create(tenant=site, state="done", finished_at=timezone.now())
+    MeasurementRun.objects.create(tenant=TenantFactory())  # begun, not finished
+    now = fleet.progress(since)
+    assert (now.done, now.started) == (1, 3)
 
 
 # A stand-in web server, working until killed: 20 ms of CPU in every 100 ms, so that its
