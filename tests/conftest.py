@@ -50,66 +50,19 @@ def pytest_collection_finish(session):
 # Scopes that run as one piece on one worker: the demo package (seeded once for all of it,
 # tests/demo/conftest.py) and the replica module (a primary and a replica started once).
 IN_ONE_PIECE = ("tests/demo/", "tests/portal/test_replicas.py")
-# The longest tests (tens of seconds each, `--durations`), longest first: handed out before
-# all others, so that none of them starts last while the other workers have nothing left
-# to do. Several mostly wait (Lighthouse's quiet windows, servers starting, subprocesses),
-# and the short tests use the cores meanwhile. Committing tests may come before database
-# tests: the emptying after each puts the migrations' rows back (tests/harness/emptying.py).
-LONGEST_FIRST = (
-    "tests/demo/",
-    "tests/e2e/test_lighthouse.py",
-    "tests/e2e/test_every_page.py",
-    "tests/compliance/test_batch.py",
-    "tests/portal/test_replicas.py",
-    "tests/api/test_fuzz.py",
-    "tests/portal/test_embedded_db.py",
-    "tests/compliance/test_fleet.py",
-    "tests/accounts/test_client_address.py",
-    "tests/portal/test_admin_language.py",
-    "tests/operations/test_downtime_page_cache.py",
-    "tests/e2e/test_dialogue.py",
-    "tests/operations/test_backup.py",
-    "tests/e2e/test_disclosure.py",
-    "tests/portal/test_gc_tuning.py",
-    "tests/e2e/test_documents.py",
-    "tests/compliance/test_accessibility.py",
-)
-
-
-def _rank(scope: str) -> int:
-    return next(
-        (n for n, prefix in enumerate(LONGEST_FIRST) if scope.startswith(prefix)),
-        len(LONGEST_FIRST),
-    )
 
 
 def pytest_xdist_make_scheduler(config, log):
     """pytest-xdist hands out tests one by one, except the IN_ONE_PIECE scopes, each sent
-    whole to one worker. The LONGEST_FIRST tests go out first, in that order, then the
-    rest in collection order. A worker holds one test besides the one it runs (xdist's
-    default is two): a long test waits behind another long one less often. (xdist's own
-    --dist loadgroup does not group under pytest 9.)"""
+    whole to one worker. xdist orders scopes by size before the first hand-out, so these
+    two (the longest set-ups of the suite, minutes each) start first, one per worker,
+    instead of meeting on one worker or starting last. (xdist's own --dist loadgroup does
+    not group under pytest 9.)"""
     from xdist.scheduler import LoadScopeScheduling
 
     class LongestFirstInOnePiece(LoadScopeScheduling):
-        ordered = False
-
         def _split_scope(self, nodeid: str) -> str:
             return next((scope for scope in IN_ONE_PIECE if nodeid.startswith(scope)), nodeid)
-
-        def _assign_work_unit(self, node) -> None:
-            if not self.ordered:  # the first hand-out: the whole queue is known
-                ranked = sorted(self.workqueue.items(), key=lambda unit: _rank(unit[0]))
-                self.workqueue.clear()
-                self.workqueue.update(ranked)
-                self.ordered = True
-            super()._assign_work_unit(node)
-
-        def _reschedule(self, node) -> None:
-            busy = self._pending_of(self.assigned_work.get(node, {})) > 1
-            if busy and self.workqueue and not node.shutting_down:
-                return
-            super()._reschedule(node)
 
     return LongestFirstInOnePiece(config, log)
 
