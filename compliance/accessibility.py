@@ -116,6 +116,7 @@ class AxeBrowser:
         self._context = None
         self._page = None
         self._sites_in_context = 0
+        self._base: str | None = None
 
     def __enter__(self) -> AxeBrowser:
         return self
@@ -151,9 +152,11 @@ class AxeBrowser:
         try:
             self._close_context()
             if self._browser is not None:
-                self._browser.close()
+                with contextlib.suppress(Exception):  # it may have died already
+                    self._browser.close()
         finally:
             self._browser = None
+            self._base = None
             if self._playwright is not None:
                 self._playwright.stop()
                 self._playwright = None
@@ -190,8 +193,18 @@ class AxeBrowser:
         self._page.set_default_timeout(timeout_ms)
         return self._page
 
+    def _browser_for(self, base: str):
+        """The running browser, or a new one when there is none, it died (a browser kept
+        by a worker process outlives many batches) or it resolves hosts for another base."""
+        if self._browser is not None and (self._base != base or not self._browser.is_connected()):
+            self._stop()
+        if self._browser is None:
+            self._start(base)
+            self._base = base
+        return self._browser
+
     def _run(self, base: str, urls: list[str], timeout_ms: int) -> AxeReport:
-        browser = self._browser or self._start(base)
+        browser = self._browser_for(base)
         report = AxeReport()
         page = self._page_for_next_site(browser, timeout_ms)
         for url in urls:
@@ -229,3 +242,34 @@ def shared_browser() -> Iterator[None]:
     finally:
         _SHARED.reset(token)
         browser.close()
+
+
+# The browser a process keeps between blocks (`kept_browser`): a Celery worker process
+# measures batch after batch, and launching Chromium for each would make small batches
+# dear; small batches keep the fleet's workers busy to the end (compliance/fleet.py).
+_KEPT: tuple[int, AxeBrowser] | None = None
+
+
+@contextmanager
+def kept_browser() -> Iterator[None]:
+    """Like `shared_browser`, but the browser outlives the block: the next block in this
+    process uses it again (a Celery worker process; `close_kept_browser` at its end). A
+    browser that died is replaced at its next use; a forked child never uses its parent's."""
+    global _KEPT
+    if _SHARED.get() is not None:
+        yield
+        return
+    if _KEPT is None or _KEPT[0] != os.getpid():
+        _KEPT = (os.getpid(), AxeBrowser())
+    token = _SHARED.set(_KEPT[1])
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)
+
+
+def close_kept_browser() -> None:
+    global _KEPT
+    kept, _KEPT = _KEPT, None
+    if kept is not None and kept[0] == os.getpid():
+        kept[1].close()

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from tenants.models import Tenant
 
-from . import jobs, scoring, visits
+from . import accessibility, jobs, scoring, visits
 from .models import ExportJob
 
 SECONDS_PER_HOUR = 3600
@@ -42,9 +42,11 @@ def measure_site(tenant_id: int, user_id: int | None = None) -> int:
 
 @shared_task(soft_time_limit=3600)
 def measure_sites(tenant_ids: list[int]) -> int:
-    """A batch of sites in one task (compliance/fleet.py): one browser, one catalogue read."""
+    """A batch of sites in one task (compliance/fleet.py): one catalogue read, and the
+    browser this worker process keeps from one batch to the next."""
     tenants = Tenant.objects.filter(pk__in=tenant_ids).order_by("lft")
-    return len(scoring.measure_sites(tenants))
+    with accessibility.kept_browser():
+        return len(scoring.measure_sites(tenants))
 
 
 @shared_task

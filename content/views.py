@@ -150,7 +150,7 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
             # Any content change of the site bumps the version in this key.
             "article_cache_key": f"{caching.fragment_key(request.tenant.pk)}:{item.pk}:{url}",
             "canonical_url": url,
-            "json_ld": _json_ld(request, item, url, request.tenant.name),
+            "json_ld": _json_ld(request, item, request.tenant.name),
             "source": None,
             "untranslated": untranslated(item),
         },
@@ -204,14 +204,15 @@ def syndicated(request: HttpRequest, pk: int) -> HttpResponse:
             "article": item,
             "attachments": list(item.attachments.all()),
             "canonical_url": source_url,
-            "json_ld": _json_ld(request, item, source_url, source_tenant.name),
+            "json_ld": _json_ld(request, item, source_tenant.name),
             "source": {"name": source_tenant.name, "url": source_url},
             "untranslated": untranslated(item),
         },
     )
 
 
-def _json_ld(request: HttpRequest, item: Article, url: str, publisher: str) -> str:
+def _json_ld(request: HttpRequest, item: Article, publisher: str) -> str:
+    # No "url": the page's canonical link already names it (page weight, issue 22).
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",

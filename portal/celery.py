@@ -3,7 +3,7 @@
 import os
 
 from celery import Celery
-from celery.signals import worker_process_init
+from celery.signals import worker_process_init, worker_process_shutdown
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 
@@ -31,3 +31,11 @@ def tune_garbage_collector(**kwargs) -> None:
     from .gc_tuning import tune
 
     tune(settings.SERVER_GC_THRESHOLDS)
+
+
+@worker_process_shutdown.connect
+def close_kept_browser(**kwargs) -> None:
+    """The browser a worker process kept for its measurements (compliance/accessibility.py)."""
+    from compliance.accessibility import close_kept_browser
+
+    close_kept_browser()

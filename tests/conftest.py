@@ -88,8 +88,7 @@ def django_db_setup(
     django_db_modify_db_settings,
 ):  # fmt: skip
     """This process's test database: a copy of the migrated template, which is built once
-    and kept between runs (tests/harness/template_db.py); dropped at the end. The rows its
-    migrations wrote come back after each committing test (tests/harness/emptying.py). Replaces
+    and kept between runs (tests/harness/template_db.py); dropped at the end. Replaces
     pytest-django's own, which migrates in every process (`--reuse-db` has nothing left
     to save; `--create-db` rebuilds the template)."""
     from django.db import connection
@@ -100,7 +99,7 @@ def django_db_setup(
         template_db.clone_test_database(
             connection, build=_migrate_with_test_only_models, rebuild=django_db_createdb
         )
-        emptying.remember_migrated_rows(connection)
+        emptying.keep_migrated_rows(connection)
         _, serialized = _get_databases_for_setup(request.session.items)
         if connection.alias in serialized:
             connection._test_serialized_contents = connection.creation.serialize_db_to_string()

@@ -153,3 +153,20 @@ def test_a_context_that_broke_is_replaced_for_the_next_site(server):
         browser._pool.submit(browser._context.close).result()  # as if it had crashed
         report = browser.run("hai.portal.test", ["/sach/"])
     assert violations(report) == [[]]
+
+
+def test_a_kept_browser_that_died_is_replaced_at_its_next_use(server):
+    """A worker process keeps its browser for batch after batch (kept_browser): if
+    Chromium dies between two, the next site gets a new one, not an error."""
+    try:
+        with using_base(server), accessibility.kept_browser():
+            first = accessibility.run_axe("mot.portal.test", ["/sach/"])
+        browser = accessibility._KEPT[1]
+        browser._pool.submit(browser._browser.close).result()  # as if it had crashed
+        with using_base(server), accessibility.kept_browser():
+            second = accessibility.run_axe("hai.portal.test", ["/sach/"])
+        assert accessibility._KEPT[1] is browser
+    finally:
+        accessibility.close_kept_browser()
+    assert violations(first) == [[]]
+    assert violations(second) == [[]]

@@ -8,6 +8,7 @@ import pytest
 
 from compliance import accessibility, fetch
 from compliance.fetch import using_base
+from compliance.models import MeasurementRun
 from compliance.scoring import measure_site, measure_sites
 from portal.page_cache import SITE_VERSION
 from tests.portal.test_page_cache import served_from_cache, visitor
@@ -102,3 +103,37 @@ def test_a_measurement_keeps_the_cached_pages_of_its_site_and_province(
         measure_site(province)
     assert page_cache.client().mget(keys) == before
     assert warm.get("/")["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_process_keeps_its_browser_from_one_batch_task_to_the_next(
+    live_site, province, monkeypatch
+):
+    """Small batches (fleet.BATCH) cost no Chromium start each: the worker process's
+    browser serves every batch task it runs, and is closed at the process's end."""
+    if accessibility.unavailable_reason():
+        pytest.skip(accessibility.unavailable_reason())
+    from compliance import tasks
+
+    starts = []
+    original = accessibility.AxeBrowser._start
+
+    def counted(self, base):
+        starts.append(base)
+        return original(self, base)
+
+    monkeypatch.setattr(accessibility.AxeBrowser, "_start", counted)
+    other = TenantFactory(parent=province, slug="xakept", hostname="xakept.portal.test")
+    try:
+        assert tasks.measure_sites([live_site.pk]) == 1
+        assert tasks.measure_sites([other.pk]) == 1
+        assert len(starts) == 1
+    finally:
+        accessibility.close_kept_browser()
+    assert accessibility._KEPT is None
+    a11y = [
+        MeasurementRun.objects.get(tenant=site).results.get(code="B-A11Y")
+        for site in (live_site, other)
+    ]
+    assert all(result.status != "not_measured" for result in a11y)
+    assert all(not page.get("error") for result in a11y for page in result.evidence)

@@ -55,6 +55,8 @@ def _losing_the_last_batch(monkeypatch, times: int) -> list[list[int]]:
     return lost
 
 
+# Committing: --wait runs outside any transaction, where a send on commit leaves at once.
+@pytest.mark.django_db(transaction=True)
 def test_a_lost_batch_is_queued_again_when_nothing_moves(
     province, monkeypatch, django_capture_on_commit_callbacks
 ):
@@ -73,6 +75,8 @@ def test_a_lost_batch_is_queued_again_when_nothing_moves(
     assert MeasurementRun.objects.filter(tenant_id=ids[4]).count() == 1
 
 
+# Committing: --wait runs outside any transaction, where a send on commit leaves at once.
+@pytest.mark.django_db(transaction=True)
 def test_sites_lost_twice_are_named_and_the_wait_ends(
     province, monkeypatch, django_capture_on_commit_callbacks
 ):

@@ -6,14 +6,14 @@ browser and management-command tests that need committed rows are a hundred. A t
 to a few dozen tables: those are found in one query and emptied with DELETE, the foreign
 keys checked at commit (Django makes them DEFERRABLE INITIALLY DEFERRED).
 
-The end state is the migrated database's: the rows the migrations wrote (deadline rules,
-calendar days, indicators) are put back as the freshly cloned database held them, then
-the post_migrate signal, whose only receivers (contenttypes, auth) write the content
-types and permissions of every model. When those two tables still hold exactly what the
-last signal wrote and no model was registered since, the rows are kept and the signal
-(0.2–0.5 s) is not sent again. (Django's own flush leaves the migrations' rows out: its
-runner must then run every committing test after every database test, and the suite
-could not start its longest tests first, tests/conftest.py.)"""
+The end state is Django's (every table empty, then the post_migrate signal, whose only
+receivers (contenttypes, auth) write the content types and permissions of every model),
+plus the rows the data migrations wrote (compliance indicators, deadline rules, the
+calendar), put back as they were in the migrated database: a test that does not commit
+may then run after one that does, in any order (the longest tests of the suite commit and
+are handed out first, tests/conftest.py). When the content types and permissions still
+hold exactly what the last signal wrote and no model was registered since, the rows are
+kept and the signal (0.2–0.5 s) is not sent again."""
 
 from django.apps import apps
 from django.core.management import call_command
@@ -31,32 +31,8 @@ FINGERPRINT = """
                 ',' ORDER BY id), '')) FROM auth_permission)
 """
 _after_last_signal: dict[str, tuple] = {}
-# The rows the migrations wrote, outside SIGNAL_TABLES: {database alias: {table: JSON}}.
+# The rows the data migrations wrote, as in the migrated database: {alias: {table: JSON}}.
 _migrated_rows: dict[str, dict[str, str]] = {}
-
-
-def remember_migrated_rows(connection) -> None:
-    """Keep the rows of the freshly migrated database (outside SIGNAL_TABLES), to be put
-    back after each emptying: a database test after a committing test finds them."""
-    quote = connection.ops.quote_name
-    rows = {}
-    with connection.cursor() as cursor:
-        for table in filled_tables(connection):
-            if table not in SIGNAL_TABLES:
-                cursor.execute(f"SELECT json_agg(t)::text FROM {quote(table)} AS t")
-                rows[table] = cursor.fetchone()[0]
-    _migrated_rows[connection.alias] = rows
-
-
-def restore_migrated_rows(connection) -> None:
-    quote = connection.ops.quote_name
-    with connection.cursor() as cursor:
-        for table, rows in _migrated_rows.get(connection.alias, {}).items():
-            name = quote(table)
-            cursor.execute(
-                f"INSERT INTO {name} SELECT * FROM json_populate_recordset(NULL::{name}, %s)",
-                [rows],
-            )
 
 
 def filled_tables(connection) -> list[str]:
@@ -73,9 +49,8 @@ def filled_tables(connection) -> list[str]:
 
 
 def empty_filled_tables(connection, *, keep: tuple[str, ...] = ()) -> bool:
-    """Delete every row of the database but those of `keep`, then put back the rows the
-    migrations wrote; False if some table would not be emptied this way (a constraint
-    that is not deferrable), nothing changed then."""
+    """Delete every row of the database but those of `keep`; False if some table would
+    not be emptied this way (a constraint that is not deferrable), nothing changed then."""
     quote = connection.ops.quote_name
     try:
         with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
@@ -83,10 +58,34 @@ def empty_filled_tables(connection, *, keep: tuple[str, ...] = ()) -> bool:
             for table in filled_tables(connection):
                 if table not in keep:
                     cursor.execute(f"DELETE FROM {quote(table)}")
-            restore_migrated_rows(connection)
     except DatabaseError:
         return False
     return True
+
+
+def keep_migrated_rows(connection) -> None:
+    """Remember the rows of the freshly migrated database (call it before any test runs),
+    but for the content types and permissions, which post_migrate writes again."""
+    quote = connection.ops.quote_name
+    rows = {}
+    with connection.cursor() as cursor:
+        for table in filled_tables(connection):
+            if table not in SIGNAL_TABLES:
+                cursor.execute(f"SELECT json_agg(t)::text FROM {quote(table)} AS t")
+                rows[table] = cursor.fetchone()[0]
+    _migrated_rows[connection.alias] = rows
+
+
+def restore_migrated_rows(connection) -> None:
+    """Put the rows keep_migrated_rows remembered back into their emptied tables."""
+    quote = connection.ops.quote_name
+    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+        for table, rows in _migrated_rows.get(connection.alias, {}).items():
+            cursor.execute(
+                f"INSERT INTO {quote(table)} "
+                f"SELECT * FROM json_populate_recordset(NULL::{quote(table)}, %s::json)",
+                [rows],
+            )
 
 
 def fingerprint(connection) -> tuple:
@@ -106,12 +105,12 @@ def fixture_teardown(self: TransactionTestCase) -> None:
     for alias in self._databases_names(include_mirrors=False):
         connection = connections[alias]
         unchanged = _after_last_signal.get(alias) == fingerprint(connection)
-        if not empty_filled_tables(connection, keep=SIGNAL_TABLES if unchanged else ()):
+        emptied = empty_filled_tables(connection, keep=SIGNAL_TABLES if unchanged else ())
+        if not emptied:
             call_command("flush", verbosity=0, interactive=False, database=alias)
-            with transaction.atomic(using=alias):
-                restore_migrated_rows(connection)
-        elif unchanged:
+        restore_migrated_rows(connection)
+        if emptied and unchanged:
             continue
-        else:
+        if emptied:
             emit_post_migrate_signal(verbosity=0, interactive=False, db=alias)
         _after_last_signal[alias] = fingerprint(connection)
