@@ -27,11 +27,21 @@ def _closed_port() -> int:
 
 @contextmanager
 def database_unreachable():
-    """The live server opens a connection per request from the shared settings dict:
-    pointed at a closed port, every request meets a refused PostgreSQL connection."""
+    """The live server opens its connections from the shared settings dict: pointed at a
+    closed port, every new connection is refused. The connections it already holds are
+    ended, as an outage ends them: a live-server thread keeps its connection for the
+    browser's kept-alive socket (CONN_MAX_AGE), and a POST sent on the socket that served
+    the form found PostgreSQL still there (302 instead of 503, depending on which idle
+    socket Chromium picked)."""
     settings_dict = connection.settings_dict
     saved = settings_dict.get("HOST"), settings_dict.get("PORT")
+    connection.ensure_connection()  # the test's own, opened before the port changes
     settings_dict["HOST"], settings_dict["PORT"] = "127.0.0.1", str(_closed_port())
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
     try:
         yield
     finally:
