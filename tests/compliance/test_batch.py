@@ -49,11 +49,9 @@ def test_a_batch_gives_each_site_the_results_of_measuring_it_alone(live_site, pr
         assert codes["B-A11Y"][0] != "not_measured"  # axe did run, in the batch's browser
 
 
-@pytest.mark.django_db(transaction=True)
-def test_a_batch_starts_one_browser_for_all_its_sites(live_site, province, monkeypatch):
-    if accessibility.unavailable_reason():
-        pytest.skip(accessibility.unavailable_reason())
-    starts = []
+def _count_browser_starts(monkeypatch) -> list[str]:
+    """The fetch bases Chromium is started for, appended as each start happens."""
+    starts: list[str] = []
     original = accessibility.AxeBrowser._start
 
     def counted(self, base):
@@ -61,6 +59,14 @@ def test_a_batch_starts_one_browser_for_all_its_sites(live_site, province, monke
         return original(self, base)
 
     monkeypatch.setattr(accessibility.AxeBrowser, "_start", counted)
+    return starts
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_batch_starts_one_browser_for_all_its_sites(live_site, province, monkeypatch):
+    if accessibility.unavailable_reason():
+        pytest.skip(accessibility.unavailable_reason())
+    starts = _count_browser_starts(monkeypatch)
     sites = [live_site, *(TenantFactory(parent=province, slug=f"xab{n}") for n in range(2))]
     for site in sites[1:]:
         site.domains.update(hostname=f"{site.slug}.portal.test")
@@ -115,14 +121,7 @@ def test_a_worker_process_keeps_its_browser_from_one_batch_task_to_the_next(
         pytest.skip(accessibility.unavailable_reason())
     from compliance import tasks
 
-    starts = []
-    original = accessibility.AxeBrowser._start
-
-    def counted(self, base):
-        starts.append(base)
-        return original(self, base)
-
-    monkeypatch.setattr(accessibility.AxeBrowser, "_start", counted)
+    starts = _count_browser_starts(monkeypatch)
     other = TenantFactory(parent=province, slug="xakept", hostname="xakept.portal.test")
     try:
         assert tasks.measure_sites([live_site.pk]) == 1
