@@ -10,6 +10,7 @@ so without a running server; response times are then the application's alone).
 from __future__ import annotations
 
 import http.client
+import socket
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -37,6 +38,8 @@ class Fetched:
     error: str = ""
     body: bytes = b""
     location: str = ""
+    # No answer from the host at all (refused, no such name): every path of it fails alike.
+    unreachable: bool = False
 
     @property
     def ok(self) -> bool:
@@ -136,6 +139,8 @@ def _fetch_once(hostname: str, path: str, timeout: float) -> Fetched:
             int((time.monotonic() - started) * 1000),
             0,
             error=f"{type(exc).__name__}: {exc}"[:300],
+            # A timeout may be one slow page; a refusal or an unknown name is the host.
+            unreachable=isinstance(exc, (ConnectionError, socket.gaierror)),
         )
     return Fetched(
         path,

@@ -18,6 +18,7 @@ from . import CheckContext, CheckResult, check, grade, not_measured
 from .params import Kind, Param
 
 NO_DOMAIN = "site has no domain"
+NO_PAGE_OPENED = "Không mở được trang nào để đánh giá"
 
 TIMEOUT = Param(
     "timeout",
@@ -382,9 +383,14 @@ def accessibility_axe(context: CheckContext) -> CheckResult:
     hostname = primary_hostname(context.tenant)
     if not hostname:
         return not_measured(NO_DOMAIN)
+    first = cached_fetch(context, paths[0])
+    if first is not None and first.unreachable:
+        # The host answers nothing: a browser would fail on every page alike, after
+        # starting for nothing (a site down during a nightly run of thousands).
+        return CheckResult(CheckStatus.FAIL, NO_PAGE_OPENED, [first.evidence()])
     report = accessibility.run_axe(hostname, paths)
     if len(report.errors) == len(report.pages):
-        return CheckResult(CheckStatus.FAIL, "Không mở được trang nào để đánh giá", report.pages)
+        return CheckResult(CheckStatus.FAIL, NO_PAGE_OPENED, report.pages)
     violations = report.violations
     status = grade(
         violations,

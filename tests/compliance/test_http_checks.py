@@ -1,9 +1,13 @@
 """Reachability and performance checks against a real server (pytest-django's live
 server), each site fetched through its own Host header."""
 
+import socket
+
 import pytest
 
+from compliance import accessibility, fetch
 from compliance.checks import CheckContext, run_check
+from compliance.fetch import using_base
 from compliance.models import CheckStatus
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -75,6 +79,35 @@ def test_unreachable_site_is_a_failed_indicator_with_the_error(live_site, settin
     assert check("sitemap_xml", live_site).status == CheckStatus.FAIL
     links = check("broken_links", live_site)
     assert links.status == CheckStatus.FAIL
+
+
+def test_a_site_that_answers_nothing_fails_accessibility_without_starting_a_browser(
+    live_site, settings, monkeypatch
+):
+    settings.COMPLIANCE_FETCH_BASE = "http://127.0.0.1:9"  # nothing listens there
+    started = []
+    monkeypatch.setattr(accessibility.AxeBrowser, "_start", lambda *args: started.append(args))
+    result = check("accessibility", live_site)
+    assert result.status == CheckStatus.FAIL
+    assert result.summary == "Không mở được trang nào để đánh giá"
+    assert result.evidence[0]["status"] is None and result.evidence[0]["url"].endswith(":9/")
+    assert started == []
+
+
+def test_only_a_host_that_answers_nothing_is_unreachable_not_a_slow_page():
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    # Bound then closed: nothing listens on the port, the connection is refused.
+    with using_base(f"http://127.0.0.1:{port}"):
+        assert fetch.fetch("xalive.portal.test", "/", timeout=2).unreachable
+    # A server that accepts the connection and never answers: a timeout, not the host gone.
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        with using_base(f"http://127.0.0.1:{silent.getsockname()[1]}"):
+            slow = fetch.fetch("xalive.portal.test", "/", timeout=0.3)
+    assert slow.status is None and "timed out" in slow.error and not slow.unreachable
 
 
 def test_a_full_measurement_of_a_live_site(live_site):
