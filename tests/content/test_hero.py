@@ -106,3 +106,20 @@ def test_the_creation_task_leaves_renditions_its_caller_already_made(commune):
     make_image_renditions(missing.pk)
     missing.refresh_from_db()
     assert missing.renditions
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_demo_image_saved_outside_a_transaction_is_encoded_once(commune, monkeypatch):
+    """Without a transaction the creation task runs at the save (eager Celery, as in
+    `make demo` without Redis); the seed's own call must then leave its renditions."""
+    from content import demo, images
+
+    encoded = []
+    make = images.make_renditions
+    monkeypatch.setattr(
+        images, "make_renditions", lambda image: encoded.append(image.pk) or make(image)
+    )
+    image = demo._image(commune, 1, "Ảnh minh họa")
+    image.refresh_from_db()
+    assert encoded == [image.pk]
+    assert [entry["width"] for entry in image.renditions][-1] == 1200
