@@ -16,7 +16,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 from django.conf import settings
 
@@ -31,6 +31,12 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    # Without site isolation, a site opened from the last site's page (`_open`) stays in
+    # the same renderer process, which has axe compiled already; a new renderer for each
+    # site cost ~0.2 CPU-s a site (docs/performance.md, stop 35). This browser opens only
+    # the province's own sites, with no account and each site's cookies cleared.
+    "--disable-site-isolation-trials",
+    "--disable-features=site-per-process,IsolateOrigins",
 ]
 
 
@@ -209,7 +215,7 @@ class AxeBrowser:
         page = self._page_for_next_site(browser, timeout_ms)
         for url in urls:
             try:
-                response = page.goto(url, wait_until="load")
+                response = _open(page, url)
                 violations = page.evaluate(VIOLATIONS)
                 report.pages.append(
                     {
@@ -223,6 +229,20 @@ class AxeBrowser:
                 # The page may be stuck or crashed: the next URL gets a new one.
                 page = self._new_page(timeout_ms)
         return report
+
+
+def _open(page, url: str):
+    """Load `url` in the page and return its response. From a page of ours the page itself
+    navigates, as a followed link does: a navigation the browser starts (`goto`) to another
+    site always gets a new renderer process. A first page, an error page, or a URL that
+    differs only by its fragment (no load follows) goes through `goto`."""
+    current = page.url
+    ours = current.startswith(("http://", "https://"))
+    if not ours or urldefrag(current)[0] == urldefrag(url)[0]:
+        return page.goto(url, wait_until="load")
+    with page.expect_navigation(wait_until="load") as navigation:
+        page.evaluate("(url) => { window.location.href = url; }", url)
+    return navigation.value
 
 
 _SHARED: ContextVar[AxeBrowser | None] = ContextVar("compliance_axe_browser", default=None)

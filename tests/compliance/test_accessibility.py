@@ -127,6 +127,41 @@ def test_the_shared_context_finds_the_violations_a_fresh_context_per_page_found(
     assert violations(second) == reference
 
 
+def renderer_processes(browser_flag: str) -> set[int]:
+    """The renderer processes of the Chromium started with `browser_flag` (its own pids
+    from /proc: Playwright does not tell them)."""
+    parents, commands = {}, {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as stat, open(f"/proc/{entry}/cmdline") as cmd:
+                    parents[int(entry)] = int(stat.read().rsplit(")", 1)[1].split()[1])
+                    commands[int(entry)] = cmd.read()
+            except OSError:
+                continue
+
+    def under_browser(pid: int) -> bool:
+        while pid in parents:
+            if "--type=" not in commands[pid] and browser_flag in commands[pid]:
+                return True
+            pid = parents[pid]
+        return False
+
+    return {pid for pid, cmd in commands.items() if "--type=renderer" in cmd and under_browser(pid)}
+
+
+def test_the_sites_of_a_context_share_one_renderer_process(server):
+    """Each site is opened from the last one's page: Chromium keeps one renderer (with axe
+    compiled) instead of starting one per site, which `goto` to another site did."""
+    seen = set()
+    with using_base(server), accessibility.AxeBrowser() as browser:
+        for n in range(6):
+            # Six sites (six registrable domains), not six hosts of one domain.
+            assert violations(browser.run(f"xa{n}.test", ["/sach/", "/"]))[0] == []
+            seen |= renderer_processes("--disable-site-isolation-trials")
+    assert 1 <= len(seen) <= 2, seen
+
+
 def test_a_site_measured_again_in_the_same_context_sees_none_of_its_cookies(server):
     with using_base(server), accessibility.AxeBrowser() as browser:
         runs = [browser.run("mot.portal.test", ["/cookie/"]) for _ in range(2)]
