@@ -128,8 +128,8 @@ def test_the_shared_context_finds_the_violations_a_fresh_context_per_page_found(
 
 
 def renderer_processes(browser_flag: str) -> set[int]:
-    """The renderer processes of the Chromium started with `browser_flag` (its own pids
-    from /proc: Playwright does not tell them)."""
+    """The renderer processes of this process's Chromium started with `browser_flag` (from
+    /proc: Playwright does not tell its pids; another test process may run one too)."""
     parents, commands = {}, {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -141,9 +141,12 @@ def renderer_processes(browser_flag: str) -> set[int]:
                 continue
 
     def under_browser(pid: int) -> bool:
+        browser_seen = False
         while pid in parents:
             if "--type=" not in commands[pid] and browser_flag in commands[pid]:
-                return True
+                browser_seen = True
+            if pid == os.getpid():
+                return browser_seen
             pid = parents[pid]
         return False
 
