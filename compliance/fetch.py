@@ -139,8 +139,8 @@ def _fetch_once(hostname: str, path: str, timeout: float) -> Fetched:
             int((time.monotonic() - started) * 1000),
             0,
             error=f"{type(exc).__name__}: {exc}"[:300],
-            # A timeout may be one slow page; a refusal or an unknown name is the host.
-            unreachable=isinstance(exc, (ConnectionError, socket.gaierror)),
+            # A timeout or a reset may be one page's; a refusal or an unknown name is the host.
+            unreachable=isinstance(exc, (ConnectionRefusedError, socket.gaierror)),
         )
     return Fetched(
         path,

@@ -2,6 +2,7 @@
 server), each site fetched through its own Host header."""
 
 import socket
+import threading
 
 import pytest
 
@@ -108,6 +109,16 @@ def test_only_a_host_that_answers_nothing_is_unreachable_not_a_slow_page():
         with using_base(f"http://127.0.0.1:{silent.getsockname()[1]}"):
             slow = fetch.fetch("xalive.portal.test", "/", timeout=0.3)
     assert slow.status is None and "timed out" in slow.error and not slow.unreachable
+    # A server that hangs up without an answer: that page failed, the host is there.
+    with socket.socket() as rude:
+        rude.bind(("127.0.0.1", 0))
+        rude.listen()
+        hang_up = threading.Thread(target=lambda: rude.accept()[0].close())
+        hang_up.start()
+        with using_base(f"http://127.0.0.1:{rude.getsockname()[1]}"):
+            cut = fetch.fetch("xalive.portal.test", "/", timeout=2, max_redirects=0)
+        hang_up.join()
+    assert cut.status is None and cut.error and not cut.unreachable
 
 
 def test_a_full_measurement_of_a_live_site(live_site):
