@@ -55,8 +55,7 @@ def test_every_page_type_is_accessible_and_reflows(
     failures, checked = [], 0
     for name, site, path in pages:
         url = LANGUAGES[language] + path
-        first_width, first_font = SCREENS["1280px"]
-        show_screen(page, cdp, first_width, first_font)
+        show_screen(page, cdp, *SCREENS["1280px"])  # the last page left the phone's
         response = page.goto(site_url(e2e_sites[site], url))
         expected = 404 if name == "not found" else 200
         if response.status != expected:
