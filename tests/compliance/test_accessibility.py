@@ -76,22 +76,26 @@ def server():
     httpd.shutdown()
 
 
-def injected_per_page(base: str, hostname: str, paths: list[str]) -> list[list[dict]]:
+def injected_per_page(
+    base: str, hostname: str, paths: list[str], executable: str = accessibility.CHROMIUM
+) -> list[list[dict]]:
     """The way before the shared context: a fresh context for the site, then goto and
     axe injected with a script tag on each page. In a thread of its own, as AxeBrowser
     runs: the e2e tests' Playwright may already hold this thread's event loop."""
     with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(_injected_per_page, base, hostname, paths).result()
+        return pool.submit(_injected_per_page, base, hostname, paths, executable).result()
 
 
-def _injected_per_page(base: str, hostname: str, paths: list[str]) -> list[list[dict]]:
+def _injected_per_page(
+    base: str, hostname: str, paths: list[str], executable: str
+) -> list[list[dict]]:
     from playwright.sync_api import sync_playwright
 
     port = base.rsplit(":", 1)[1]
     args = [*accessibility.CHROMIUM_ARGS, "--host-resolver-rules=MAP * 127.0.0.1"]
     found = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=accessibility.CHROMIUM, args=args)
+        browser = playwright.chromium.launch(executable_path=executable, args=args)
         context = browser.new_context(bypass_csp=True, viewport=accessibility.VIEWPORT)
         page = context.new_page()
         for path in paths:
@@ -125,6 +129,22 @@ def test_the_shared_context_finds_the_violations_a_fresh_context_per_page_found(
         second = browser.run("hai.portal.test", paths)
     assert violations(first) == reference
     assert violations(second) == reference
+
+
+def test_the_headless_shell_finds_what_the_desktop_browser_finds(server):
+    """The checks drive Debian's chromium-headless-shell where it is installed
+    (portal/settings.py; CI installs it): Chromium's engine without the desktop browser
+    around it, for about a fifth less machine time. On the same pages axe must report
+    the same violations in it as in the full /usr/bin/chromium."""
+    assert accessibility.CHROMIUM == "/usr/bin/chromium-headless-shell", (
+        "apt-get install chromium-headless-shell (.ci/run does it)"
+    )
+    paths = ["/", "/gioi-thieu/", "/sach/"]
+    desktop = injected_per_page(server, "mot.portal.test", paths, executable="/usr/bin/chromium")
+    assert {v["id"] for v in desktop[0]} >= {"image-alt", "color-contrast", "label"}
+    with using_base(server), accessibility.AxeBrowser() as browser:
+        shell = browser.run("mot.portal.test", paths)
+    assert violations(shell) == desktop
 
 
 def renderer_processes(browser_flag: str) -> set[int]:

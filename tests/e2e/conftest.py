@@ -10,6 +10,7 @@ from pathlib import Path
 
 import axe_playwright_python
 import pytest
+from django.conf import settings
 
 from tenants.models import TenantKind
 from tests.tenants.factories import TenantFactory
@@ -18,7 +19,8 @@ from tests.tenants.factories import TenantFactory
 # around it are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM = "/usr/bin/chromium"
+# The platform's own browser (portal/settings.py): the headless shell where installed.
+CHROMIUM = settings.COMPLIANCE_CHROMIUM
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -45,7 +47,9 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     if not os.path.exists(CHROMIUM):
-        pytest.fail("Debian's chromium is missing: apt-get install chromium (.ci/run does it)")
+        pytest.fail(
+            f"{CHROMIUM} is missing: apt-get install chromium-headless-shell (.ci/run does it)"
+        )
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser

@@ -43,7 +43,7 @@ def test_qa_pages_and_their_error_states_are_accessible(page, sites, site_url, a
     page.goto(site_url(commune, "/hoi-dap/gui-cau-hoi/"))
     assert_accessible(page)
     page.get_by_role("button", name="Gửi", exact=True).click()
-    assert page.locator(".form-error-summary").is_visible()
+    page.locator(".form-error-summary").wait_for()  # the refused form, loaded again
     assert_accessible(page)
     page.goto(site_url(commune, "/hoi-dap/tra-cuu/"))
     assert_accessible(page)
@@ -127,7 +127,7 @@ def test_session_form_error_state_and_transcript_are_accessible(
     live = SessionFactory(tenant=province)
     page.goto(site_url(province, f"/doi-thoai/{live.slug}/"))
     page.get_by_role("button", name="Gửi câu hỏi").click()
-    assert page.locator(".form-error-summary").is_visible()
+    page.locator(".form-error-summary").wait_for()  # the refused form, loaded again
     assert_accessible(page)
     done = SessionFactory(
         tenant=province,
@@ -150,7 +150,7 @@ def test_survey_poll_and_rating_are_accessible_with_errors(
     page.goto(site_url(commune, "/khao-sat/"))
     assert_accessible(page)
     page.get_by_role("button", name="Gửi phiếu khảo sát").click()
-    assert page.locator(".form-error-summary").is_visible()
+    page.locator(".form-error-summary").wait_for()  # the refused form, loaded again
     assert_accessible(page)
     for name in ("interface", "content", "quality", "interaction", "support"):
         page.locator(f"input[name={name}]").first.check()
@@ -161,7 +161,7 @@ def test_survey_poll_and_rating_are_accessible_with_errors(
     page.goto(site_url(commune, f"/tham-do/{poll.pk}/"))
     assert_accessible(page)
     page.get_by_role("button", name="Gửi ý kiến").click()
-    assert page.locator(".form-error-summary").is_visible()
+    page.locator(".form-error-summary").wait_for()  # the refused form, loaded again
     assert_accessible(page)
     page.locator("input[name=option]").first.check()
     page.fill("#id_captcha_answer", _captcha(page))

@@ -84,5 +84,5 @@ def test_focus_moves_to_the_error_summary_and_required_fields_are_marked(page, e
     )
     assert "*" in marker
     page.get_by_role("button", name="Gửi", exact=True).click()
-    assert page.locator(".form-error-summary").is_visible()
+    page.locator(".form-error-summary").wait_for()  # the refused form, loaded again
     assert page.evaluate("document.activeElement.classList.contains('form-error-summary')")

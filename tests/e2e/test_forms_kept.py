@@ -108,6 +108,6 @@ def test_a_refused_form_keeps_its_copy_until_it_is_received(page, e2e_sites, sit
     _fill(page)
     page.fill("#id_captcha_answer", "sai")
     page.get_by_role("button", name="Gửi", exact=True).click()
-    assert page.locator(".form-error-summary").is_visible()  # refused, shown again
+    page.locator(".form-error-summary").wait_for()  # refused, shown again
     page.goto(form_url)
     assert page.input_value("#id_content") == QUESTION
