@@ -54,7 +54,7 @@ $(VENV)/.installed: pyproject.toml
 install: $(VENV)/.installed
 
 # The .mo files, compiled again only when a catalogue changed (a Django start, ~3 s).
-PO_FILES := $(shell find . -path ./.venv -prune -o -path '*/node_modules' -prune \
+PO_FILES := $(shell find . \( -path ./.venv -o -path ./var -o -path '*/node_modules' \) -prune \
 	-o -path '*/locale/*/LC_MESSAGES/*.po' -print)
 MO_FILES := $(PO_FILES:.po=.mo)
 
