@@ -378,13 +378,10 @@ COMPLIANCE_FETCH_BASE = os.environ.get("COMPLIANCE_FETCH_BASE", "").strip()
 # chromium-headless-shell where it is installed — Chromium's engine without the desktop
 # browser around it, which measured 181 sites in 20 % less machine time (docs/performance.md,
 # stop 36) with the same findings — else the full /usr/bin/chromium.
-COMPLIANCE_CHROMIUM = os.environ.get("COMPLIANCE_CHROMIUM") or next(
-    (
-        path
-        for path in ("/usr/bin/chromium-headless-shell", "/usr/bin/chromium")
-        if os.path.exists(path)
-    ),
-    "/usr/bin/chromium",
+COMPLIANCE_CHROMIUM = os.environ.get("COMPLIANCE_CHROMIUM") or (
+    "/usr/bin/chromium-headless-shell"
+    if os.path.exists("/usr/bin/chromium-headless-shell")
+    else "/usr/bin/chromium"
 )
 # Signature verification (docs/documents.md): trusted CA files (os.pathsep-separated),
 # where seed_demo writes its demo CA, and whether that CA is trusted (0 in production).

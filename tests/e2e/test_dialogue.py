@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from dialogue import sessions
 from dialogue.models import Inquiry, InquiryStatus
@@ -43,21 +44,21 @@ def test_qa_pages_and_their_error_states_are_accessible(page, sites, site_url, a
     page.goto(site_url(commune, "/hoi-dap/gui-cau-hoi/"))
     assert_accessible(page)
     page.get_by_role("button", name="Gửi", exact=True).click()
-    page.locator(".form-error-summary").wait_for()  # the refused form, loaded again
+    expect(page.locator(".form-error-summary")).to_be_visible()  # waits for the answer
     assert_accessible(page)
     page.goto(site_url(commune, "/hoi-dap/tra-cuu/"))
     assert_accessible(page)
     page.fill("#id_code", "ABCD-EFGH-JKMN")
     page.get_by_role("button", name="Tra cứu").click()
-    assert "Không tìm thấy" in page.content()
+    expect(page.locator("body")).to_contain_text("Không tìm thấy")  # waits for the answer
     assert_accessible(page)
     page.fill("#id_code", "??")
     page.get_by_role("button", name="Tra cứu").click()
-    assert "không đúng định dạng" in page.content()
+    expect(page.locator("body")).to_contain_text("không đúng định dạng")  # waits for the answer
     assert_accessible(page)
     page.fill("#id_code", published.tracking_code)
     page.get_by_role("button", name="Tra cứu").click()
-    assert "Đã công khai trả lời" in page.content()
+    expect(page.locator("body")).to_contain_text("Đã công khai trả lời")  # waits for the answer
     assert_accessible(page)
 
 
@@ -127,7 +128,7 @@ def test_session_form_error_state_and_transcript_are_accessible(
     live = SessionFactory(tenant=province)
     page.goto(site_url(province, f"/doi-thoai/{live.slug}/"))
     page.get_by_role("button", name="Gửi câu hỏi").click()
-    page.locator(".form-error-summary").wait_for()  # the refused form, loaded again
+    expect(page.locator(".form-error-summary")).to_be_visible()  # waits for the answer
     assert_accessible(page)
     done = SessionFactory(
         tenant=province,
@@ -150,23 +151,23 @@ def test_survey_poll_and_rating_are_accessible_with_errors(
     page.goto(site_url(commune, "/khao-sat/"))
     assert_accessible(page)
     page.get_by_role("button", name="Gửi phiếu khảo sát").click()
-    page.locator(".form-error-summary").wait_for()  # the refused form, loaded again
+    expect(page.locator(".form-error-summary")).to_be_visible()  # waits for the answer
     assert_accessible(page)
     for name in ("interface", "content", "quality", "interaction", "support"):
         page.locator(f"input[name={name}]").first.check()
     page.fill("#id_captcha_answer", _captcha(page))
     page.get_by_role("button", name="Gửi phiếu khảo sát").click()
-    assert "Cảm ơn" in page.content()
+    expect(page.locator("body")).to_contain_text("Cảm ơn")  # waits for the answer
     assert_accessible(page)
     page.goto(site_url(commune, f"/tham-do/{poll.pk}/"))
     assert_accessible(page)
     page.get_by_role("button", name="Gửi ý kiến").click()
-    page.locator(".form-error-summary").wait_for()  # the refused form, loaded again
+    expect(page.locator(".form-error-summary")).to_be_visible()  # waits for the answer
     assert_accessible(page)
     page.locator("input[name=option]").first.check()
     page.fill("#id_captcha_answer", _captcha(page))
     page.get_by_role("button", name="Gửi ý kiến").click()
-    assert "100,0%" in page.content()
+    expect(page.locator("body")).to_contain_text("100,0%")  # waits for the answer
     assert_accessible(page)
     page.goto(site_url(commune, "/tham-do/"))
     assert_accessible(page)

@@ -3,6 +3,7 @@ screen and close with Escape, the phone menu is folded from the first paint, foc
 to the error summary after a failed submit, required fields are marked."""
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.e2e
 
@@ -84,5 +85,5 @@ def test_focus_moves_to_the_error_summary_and_required_fields_are_marked(page, e
     )
     assert "*" in marker
     page.get_by_role("button", name="Gửi", exact=True).click()
-    page.locator(".form-error-summary").wait_for()  # the refused form, loaded again
-    assert page.evaluate("document.activeElement.classList.contains('form-error-summary')")
+    # expect() waits for the answer and for display.js to move the focus
+    expect(page.locator(".form-error-summary")).to_be_focused()

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 
 import pytest
 from django.db import connection
+from playwright.sync_api import expect
 
 from dialogue.models import Inquiry
 from tests.dialogue.factories import solve
@@ -108,6 +109,6 @@ def test_a_refused_form_keeps_its_copy_until_it_is_received(page, e2e_sites, sit
     _fill(page)
     page.fill("#id_captcha_answer", "sai")
     page.get_by_role("button", name="Gửi", exact=True).click()
-    page.locator(".form-error-summary").wait_for()  # refused, shown again
+    expect(page.locator(".form-error-summary")).to_be_visible()  # refused, shown again
     page.goto(form_url)
     assert page.input_value("#id_content") == QUESTION
