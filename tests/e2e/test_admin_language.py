@@ -26,8 +26,9 @@ def test_a_staff_member_switches_the_admin_to_english_and_back(browser, e2e_site
 
     page.goto(site_url(commune, "/admin/content/article/"))
     assert page.locator("html").get_attribute("lang") == "vi"
-    page.get_by_role("button", name="English").click()
-    page.wait_for_load_state()
+    # wait_for_load_state() would return at once on the page still shown: wait for the answer.
+    with page.expect_navigation():
+        page.get_by_role("button", name="English").click()
     assert page.url.endswith("/admin/content/article/")
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.get_by_role("heading", level=1).inner_text() == "Select article to change"

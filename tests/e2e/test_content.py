@@ -107,7 +107,10 @@ def test_article_and_listing_work_without_javascript(browser, content, site_url)
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url(content["commune"], "/chuyen-muc/tin-tuc/"))
-    page.get_by_role("link", name="Tin cũ hơn").click()
+    # count() does not wait: read the older page only once it has loaded.
+    with page.expect_navigation():
+        page.get_by_role("link", name="Tin cũ hơn").click()
+    assert "sau=" in page.url
     assert page.locator(".card-title").count() > 0
     page.goto(site_url(content["commune"], content["article_url"]))
     assert page.get_by_role("button", name="In / lưu PDF").is_hidden()

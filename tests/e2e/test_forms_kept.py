@@ -73,10 +73,9 @@ def test_a_question_sent_during_an_outage_is_kept_then_sent(page, e2e_sites, sit
         with page.expect_response(lambda r: r.request.method == "POST") as answer:
             page.get_by_role("button", name="Gửi", exact=True).click()
         assert answer.value.status == 503 and answer.value.headers["retry-after"]
-        page.wait_for_load_state()
-        body = page.locator("main").inner_text()
-        assert "Hệ thống tạm thời gián đoạn" in body
-        assert "nội dung bạn đã nhập vẫn được giữ" in body
+        # expect() waits for the answer's page; main's text right away could be the form's.
+        expect(page.locator("main")).to_contain_text("Hệ thống tạm thời gián đoạn")
+        expect(page.locator("main")).to_contain_text("nội dung bạn đã nhập vẫn được giữ")
     assert not Inquiry.objects.exists()
 
     back = page.get_by_role("button", name="Quay lại trang trước / Go back")

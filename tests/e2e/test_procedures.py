@@ -34,7 +34,8 @@ def test_catalogue_is_accessible_and_searchable_without_diacritics(
     assert_accessible(page)
     page.get_by_role("button", name="Danh mục").click()  # the phone's folded menu
     page.get_by_role("link", name="Thủ tục hành chính", exact=True).first.click()
-    assert page.locator("h1").inner_text() == "Thủ tục hành chính"
+    # expect() waits for the new page: inner_text() could read the old page's heading.
+    expect(page.locator("h1")).to_have_text("Thủ tục hành chính")
     assert_accessible(page)
     page.get_by_label("Tên hoặc mã thủ tục (gõ có dấu hoặc không dấu)").fill("chung thuc")
     page.get_by_role("button", name="Tìm thủ tục").click()
@@ -45,7 +46,7 @@ def test_catalogue_is_accessible_and_searchable_without_diacritics(
 def test_detail_and_print_are_accessible(page, procedures, site_url, assert_accessible):
     page.goto(site_url(procedures["commune"], "/thu-tuc-hanh-chinh/"))
     page.get_by_role("link", name="Chứng thực chữ ký trong các giấy tờ, văn bản").click()
-    assert page.locator("h1").inner_text() == "Chứng thực chữ ký trong các giấy tờ, văn bản"
+    expect(page.locator("h1")).to_have_text("Chứng thực chữ ký trong các giấy tờ, văn bản")
     assert page.get_by_text("Phải ký trước mặt người thực hiện chứng thực.").is_visible()
     assert_accessible(page)
     page.get_by_role("link", name="Bản in").click()

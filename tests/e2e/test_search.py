@@ -53,7 +53,8 @@ def test_search_from_the_header_box_without_javascript(browser, indexed, site_ur
     page = context.new_page()
     page.goto(site_url(indexed["commune"]))
     page.fill("#site-search", "15/2024/QD-UBND")
-    page.locator(".search-box button").click()
+    with page.expect_navigation():
+        page.locator(".search-box button").click()
     assert "q=15%2F2024%2FQD-UBND" in page.url
     assert "15/2024/QĐ-UBND" in page.locator(".search-hit-title").first.inner_text()
     context.close()
