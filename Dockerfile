@@ -1,7 +1,11 @@
 FROM python:3.11-slim-bookworm
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
 WORKDIR /app
+# chromium-headless-shell: the compliance check's accessibility measure (axe in Chromium,
+# COMPLIANCE_CHROMIUM), driven by Playwright's node, which needs libatomic1;
+# fonts-dejavu-core: Vietnamese on the visible signature stamp (documents/signing.py).
 RUN apt-get update && apt-get install -y --no-install-recommends poppler-utils postgresql-client \
+        chromium-headless-shell libatomic1 fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/*
 COPY pyproject.toml README.md ./
 RUN pip install --upgrade pip && pip install .
