@@ -14,4 +14,6 @@ RUN python manage.py compile_translations && python manage.py collectstatic --no
 RUN useradd --system --uid 10001 portal && mkdir -p /app/var/media /app/var/private && chown -R portal /app/var
 USER portal
 EXPOSE 8000
-CMD ["gunicorn", "portal.wsgi:application", "--bind", "[::]:8000", "--workers", "3", "--access-logfile", "-"]
+# The deployed shape (docker-compose.yml's web): gthread workers, one socket each.
+CMD ["gunicorn", "portal.wsgi:application", "--bind", "[::]:8000", "--workers", "3", \
+     "--worker-class", "gthread", "--threads", "4", "--reuse-port", "--access-logfile", "-"]
