@@ -34,8 +34,8 @@ def test_a_staff_member_switches_the_admin_to_english_and_back(browser, e2e_site
     assert page.get_by_role("heading", level=1).inner_text() == "Select article to change"
     assert _header_violations(browser, context.cookies(), page.url) == []
 
-    page.get_by_role("button", name="Tiếng Việt").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Tiếng Việt").click()
     assert page.locator("html").get_attribute("lang") == "vi"
     assert errors == []
     context.close()
