@@ -1,6 +1,8 @@
 """The whole-response cache of anonymous pages (portal/page_cache.py): one Redis round
 trip and no query on a hit, 304s, and never a page that belongs to one visitor."""
 
+import time
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -120,19 +122,32 @@ def test_a_flash_message_cookie_skips_the_cache(page_cache, article, commune):
     assert client.get(path)["X-Page-Cache"] == "bypass"
 
 
+def _counted_views(site_id: int) -> int:
+    """The site's views today once every tallied view is written. The process's flusher
+    thread (visit_batch) may be writing a batch it took meanwhile: read until it settles."""
+    visit_batch.flush()
+    counted = visits.live_today(site_id)
+    for _ in range(30):
+        time.sleep(0.1)
+        again = visits.live_today(site_id)
+        if again == counted:
+            return counted
+        counted = again
+    raise AssertionError("the view count never settled")
+
+
 def test_views_served_from_the_cache_are_counted(page_cache, article, commune):
     client = visitor(commune)
     path = article.get_absolute_url()
     served_from_cache(client, path)
-    visit_batch.flush()
-    before = visits.live_today(commune.pk)
+    before = _counted_views(commune.pk)
     for _ in range(5):
         assert client.get(path)["X-Page-Cache"] == "hit"
     Client(HTTP_HOST=commune.domains.get(is_primary=True).hostname, HTTP_USER_AGENT="curl/8").get(
         path
     )
-    assert visit_batch.flush() == 5
-    assert visits.live_today(commune.pk) == before + 5
+    # Not flush()'s return: the flusher thread may have written some of the five already.
+    assert _counted_views(commune.pk) == before + 5  # the bot's view is not counted
 
 
 def test_a_draft_never_leaks_through_the_cache(page_cache, article, commune):
