@@ -17,6 +17,8 @@ from django.apps import apps
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
+from tests.portal.deploy_files import image_debian_packages
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -92,21 +94,11 @@ def test_a_library_only_the_test_extra_installs_is_found():
     assert missing == ["axe_playwright_python (axe-playwright-python)", "playwright (playwright)"]
 
 
-def _image_debian_packages() -> set[str]:
-    text = (ROOT / "Dockerfile").read_text().replace("\\\n", " ")
-    packages = set()
-    for line in text.splitlines():
-        if "apt-get install" in line:
-            command = line.split("apt-get install", 1)[1].split("&&")[0]
-            packages |= {word for word in command.split() if not word.startswith("-")}
-    return packages
-
-
 def test_the_image_installs_the_browser_and_font_the_platform_uses():
     """The accessibility measure's browser (and libatomic1, without which Playwright's
     node does not start on python:3.11-slim) and the signature stamp's Vietnamese font."""
     from documents.signing import STAMP_FONT_CANDIDATES
 
-    packages = _image_debian_packages()
+    packages = image_debian_packages()
     assert {"chromium-headless-shell", "libatomic1", "poppler-utils"} <= packages
     assert "dejavu" in STAMP_FONT_CANDIDATES[0] and "fonts-dejavu-core" in packages

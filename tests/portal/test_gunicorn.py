@@ -8,7 +8,6 @@ ran at ~1,100 req/s with a core idle (docs/performance.md, stop 37). The server 
 """
 
 import contextlib
-import json
 import os
 import socket
 import subprocess
@@ -18,23 +17,11 @@ from pathlib import Path
 
 import psutil
 import pytest
-import yaml
-from django.conf import settings
 
-from tests.operations.servers import stop
+from tests.operations.servers import app_env, stop
+from tests.portal.deploy_files import compose_command, image_command
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _compose_web_command() -> list[str]:
-    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
-    return compose["services"]["web"]["command"]
-
-
-def _image_command() -> list[str]:
-    text = (ROOT / "Dockerfile").read_text().replace("\\\n", " ")
-    line = next(line for line in text.splitlines() if line.startswith("CMD "))
-    return json.loads(line.removeprefix("CMD "))
 
 
 def _local(command: list[str], port: int, workers: int) -> list[str]:
@@ -105,16 +92,9 @@ def _answers(port: int) -> bool:
 
 @pytest.fixture
 def deployed_server():
-    database = settings.DATABASES["default"]
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}"
-        f"/{database['NAME']}",
-        "REDIS_URL": settings.REDIS_URL,
-    }
     with _reserved_port() as port:
         server = subprocess.Popen(
-            _local(_compose_web_command(), port, workers=2), env=env, cwd=ROOT,
+            _local(compose_command("web"), port, workers=2), env=app_env(), cwd=ROOT,
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
         try:
@@ -125,16 +105,14 @@ def deployed_server():
                 return len(workers) == 2 and all(_listening_inodes(w, port) for w in workers)
 
             _wait(workers_listen, "listening workers", server)
-            # Both workers load the app at once; a few answers and both are serving.
-            for _ in range(4):
-                _wait(lambda: _answers(port), "answer to /healthz", server)
+            _wait(lambda: _answers(port), "answer to /healthz", server)  # the app is loaded
             yield master, port, server
         finally:
             stop(server)
 
 
 def test_the_image_and_compose_start_gunicorn_alike():
-    compose, image = _compose_web_command(), _image_command()
+    compose, image = compose_command("web"), image_command()
     assert "--reuse-port" in compose and "--reuse-port" in image
     for flag in ("--worker-class", "--threads"):
         assert compose[compose.index(flag) + 1] == image[image.index(flag) + 1]
